@@ -1,0 +1,111 @@
+// Opens the VS Code workbench served by code-server in headless Debian chromium
+// (playwright-core), with VS Code's own automation hooks: the workbench sends
+// everything it logs (the extension host's console, so mocha's reporter too) to
+// window.codeAutomationLog, and calls window.codeAutomationExit(code) when the
+// extension tests' run() settles (0 resolved, 1 rejected).
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import util from 'node:util';
+import { installDir } from './install.mjs';
+
+const require = createRequire(path.join(installDir, 'package.json'));
+
+// Start-up chatter of the workbench, hidden unless MSS_VSCODE_VERBOSE=1.
+const NOISE = [/^Resolving connection token/, /^Resolved connection token/, /^Creating a socket/,
+  /^Ignoring fetching additional builtin extensions/, /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/, /^ChatSessionStore:/, /Extension gallery is not enabled/i];
+
+async function uiRequest(page, req) {
+  switch (req.op) {
+    case 'click': {
+      const loc = page.locator(req.selector).nth(req.nth ?? 0);
+      await loc.click({ timeout: req.timeout ?? 10_000 });
+      return true;
+    }
+    case 'query':
+      return page.$$eval(req.selector, (els) => els.map((e) => ({
+        text: (e.textContent || '').trim(),
+        className: typeof e.className === 'string' ? e.className : '',
+        ariaLabel: e.getAttribute('aria-label'),
+        ariaChecked: e.getAttribute('aria-checked'),
+      })));
+    case 'press':
+      await page.keyboard.press(req.key);
+      return true;
+    case 'screenshot':
+      await page.screenshot({ path: req.path });
+      return req.path;
+    default:
+      throw new Error(`unknown UI request ${req.op}`);
+  }
+}
+
+export async function openBrowser({ profileDir, width = 1400, height = 900, onLog }) {
+  const { chromium } = require('playwright-core');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.MSS_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    // No background networking: this machine's network is closed and chromium
+    // would otherwise keep trying Google's hosts.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width, height },
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  let exitHandler = () => {};
+  const verbose = process.env.MSS_VSCODE_VERBOSE === '1';
+  await page.exposeFunction('codeAutomationLog', (level, args) => {
+    const line = util.format(...(Array.isArray(args) ? args : [args]));
+    if (!verbose && level === 'info' && NOISE.some((re) => re.test(line))) return;
+    (onLog || ((l, s) => process.stdout.write((l === 'info' ? '' : `[${l}] `) + s + '\n')))(level, line);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => exitHandler(code));
+  page.on('pageerror', (e) => process.stderr.write(`[vscode-test] page error: ${e.message}\n`));
+  return {
+    context,
+    page,
+    /** Loads the workbench at url and resolves with the exit code the tests report, or 'timeout'. */
+    async runUntilExit(url, timeoutMs) {
+      const exited = new Promise((resolve) => { exitHandler = resolve; });
+      await page.goto(url);
+      let timer;
+      const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+      const code = await Promise.race([exited, timedOut]);
+      clearTimeout(timer);
+      return code;
+    },
+    /**
+     * Serves UI requests from the tests in the extension host, which cannot
+     * click the workbench themselves: they write req-N.json into dir and wait
+     * for res-N.json. Returns a function that stops serving.
+     */
+    serveUiRequests(dir) {
+      fs.mkdirSync(dir, { recursive: true });
+      let stopped = false;
+      const loop = async () => {
+        while (!stopped) {
+          for (const name of fs.readdirSync(dir).filter((n) => /^req-\d+\.json$/.test(n))) {
+            const file = path.join(dir, name);
+            let res;
+            try {
+              const req = JSON.parse(fs.readFileSync(file, 'utf8'));
+              res = { ok: true, value: await uiRequest(page, req) };
+            } catch (e) {
+              res = { ok: false, error: String(e && e.message ? e.message : e) };
+            }
+            fs.rmSync(file, { force: true });
+            const out = path.join(dir, name.replace('req-', 'res-'));
+            fs.writeFileSync(out + '.tmp', JSON.stringify(res));
+            fs.renameSync(out + '.tmp', out);
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
+      void loop();
+      return () => { stopped = true; };
+    },
+    close: () => context.close().catch(() => {}),
+  };
+}

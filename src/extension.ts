@@ -1,0 +1,56 @@
+// Wiring only: build the services, register each feature, push the disposables.
+import * as vscode from 'vscode';
+import { procedures, procedureIds, type ProcedureId } from './procedures';
+import { ProgressBook } from './procedures/progress';
+import { ProcedureTreeProvider, type TreeNode } from './features/procedureTree';
+import { registerProgressCommands, openWalkthrough } from './features/progressCommands';
+import { registerProgressContext } from './features/progressContext';
+import { windowPrompts, type Prompts } from './features/prompts';
+
+/** What the extension hands to other extensions and to its integration tests. */
+export interface MasterSecretMoverApi {
+  progress: ProgressBook;
+  /** Replaces the modal questions (tests answer them); returns the previous answerer. */
+  setPrompts(prompts: Prompts): Prompts;
+  trees: ReadonlyMap<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>;
+}
+
+export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi {
+  const progress = new ProgressBook(context.globalState, Object.values(procedures));
+  let prompts: Prompts = windowPrompts;
+  const promptsProxy: Prompts = { confirm: (...a) => prompts.confirm(...a) };
+
+  const trees = new Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>();
+  for (const id of procedureIds) {
+    const provider = new ProcedureTreeProvider(procedures[id], progress);
+    const view = vscode.window.createTreeView(procedures[id].viewId, { treeDataProvider: provider, manageCheckboxStateManually: true, showCollapseAll: true });
+    const describe = () => {
+      const { done, total } = progress.counts(id);
+      view.description = `${done} of ${total} done`;
+    };
+    describe();
+    context.subscriptions.push(view, provider, progress.onDidChange((p) => {
+      if (p === id) { provider.refresh(); describe(); }
+    }));
+    trees.set(id, { provider, view });
+  }
+
+  context.subscriptions.push(
+    registerProgressContext(progress),
+    ...registerProgressCommands(progress, promptsProxy, trees),
+  );
+
+  // `npm start` opens the walkthrough of a fresh development window.
+  const start = process.env.MSS_OPEN_WALKTHROUGH;
+  if (start === 'moveToServer' || start === 'moveToCluster') void openWalkthrough(start);
+
+  return {
+    progress,
+    setPrompts(next) { const old = prompts; prompts = next; return old; },
+    trees,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

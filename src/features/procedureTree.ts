@@ -1,0 +1,181 @@
+// The tree view of one procedure: a node per step with a checkbox, children for
+// sub-steps, warnings, notes, doubts, the folded-in Microsoft procedure and, for
+// steps done once per machine, the machines. Rules live in the procedure model
+// and in ProgressBook; this file only shows them.
+import * as vscode from 'vscode';
+import type { Procedure, Step } from '../procedures/model';
+import type { ProgressBook, StepRecord } from '../procedures/progress';
+import { stepTooltipMarkdown } from '../procedures/text';
+
+export type TreeNode =
+  | { kind: 'step'; step: Step }
+  | { kind: 'subStep'; step: Step; index: number }
+  | { kind: 'remark'; step: Step; level: 'warning' | 'note' | 'doubt' | 'condition' | 'outOfOrder' | 'lastRun'; text: string; index: number }
+  | { kind: 'machine'; step: Step; name: string }
+  | { kind: 'addMachines'; step: Step }
+  | { kind: 'folded'; step: Step }
+  | { kind: 'foldedGroup'; step: Step; group: number; title: string; items: string[] }
+  | { kind: 'foldedItem'; step: Step; id: string; text: string };
+
+const plain = (markdown: string) => markdown.replace(/\*\*|`/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/\s+/g, ' ').trim();
+
+export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(readonly procedure: Procedure, private readonly progress: ProgressBook) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return this.procedure.steps.map((step) => ({ kind: 'step', step }));
+    const step = node.step;
+    switch (node.kind) {
+      case 'step': {
+        const record = this.progress.record(this.procedure.id, step.id);
+        const kids: TreeNode[] = [];
+        let i = 0;
+        const remark = (level: Extract<TreeNode, { kind: 'remark' }>['level'], text: string) =>
+          kids.push({ kind: 'remark', step, level, text, index: i++ });
+        if (record.outOfOrder) {
+          remark('outOfOrder', `Marked done on ${record.outOfOrder.at} before: ${record.outOfOrder.missing.map((id) => this.title(id)).join(', ')}`);
+        }
+        if (!record.done && record.exitCode !== undefined && record.exitCode !== 0) {
+          remark('lastRun', `Last run ended with exit code ${record.exitCode}${record.at ? ` (${record.at})` : ''}: the step stays open`);
+        }
+        if (step.condition) remark('condition', step.condition);
+        if (step.perMachine) {
+          for (const m of record.machines ?? []) kids.push({ kind: 'machine', step, name: m.name });
+          kids.push({ kind: 'addMachines', step });
+        }
+        step.subSteps.forEach((_s, index) => kids.push({ kind: 'subStep', step, index }));
+        step.warnings.forEach((t) => remark('warning', t));
+        step.notes.forEach((t) => remark('note', t));
+        step.doubts.forEach((t) => remark('doubt', t));
+        if (step.folded) kids.push({ kind: 'folded', step });
+        return kids;
+      }
+      case 'folded': {
+        const f = step.folded!;
+        const groups: TreeNode[] = [];
+        let g = 0;
+        const pre = [...f.preconditions, ...f.warnings, ...f.notes];
+        if (pre.length) groups.push({ kind: 'foldedGroup', step, group: g++, title: 'Before you start', items: pre });
+        for (const r of f.routes) groups.push({ kind: 'foldedGroup', step, group: g++, title: r.name, items: r.steps });
+        for (const s of f.sections ?? []) {
+          groups.push({ kind: 'foldedGroup', step, group: g++, title: `${s.ref} ${s.title}`, items: s.steps.map((x) => x.text) });
+        }
+        return groups;
+      }
+      case 'foldedGroup':
+        return node.items.map((text, n) => ({ kind: 'foldedItem', step, id: `${step.id}.folded.${node.group}.${n + 1}`, text: `${n + 1}. ${text}` }));
+      default:
+        return [];
+    }
+  }
+
+  private title(stepId: string): string {
+    const s = this.procedure.steps.find((x) => x.id === stepId);
+    return s ? `${s.number}. ${s.title}` : stepId;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const step = node.step;
+    switch (node.kind) {
+      case 'step': {
+        const record: StepRecord = this.progress.record(this.procedure.id, step.id);
+        const hasKids = this.getChildren(node).length > 0;
+        const item = new vscode.TreeItem(`${step.number}. ${step.title}`, hasKids ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = step.id;
+        item.description = step.perMachine && record.machines?.length
+          ? `${step.runsOn} · ${record.machines.filter((m) => m.done).length} of ${record.machines.length} machines`
+          : step.runsOn;
+        item.checkboxState = record.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+        item.tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step, record));
+        item.contextValue = ['step', ...(step.perMachine ? ['perMachine'] : []), ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
+        item.accessibilityInformation = { label: `Step ${step.number}, ${step.title}, ${record.done ? 'done' : 'not done'}` };
+        return item;
+      }
+      case 'subStep': {
+        const sub = step.subSteps[node.index];
+        const item = new vscode.TreeItem(`${step.number}.${sub.number} ${plain(sub.text)}`);
+        item.id = sub.id;
+        item.tooltip = new vscode.MarkdownString([sub.text, sub.commandLine ? `\n\`\`\`\n${sub.commandLine}\n\`\`\`` : '', ...sub.warnings.map((w) => `\n$(warning) ${w}`), ...sub.notes.map((n) => `\n*Note:* ${n}`)].join('\n'), true);
+        item.description = sub.commandLine;
+        item.iconPath = sub.warnings.length ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : undefined;
+        item.contextValue = 'subStep';
+        return item;
+      }
+      case 'remark': {
+        const icons = { warning: 'warning', note: 'info', doubt: 'question', condition: 'filter', outOfOrder: 'history', lastRun: 'error' } as const;
+        const item = new vscode.TreeItem(plain(node.text));
+        item.id = `${step.id}.${node.level}.${node.index}`;
+        item.tooltip = new vscode.MarkdownString(node.text);
+        item.iconPath = node.level === 'warning' || node.level === 'outOfOrder'
+          ? new vscode.ThemeIcon(icons[node.level], new vscode.ThemeColor('problemsWarningIcon.foreground'))
+          : node.level === 'lastRun'
+            ? new vscode.ThemeIcon(icons[node.level], new vscode.ThemeColor('problemsErrorIcon.foreground'))
+            : new vscode.ThemeIcon(icons[node.level]);
+        item.contextValue = node.level;
+        return item;
+      }
+      case 'machine': {
+        const record = this.progress.record(this.procedure.id, step.id);
+        const m = record.machines?.find((x) => x.name === node.name);
+        const item = new vscode.TreeItem(node.name);
+        item.id = `${step.id}.machine.${node.name.toLowerCase()}`;
+        item.checkboxState = m?.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+        item.description = m?.exitCode !== undefined ? `exit code ${m.exitCode}` : step.perMachine?.noun;
+        item.iconPath = new vscode.ThemeIcon('server');
+        item.contextValue = ['machine', ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
+        return item;
+      }
+      case 'addMachines': {
+        const noun = step.perMachine?.noun ?? 'machine';
+        const item = new vscode.TreeItem(`List each ${noun}…`);
+        item.id = `${step.id}.addMachines`;
+        item.tooltip = step.perMachine?.hint;
+        item.iconPath = new vscode.ThemeIcon('add');
+        item.command = { command: 'mss.editMachines', title: `List each ${noun}`, arguments: [{ procedure: this.procedure.id, step: step.id }] };
+        item.contextValue = 'addMachines';
+        return item;
+      }
+      case 'folded': {
+        const f = step.folded!;
+        const item = new vscode.TreeItem(`Follow: ${f.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${step.id}.folded`;
+        item.iconPath = new vscode.ThemeIcon('book');
+        item.tooltip = new vscode.MarkdownString(`Microsoft's procedure **${f.title}** (${f.source}), folded in here because the seed says to follow it.`);
+        return item;
+      }
+      case 'foldedGroup': {
+        const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${step.id}.folded.${node.group}`;
+        item.iconPath = new vscode.ThemeIcon('list-ordered');
+        return item;
+      }
+      case 'foldedItem': {
+        const item = new vscode.TreeItem(plain(node.text));
+        item.id = node.id;
+        item.tooltip = new vscode.MarkdownString(node.text);
+        return item;
+      }
+    }
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'step') return undefined;
+    if (node.kind === 'foldedGroup') return { kind: 'folded', step: node.step };
+    if (node.kind === 'foldedItem') {
+      const group = Number(node.id.split('.')[2]);
+      return this.getChildren({ kind: 'folded', step: node.step })[group];
+    }
+    return { kind: 'step', step: node.step };
+  }
+}

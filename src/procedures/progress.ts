@@ -1,0 +1,221 @@
+// Progress of a procedure: which steps are done, when, with which exit code,
+// per machine where a step is done once per machine, and which steps were ticked
+// before the steps they depend on (recorded, after the admin confirmed).
+// Pure: storage is a Memento-like key/value store handed in by the caller.
+
+export interface MachineRecord { done: boolean; at?: string; exitCode?: number }
+export interface StepRecord {
+  done: boolean;
+  at?: string;
+  exitCode?: number;
+  /** Per-machine steps: the machines the admin listed, in the order listed. */
+  machines?: Array<{ name: string } & MachineRecord>;
+  /** Set when the step was marked done before the steps it requires. */
+  outOfOrder?: { at: string; missing: string[] };
+}
+export type ProcedureProgress = Record<string, StepRecord>;
+
+export interface KeyValueStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+/** What progress needs to know of a procedure (the model provides it). */
+export interface ProcedureShape {
+  id: string;
+  steps: ReadonlyArray<{ id: string; title: string; requires: readonly string[]; perMachine?: unknown }>;
+}
+
+export interface ContractStepProgress { done: boolean; at?: string; exitCode?: number }
+
+const storageKey = (procedure: string) => `mss.progress.${procedure}`;
+
+export class ProgressBook {
+  private readonly listeners = new Set<(procedure: string) => void>();
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly procedures: ReadonlyArray<ProcedureShape>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  onDidChange(listener: (procedure: string) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  procedure(id: string): ProcedureShape {
+    const p = this.procedures.find((x) => x.id === id);
+    if (!p) {
+      throw new Error(`Unknown procedure "${id}". Use one of: ${this.procedures.map((x) => x.id).join(', ')}.`);
+    }
+    return p;
+  }
+
+  private step(procedure: string, step: string) {
+    const p = this.procedure(procedure);
+    const s = p.steps.find((x) => x.id === step);
+    if (!s) {
+      throw new Error(`Unknown step "${step}" in ${procedure}. Steps: ${p.steps.map((x) => x.id).join(', ')}.`);
+    }
+    return s;
+  }
+
+  /** The stored records (absent steps are not done). */
+  read(procedure: string): ProcedureProgress {
+    this.procedure(procedure);
+    const raw = this.store.get<ProcedureProgress>(storageKey(procedure));
+    return raw && typeof raw === 'object' ? structuredClone(raw) : {};
+  }
+
+  record(procedure: string, step: string): StepRecord {
+    this.step(procedure, step);
+    return this.read(procedure)[step] ?? { done: false };
+  }
+
+  /** The contract's shape: every top-level step, `{ done, at?, exitCode? }`. */
+  snapshot(procedure: string): Record<string, ContractStepProgress> {
+    const stored = this.read(procedure);
+    const out: Record<string, ContractStepProgress> = {};
+    for (const s of this.procedure(procedure).steps) {
+      const r = stored[s.id];
+      const entry: ContractStepProgress = { done: r?.done ?? false };
+      if (r?.at !== undefined) entry.at = r.at;
+      if (r?.exitCode !== undefined) entry.exitCode = r.exitCode;
+      out[s.id] = entry;
+    }
+    return out;
+  }
+
+  /** Required steps of `step` that are not done yet, in procedure order. */
+  missingPrerequisites(procedure: string, step: string): string[] {
+    const s = this.step(procedure, step);
+    const stored = this.read(procedure);
+    return this.procedure(procedure).steps
+      .filter((x) => s.requires.includes(x.id) && !stored[x.id]?.done)
+      .map((x) => x.id);
+  }
+
+  counts(procedure: string): { done: number; total: number } {
+    const stored = this.read(procedure);
+    const steps = this.procedure(procedure).steps;
+    return { done: steps.filter((s) => stored[s.id]?.done).length, total: steps.length };
+  }
+
+  private async write(procedure: string, progress: ProcedureProgress): Promise<void> {
+    await this.store.update(storageKey(procedure), progress);
+    for (const l of this.listeners) l(procedure);
+  }
+
+  /**
+   * Marks a step done or not done. Marking it done before the steps it requires
+   * is recorded in `outOfOrder` (the caller asks the admin first). Marking a
+   * per-machine step done ticks every listed machine; not done clears them.
+   */
+  async setDone(procedure: string, step: string, done: boolean, extra: { exitCode?: number } = {}): Promise<StepRecord> {
+    this.step(procedure, step);
+    const progress = this.read(procedure);
+    const at = this.now().toISOString();
+    const previous = progress[step];
+    const next: StepRecord = { done };
+    if (done) {
+      next.at = at;
+      if (extra.exitCode !== undefined) next.exitCode = extra.exitCode;
+      const missing = this.missingPrerequisites(procedure, step);
+      if (missing.length > 0) next.outOfOrder = { at, missing };
+    } else if (extra.exitCode !== undefined) {
+      next.at = at;
+      next.exitCode = extra.exitCode;
+    }
+    if (previous?.machines) {
+      next.machines = previous.machines.map((m) => (done ? { ...m, done: true, at: m.done ? m.at : at } : { name: m.name, done: false }));
+    }
+    progress[step] = next;
+    await this.write(procedure, progress);
+    return next;
+  }
+
+  /**
+   * Records how a tool run for a step ended: exit 0 marks it done with time and
+   * code; anything else records the code and leaves the step not done. For a
+   * per-machine step, `machine` names the machine the run was for.
+   */
+  async recordRun(procedure: string, step: string, exitCode: number, machine?: string): Promise<StepRecord> {
+    if (machine !== undefined) {
+      return this.setMachineDone(procedure, step, machine, exitCode === 0, exitCode);
+    }
+    if (exitCode === 0) return this.setDone(procedure, step, true, { exitCode });
+    const progress = this.read(procedure);
+    const previous = progress[step] ?? { done: false };
+    // A failed re-run does not undo a step that was done before: record the code only.
+    const next: StepRecord = { ...previous, exitCode, at: this.now().toISOString() };
+    if (!previous.done) next.done = false;
+    progress[step] = next;
+    await this.write(procedure, progress);
+    return next;
+  }
+
+  /** Sets the machines of a per-machine step (names trimmed, duplicates ignored, case-insensitive). */
+  async setMachines(procedure: string, step: string, names: string[]): Promise<StepRecord> {
+    const s = this.step(procedure, step);
+    if (!s.perMachine) throw new Error(`Step "${step}" is not done once per machine.`);
+    const progress = this.read(procedure);
+    const previous = progress[step] ?? { done: false };
+    const seen = new Set<string>();
+    const machines: NonNullable<StepRecord['machines']> = [];
+    for (const raw of names) {
+      const name = raw.trim();
+      if (!name || seen.has(name.toLowerCase())) continue;
+      seen.add(name.toLowerCase());
+      machines.push(previous.machines?.find((m) => m.name.toLowerCase() === name.toLowerCase()) ?? { name, done: false });
+    }
+    progress[step] = this.withMachineTotals({ ...previous, machines });
+    await this.write(procedure, progress);
+    return progress[step];
+  }
+
+  async setMachineDone(procedure: string, step: string, machine: string, done: boolean, exitCode?: number): Promise<StepRecord> {
+    const s = this.step(procedure, step);
+    if (!s.perMachine) throw new Error(`Step "${step}" is not done once per machine.`);
+    const progress = this.read(procedure);
+    const previous = progress[step] ?? { done: false };
+    const machines = [...(previous.machines ?? [])];
+    let m = machines.find((x) => x.name.toLowerCase() === machine.trim().toLowerCase());
+    if (!m) {
+      m = { name: machine.trim(), done: false };
+      machines.push(m);
+    }
+    const at = this.now().toISOString();
+    m.done = done;
+    m.at = at;
+    if (exitCode !== undefined) m.exitCode = exitCode; else delete m.exitCode;
+    progress[step] = this.withMachineTotals({ ...previous, machines }, at, procedure, step);
+    await this.write(procedure, progress);
+    return progress[step];
+  }
+
+  /** A per-machine step is done when it has machines and all of them are done. */
+  private withMachineTotals(r: StepRecord, at?: string, procedure?: string, step?: string): StepRecord {
+    const machines = r.machines ?? [];
+    const allDone = machines.length > 0 && machines.every((m) => m.done);
+    const next: StepRecord = { ...r, done: allDone };
+    if (allDone && !r.done) {
+      next.at = at ?? this.now().toISOString();
+      const missing = procedure && step ? this.missingPrerequisites(procedure, step) : [];
+      if (missing.length > 0) next.outOfOrder = { at: next.at, missing };
+    }
+    if (!allDone) delete next.outOfOrder;
+    return next;
+  }
+
+  /** Puts back records read earlier with read() (undo of a reset). */
+  async restore(procedure: string, stored: ProcedureProgress): Promise<void> {
+    this.procedure(procedure);
+    await this.write(procedure, structuredClone(stored));
+  }
+
+  async reset(procedure?: string): Promise<void> {
+    const ids = procedure === undefined ? this.procedures.map((p) => p.id) : [this.procedure(procedure).id];
+    for (const id of ids) await this.write(id, {});
+  }
+}

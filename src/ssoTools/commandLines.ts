@@ -1,0 +1,379 @@
+// Argument vectors for ssomanage, ssoconfig and `net stop/start ENTSSO`.
+// Pure: no `vscode` import. The features layer turns a CommandPlan into
+// ProcessExecutions; it never builds command lines itself.
+//
+// Why an argument vector and never a shell string: file paths with spaces
+// ("C:\Program Files\...") and server names typed by the admin must reach the
+// tool as exactly one argument each, and nothing in them may be interpreted by
+// cmd.exe (`&`, `|`, `^`, quotes). The checks below refuse what would still be
+// misread by the tools themselves (a value starting with '-' is a switch).
+
+import * as path from 'path';
+import { checkServerName } from './serverName';
+
+/** Raw setting values as read from the configuration; '' means "use the default". */
+export interface ToolSettings {
+  installFolder: string;
+  ssomanagePath: string;
+  ssoconfigPath: string;
+  netPath: string;
+}
+
+/** Default of `mss.installFolder` (commands.md §1). */
+export const DEFAULT_INSTALL_FOLDER = 'C:\\Program Files\\Common Files\\Enterprise Single Sign-On';
+
+export type ToolName = 'ssomanage' | 'ssoconfig' | 'net';
+
+export type SsoTaskDefinition =
+  | { type: 'ssomanage'; command: 'updatedb'; file: string }
+  | { type: 'ssomanage'; command: 'serverall'; server: string }
+  | { type: 'ssomanage'; command: 'displaydb' | 'showserver' }
+  | { type: 'ssoconfig'; command: 'backupSecret' | 'restoreSecret'; file: string }
+  | { type: 'entsso'; command: 'restart' };
+
+export interface ProcessStep {
+  executable: string;
+  args: string[];
+  /** The command line as the admin would type it at a prompt; for display only. */
+  label: string;
+}
+
+export interface CommandPlan {
+  steps: ProcessStep[];
+  /** The install folder, only when it exists. */
+  cwd?: string;
+  /** Things the admin should know before it runs (name warnings, the restart's side effects). */
+  warnings: string[];
+}
+
+export type ParseResult = { ok: true; definition: SsoTaskDefinition } | { ok: false; error: string };
+
+const COMMANDS: Record<SsoTaskDefinition['type'], readonly string[]> = {
+  ssomanage: ['updatedb', 'serverall', 'displaydb', 'showserver'],
+  ssoconfig: ['backupSecret', 'restoreSecret'],
+  entsso: ['restart'],
+};
+
+/** ASCII hyphen-minus plus the dashes doc pages print instead of it (pitfalls.md §1 #1). */
+const LEADING_DASH = /^[-\u2010-\u2015\u2212]/;
+
+function quoted(values: readonly string[]): string {
+  const q = values.map((v) => `"${v}"`);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+/**
+ * Checks a task definition from tasks.json (or a programmatic caller) and
+ * returns it in canonical form. Structure only: the values of `file` and
+ * `server` are checked by {@link planCommand}, just before anything runs.
+ * `command` is matched case-insensitively (the tools' switches are, commands.md §1)
+ * and returned in the contract's spelling; unknown extra properties are ignored.
+ */
+export function parseTaskDefinition(raw: unknown): ParseResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, error: 'A task definition must be an object with "type" and "command", e.g. { "type": "ssomanage", "command": "displaydb" }.' };
+  }
+  const def = raw as Record<string, unknown>;
+  const type = def.type;
+  if (type !== 'ssomanage' && type !== 'ssoconfig' && type !== 'entsso') {
+    return { ok: false, error: `"type" must be ${quoted(Object.keys(COMMANDS))}${type === undefined ? '' : ` (got ${JSON.stringify(type)})`}.` };
+  }
+  const allowed = COMMANDS[type];
+  if (typeof def.command !== 'string' || def.command.trim() === '') {
+    return { ok: false, error: `"command" is required for type ${type}: use ${quoted(allowed)}.` };
+  }
+  const given = def.command.trim();
+  const command = allowed.find((c) => c.toLowerCase() === given.toLowerCase());
+  if (command === undefined) {
+    const withoutDash = given.replace(LEADING_DASH, '');
+    const hint = withoutDash !== given && allowed.some((c) => c.toLowerCase() === withoutDash.toLowerCase())
+      ? ` Write it without the leading dash: "${withoutDash}".`
+      : '';
+    return { ok: false, error: `"command" for type ${type} must be ${quoted(allowed)} (got ${JSON.stringify(def.command)}).${hint}` };
+  }
+  const need = (prop: 'file' | 'server'): string | { error: string } => {
+    const value = def[prop];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      return { error: `"${prop}" is required for ${type} ${command}.` };
+    }
+    if (typeof value !== 'string') {
+      return { error: `"${prop}" for ${type} ${command} must be a string (got ${typeof value}).` };
+    }
+    return value;
+  };
+  const fail = (v: string | { error: string }): v is { error: string } => typeof v !== 'string';
+  switch (command) {
+    case 'updatedb': {
+      const file = need('file');
+      return fail(file) ? { ok: false, error: file.error } : { ok: true, definition: { type: 'ssomanage', command, file } };
+    }
+    case 'serverall': {
+      const server = need('server');
+      return fail(server) ? { ok: false, error: server.error } : { ok: true, definition: { type: 'ssomanage', command, server: server.trim() } };
+    }
+    case 'displaydb':
+    case 'showserver':
+      return { ok: true, definition: { type: 'ssomanage', command } };
+    case 'backupSecret':
+    case 'restoreSecret': {
+      const file = need('file');
+      return fail(file) ? { ok: false, error: file.error } : { ok: true, definition: { type: 'ssoconfig', command, file } };
+    }
+    default:
+      return { ok: true, definition: { type: 'entsso', command: 'restart' } };
+  }
+}
+
+/** A path written the Windows way: drive letter, UNC, or any backslash. */
+function isWindowsLike(p: string): boolean {
+  return /^[A-Za-z]:/.test(p) || p.includes('\\');
+}
+
+function pathFlavour(p: string, platform: NodeJS.Platform): path.PlatformPath {
+  return platform === 'win32' || isWindowsLike(p) ? path.win32 : path.posix;
+}
+
+/** The install folder the settings point at ('' → {@link DEFAULT_INSTALL_FOLDER}). */
+export function resolveInstallFolder(s: ToolSettings): string {
+  return s.installFolder.trim() || DEFAULT_INSTALL_FOLDER;
+}
+
+/**
+ * The executable to run for a tool. An explicit path setting wins; '' means
+ * `<installFolder>\ssomanage.exe` (or ssoconfig.exe), joined with '\' for a
+ * Windows-style folder (always on win32) and '/' for a POSIX folder elsewhere.
+ * `net` defaults to the bare name `net`, found on PATH. No environment
+ * variables are expanded.
+ */
+export function resolveExecutable(tool: ToolName, s: ToolSettings, platform: NodeJS.Platform): string {
+  if (tool === 'net') {
+    return s.netPath.trim() || 'net';
+  }
+  const explicit = (tool === 'ssomanage' ? s.ssomanagePath : s.ssoconfigPath).trim();
+  if (explicit) {
+    return explicit;
+  }
+  const folder = resolveInstallFolder(s);
+  return pathFlavour(folder, platform).join(folder, `${tool}.exe`);
+}
+
+/** The setting an admin changes to point the extension at a tool. */
+export function settingFor(tool: ToolName): string {
+  return { ssomanage: 'mss.ssomanagePath', ssoconfig: 'mss.ssoconfigPath', net: 'mss.netPath' }[tool];
+}
+
+/**
+ * Characters refused in a server argument whatever checkServerName says:
+ * whitespace, quotes and cmd.exe metacharacters. No host or cluster network
+ * name contains them, and refusing them here keeps the argv guarantee local.
+ */
+const UNSAFE_SERVER_CHARS = /[\s"'`&|<>^%!;,()]/;
+
+/** The first control character (U+0000–U+001F, U+007F) in a value, if any. */
+function controlChar(value: string): string | undefined {
+  return [...value].find((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+}
+
+function checkServerArgument(server: unknown, what: string): string {
+  if (typeof server !== 'string' || server.trim() === '') {
+    throw new Error(`${what} needs the SSO server name (a computer or cluster network name, e.g. SSOCLUSTER). Give "server".`);
+  }
+  if (LEADING_DASH.test(server)) {
+    throw new Error(`${what}: the server name "${server}" starts with a dash, so ssomanage would read it as a switch. Enter the SSO server name without the leading dash.`);
+  }
+  const verdict = checkServerName(server);
+  if (verdict.severity === 'error' || (!verdict.ok && verdict.severity !== 'warning')) {
+    throw new Error(`${what}: ${verdict.message ?? `"${server}" is not a valid computer name. Enter the computer or cluster network name of the SSO server.`}`);
+  }
+  const bad = UNSAFE_SERVER_CHARS.exec(server)?.[0] ?? controlChar(server);
+  if (bad !== undefined) {
+    const shown = /\s/.test(bad) || bad < ' ' ? 'a space or control character' : `"${bad}"`;
+    throw new Error(`${what}: the server name "${server}" contains ${shown}, which no computer or cluster network name has. Enter just the name, e.g. SSOCLUSTER.`);
+  }
+  return verdict.severity === 'warning' && verdict.message ? verdict.message : '';
+}
+
+/** Characters Windows never allows in a path (the tools run on Windows). */
+const BAD_PATH_CHARS = /["<>|]/;
+
+/**
+ * The file argument, made safe. Relative paths are resolved against
+ * `baseDir` when given (the task runs in the install folder, so a relative
+ * path would otherwise be looked up there). A relative path that still
+ * starts with a dash is prefixed with `.\` (win32 / Windows-style path) or
+ * `./` – the same file, but no longer a switch; the label shows exactly that.
+ * Values starting with `${` are VS Code variables, resolved by VS Code when the
+ * task runs, and are passed unchanged.
+ */
+function fileArgument(file: unknown, what: string, platform: NodeJS.Platform, baseDir: string | undefined): string {
+  if (typeof file !== 'string' || file.trim() === '') {
+    throw new Error(`${what} needs a file: give the full path of the file in "file".`);
+  }
+  const bad = BAD_PATH_CHARS.exec(file)?.[0] ?? controlChar(file);
+  if (bad !== undefined) {
+    const shown = bad < ' ' || bad === '\x7f' ? 'a control character (line break or tab)' : `"${bad}"`;
+    throw new Error(`${what}: the file path contains ${shown}, which Windows does not allow in file names. Check the path in "file".`);
+  }
+  if (file.startsWith('${')) {
+    return file;
+  }
+  const flavour = pathFlavour(baseDir ?? file, platform);
+  if (flavour.isAbsolute(file) || /^[A-Za-z]:/.test(file)) {
+    return file;
+  }
+  if (baseDir !== undefined && baseDir.trim() !== '') {
+    return flavour.join(baseDir, file);
+  }
+  return LEADING_DASH.test(file) ? `.${flavour.sep}${file}` : file;
+}
+
+function step(executable: string, args: string[]): ProcessStep {
+  const s = { executable, args, label: '' };
+  s.label = displayCommandLine(s);
+  return s;
+}
+
+/** What happens when ENTSSO is restarted (pitfalls.md §1 #23). */
+export const RESTART_WARNING =
+  'Stopping ENTSSO also stops the BizTalk host instance services that depend on it; net asks for confirmation in the terminal when they run. ' +
+  'Restart the host instances afterwards; ENTSSO can take about 3 minutes to start.';
+
+/**
+ * The processes to start for a task definition, in order. Throws an Error
+ * saying what to fix when a value is unsafe or invalid; nothing is run then.
+ *
+ * - server: checked with checkServerName (error → throw, warning → `warnings`),
+ *   and refused when it starts with a dash or holds spaces, quotes or cmd
+ *   metacharacters.
+ * - file: see {@link fileArgument}; relative paths are resolved against
+ *   `opts.baseDir` when given.
+ */
+export function planCommand(
+  def: SsoTaskDefinition,
+  s: ToolSettings,
+  opts: { platform: NodeJS.Platform; exists: (p: string) => boolean; baseDir?: string },
+): CommandPlan {
+  const warnings: string[] = [];
+  let steps: ProcessStep[];
+  const what = def.type === 'entsso' ? 'ENTSSO restart' : `${def.type} -${def.command}`;
+  switch (def.command) {
+    case 'updatedb':
+      steps = [step(resolveExecutable('ssomanage', s, opts.platform), ['-updatedb', fileArgument(def.file, what, opts.platform, opts.baseDir)])];
+      break;
+    case 'serverall': {
+      const warning = checkServerArgument(def.server, what);
+      if (warning) {
+        warnings.push(warning);
+      }
+      steps = [step(resolveExecutable('ssomanage', s, opts.platform), ['-serverall', def.server])];
+      break;
+    }
+    case 'displaydb':
+    case 'showserver':
+      steps = [step(resolveExecutable('ssomanage', s, opts.platform), [`-${def.command}`])];
+      break;
+    case 'backupSecret':
+    case 'restoreSecret':
+      steps = [step(resolveExecutable('ssoconfig', s, opts.platform), [`-${def.command}`, fileArgument(def.file, what, opts.platform, opts.baseDir)])];
+      break;
+    case 'restart': {
+      const net = resolveExecutable('net', s, opts.platform);
+      steps = [step(net, ['stop', 'ENTSSO']), step(net, ['start', 'ENTSSO'])];
+      warnings.push(RESTART_WARNING);
+      break;
+    }
+    default: {
+      const unknown: unknown = def;
+      throw new Error(`Unknown task definition ${JSON.stringify(unknown)}. Check "type" and "command" against the mss task definitions.`);
+    }
+  }
+  const folder = resolveInstallFolder(s);
+  const plan: CommandPlan = { steps, warnings };
+  if (opts.exists(folder)) {
+    plan.cwd = folder;
+  }
+  return plan;
+}
+
+function toolOf(executable: string): ToolName | undefined {
+  const base = path.win32.basename(executable).toLowerCase().replace(/\.exe$/, '');
+  return base === 'ssomanage' || base === 'ssoconfig' || base === 'net' ? base : undefined;
+}
+
+/**
+ * Checks that an executable can be started: an absolute (or relative, with a
+ * separator) path must exist; a bare name such as `net` must be found on PATH
+ * by `which`. The failure message names the setting to change; the tool is
+ * `opts.tool`, else guessed from the file name.
+ */
+export function checkExecutable(
+  executable: string,
+  opts: { platform: NodeJS.Platform; exists: (p: string) => boolean; which: (name: string) => string | undefined; tool?: ToolName },
+): { ok: true; path: string } | { ok: false; message: string } {
+  const tool = opts.tool ?? toolOf(executable);
+  const setting = tool ? settingFor(tool) : 'mss.ssomanagePath, mss.ssoconfigPath or mss.netPath';
+  const fixSetting = tool === 'net' || tool === undefined ? `Set ${setting}` : `Set ${setting} (or mss.installFolder)`;
+  const name = tool === 'net' ? 'net' : tool ? `${tool}.exe` : path.win32.basename(executable);
+  const why = tool === 'net'
+    ? `Restarting ENTSSO runs Windows' net command (net stop ENTSSO / net start ENTSSO)${opts.platform === 'win32' ? '' : `, and this computer runs ${opts.platform}, not Windows`}.`
+    : "ENTSSO's command-line tools exist only on a Windows server with Enterprise SSO installed.";
+  const where = tool === 'net' ? ' (normally C:\\Windows\\System32\\net.exe)' : '';
+  const trimmed = executable.trim();
+  if (trimmed === '') {
+    return { ok: false, message: `No program is configured for ${name}. ${fixSetting} to its location${where}.` };
+  }
+  if (/[\\/]/.test(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+    return opts.exists(trimmed)
+      ? { ok: true, path: trimmed }
+      : { ok: false, message: `${name} was not found at ${trimmed}. ${why} ${fixSetting} to its location${where}.` };
+  }
+  const found = opts.which(trimmed);
+  return found
+    ? { ok: true, path: found }
+    : { ok: false, message: `${trimmed} was not found on PATH. ${why} ${fixSetting} to its full path${where}.` };
+}
+
+/**
+ * One argument as it would be typed at a Windows prompt: wrapped in double
+ * quotes when it holds a space, tab, quote or cmd metacharacter (embedded quotes
+ * and the backslashes before them escaped the way Windows programs parse them).
+ */
+function displayArgument(arg: string): string {
+  if (arg === '') {
+    return '""';
+  }
+  if (!/[\s"&|<>^]/.test(arg)) {
+    return arg;
+  }
+  let out = '"';
+  let backslashes = 0;
+  for (const ch of arg) {
+    if (ch === '\\') {
+      backslashes++;
+      continue;
+    }
+    out += ch === '"' ? '\\'.repeat(backslashes * 2 + 1) + '"' : '\\'.repeat(backslashes) + ch;
+    backslashes = 0;
+  }
+  return `${out}${'\\'.repeat(backslashes * 2)}"`;
+}
+
+/** The step as one command line, for display only (never run through a shell). */
+export function displayCommandLine(step: Pick<ProcessStep, 'executable' | 'args'>): string {
+  return [step.executable, ...step.args].map(displayArgument).join(' ');
+}
+
+/**
+ * A file name for a master secret backup, e.g. `SSO-master-secret-2026-11-23-2353.bak`.
+ * The time is UTC, so that the name does not depend on which node's time zone
+ * it is computed in (the .bak is copied between servers and cluster nodes) and
+ * is the same for the same instant. No ':' (not allowed in Windows file names).
+ */
+export function proposeBackupFileName(now: Date): string {
+  if (Number.isNaN(now.getTime())) {
+    throw new Error('proposeBackupFileName needs a valid date.');
+  }
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const date = `${now.getUTCFullYear()}-${two(now.getUTCMonth() + 1)}-${two(now.getUTCDate())}`;
+  return `SSO-master-secret-${date}-${two(now.getUTCHours())}${two(now.getUTCMinutes())}.bak`;
+}

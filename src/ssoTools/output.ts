@@ -1,0 +1,54 @@
+// Reading what ssomanage / ssoconfig print. Pure: no `vscode` import.
+//
+// The tools report failures as one line (commands.md §9, captured in [C4]):
+//   ERROR: 0xC0002A0F : Could not contact the SSO server 'sso-cluster'. Check that ...
+// sometimes followed by the underlying RPC error on the next line:
+//   (RPC: 0x800706D9: There are no more endpoints available from the endpoint mapper.)
+
+/**
+ * Regexp source for one tool error line, usable as a VS Code problem matcher
+ * `pattern.regexp` (problem matchers take no flags, so case is spelt out).
+ * Group 1: the code (`0x` optional in the text), group 2: the message.
+ * Tolerates leading blanks, `ERROR` in any case, blanks around the colons and
+ * a missing space before the second colon.
+ */
+export const ERROR_LINE_REGEXP = '^\\s*[Ee][Rr][Rr][Oo][Rr]\\s*:\\s*((?:0[xX])?[0-9A-Fa-f]{8})\\s*:\\s*(.*?)\\s*$';
+
+const RPC_LINE = /^\s*\(\s*RPC\s*:\s*((?:0x)?[0-9a-f]{8})\s*:?\s*(.*?)\s*\)?\s*$/i;
+
+export interface ToolError {
+  /** `0x` + 8 upper-case hex digits, e.g. `0xC0002A0F`. */
+  hresult: string;
+  /** The message; an `(RPC: ...)` line right after it is appended. */
+  message: string;
+  /** 0-based line number in `output` (as the contract's diagnostics). */
+  line: number;
+  /** The RPC error code from a following `(RPC: 0x...: ...)` line, normalised like `hresult`. */
+  rpcHresult?: string;
+}
+
+/** `0xC0002A0F` from `c0002a0f`, `0Xc0002a0f`, ... */
+export function normaliseHresult(code: string): string {
+  return `0x${code.replace(/^0x/i, '').toUpperCase()}`;
+}
+
+/** Every `ERROR: 0x........ : message` line in a tool's output, in order. */
+export function findToolErrors(output: string): ToolError[] {
+  const lineRe = new RegExp(ERROR_LINE_REGEXP);
+  const lines = output.split(/\r\n|\r|\n/);
+  const errors: ToolError[] = [];
+  lines.forEach((text, line) => {
+    const m = lineRe.exec(text);
+    if (!m) {
+      return;
+    }
+    const error: ToolError = { hresult: normaliseHresult(m[1]), message: m[2], line };
+    const rpc = RPC_LINE.exec(lines[line + 1] ?? '');
+    if (rpc) {
+      error.rpcHresult = normaliseHresult(rpc[1]);
+      error.message = `${error.message} (RPC: ${error.rpcHresult}: ${rpc[2]})`.replace(/: \)$/, ')');
+    }
+    errors.push(error);
+  });
+  return errors;
+}

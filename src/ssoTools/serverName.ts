@@ -1,0 +1,160 @@
+// Windows computer-name rules for the master secret server name (`<secretServer>`,
+// `ssomanage -serverall <name>`). Pure: no `vscode` import.
+//
+// Source: Microsoft, "Naming conventions in Active Directory for computers, domains, sites, and
+// OUs" (KB 909264), which says that the NetBIOS computer name is the same as the DNS host name,
+// so the DNS host-name restrictions apply too. Decisions:
+//
+//  * error   – NetBIOS-disallowed characters  \ / : * ? " < > |
+//  * error   – DNS-disallowed characters  , ~ ! @ # $ % ^ & ' ( ) { } ; = + [ ] ` and any
+//              whitespace (Windows itself refuses these in a computer name)
+//  * warning – underscore `_`: a valid NetBIOS character but not a valid DNS host-name character;
+//              Windows accepts it only after a warning, and name resolution may fail
+//  * warning – non-ASCII letters: Windows DNS can store them, RFC 1123 host names cannot
+//  * warning – a dot: the name is then a fully qualified DNS name (or an IP address). Every SSO
+//              doc sample uses a bare computer name, so acceptance is undocumented. Each label is
+//              still checked (1–63 letters, digits, hyphens; no leading/trailing hyphen;
+//              ≤ 255 characters in all) and any failure there is an error
+//  * error   – a bare name longer than 15 characters (NetBIOS limit; the 16th byte is reserved)
+//  * error   – a leading or trailing hyphen (DNS label rule; a leading `-` would also be read
+//              as an ssomanage switch)
+//  * error   – all digits (KB 244412: domain members cannot have all-numeric names)
+//  * error   – a word reserved by Windows (KB 909264 "Table of reserved words"), `localhost`
+//              (every SSO server would look for the master secret on itself)
+
+export interface NameCheck {
+  ok: boolean;
+  severity?: 'error' | 'warning';
+  message?: string;
+}
+
+const NETBIOS_FORBIDDEN = '\\/:*?"<>|';
+const DNS_FORBIDDEN = ",~!@#$%^&'(){};=+[]`";
+/** Single-word entries of the reserved-words table of KB 909264 (multi-word ones contain a space, refused anyway). */
+const RESERVED = new Set([
+  'ANONYMOUS', 'BATCH', 'BUILTIN', 'DIALUP', 'INTERACTIVE', 'INTERNET', 'LOCAL', 'NETWORK', 'NULL',
+  'PROXY', 'RESTRICTED', 'SELF', 'SERVER', 'SERVICE', 'SYSTEM', 'USERS', 'WORLD',
+]);
+const NETBIOS_MAX = 15;
+const LABEL_MAX = 63;
+const FQDN_MAX = 255;
+
+const WHERE =
+  'Use the computer name of the new master secret server exactly as System Properties shows it (for a cluster: the Network Name resource of the ENTSSO role).';
+
+function describeChar(c: string): string {
+  if (c === ' ') return 'a space';
+  if (c === '\t') return 'a tab';
+  if (/\s/.test(c)) return 'a line break or other whitespace';
+  return `"${c}"`;
+}
+
+function fail(message: string): NameCheck {
+  return { ok: false, severity: 'error', message };
+}
+
+/** Checks a computer name; `ok: true` may still carry a warning (FQDN, underscore, non-ASCII). */
+export function checkServerName(name: string): NameCheck {
+  if (name.length === 0) return fail(`The server name is empty. ${WHERE}`);
+  if (/\s/.test(name)) {
+    const c = name.match(/\s/)![0];
+    const where = name.trim() !== name ? 'at its start or end' : 'inside it';
+    return fail(
+      `The server name "${name}" contains ${describeChar(c)} ${where}; Windows computer names cannot contain whitespace. ${WHERE}`,
+    );
+  }
+  if (name.startsWith('-')) {
+    return fail(
+      `The server name "${name}" starts with a hyphen: Windows computer names cannot, and ssomanage would read it as a switch. ${WHERE}`,
+    );
+  }
+  for (const c of name) {
+    if (NETBIOS_FORBIDDEN.includes(c)) {
+      return fail(
+        `The server name "${name}" contains ${describeChar(c)}, which Windows computer (NetBIOS) names cannot contain (\\ / : * ? " < > |). ${c === '\\' ? 'A DOMAIN\\Name value is an account, not a server. ' : ''}${WHERE}`,
+      );
+    }
+    if (DNS_FORBIDDEN.includes(c)) {
+      return fail(
+        `The server name "${name}" contains ${describeChar(c)}; Windows computer names may only use letters, digits and hyphens (Microsoft's naming conventions, KB 909264). ${WHERE}`,
+      );
+    }
+  }
+  if (name.includes('.')) return checkDottedName(name);
+
+  if (name.length > NETBIOS_MAX) {
+    return fail(
+      `The server name "${name}" has ${name.length} characters; a Windows computer (NetBIOS) name has at most ${NETBIOS_MAX}. ${WHERE}`,
+    );
+  }
+  if (name.endsWith('-')) {
+    return fail(`The server name "${name}" ends with a hyphen, which a computer name cannot. ${WHERE}`);
+  }
+  if (/^[0-9]+$/.test(name)) {
+    return fail(`The server name "${name}" is all digits; Windows domain members cannot have all-numeric names. ${WHERE}`);
+  }
+  const upper = name.toUpperCase();
+  if (RESERVED.has(upper)) {
+    return fail(`"${name}" is a word Windows reserves (KB 909264) and cannot be a computer name. ${WHERE}`);
+  }
+  if (upper === 'LOCALHOST') {
+    return fail(
+      `"${name}" names whichever computer reads it, so every SSO server would look for the master secret on itself. ${WHERE}`,
+    );
+  }
+  if (name.includes('_')) {
+    return {
+      ok: true,
+      severity: 'warning',
+      message: `The server name "${name}" contains an underscore. It is a valid NetBIOS name, but not a valid DNS host name, so SSO servers that resolve names through DNS may not reach the master secret server. Check that the name resolves (for example with ping ${name}) from every SSO server.`,
+    };
+  }
+  if (/[^\x00-\x7f]/.test(name)) {
+    return {
+      ok: true,
+      severity: 'warning',
+      message: `The server name "${name}" contains non-ASCII letters. Windows allows them, but standard DNS host names do not; check that the name resolves from every SSO server.`,
+    };
+  }
+  return { ok: true };
+}
+
+function checkDottedName(name: string): NameCheck {
+  if (name.length > FQDN_MAX) {
+    return fail(`The server name has ${name.length} characters; a DNS name has at most ${FQDN_MAX}. ${WHERE}`);
+  }
+  const labels = name.split('.');
+  if (labels.some((l) => l.length === 0)) {
+    return fail(
+      `The server name "${name}" has an empty part between dots (or starts or ends with a dot). Use the bare computer name, e.g. "${labels.find((l) => l.length > 0) ?? 'BTSMSS02'}".`,
+    );
+  }
+  const isIp = labels.length === 4 && labels.every((l) => /^[0-9]{1,3}$/.test(l) && Number(l) <= 255);
+  if (isIp) {
+    return {
+      ok: true,
+      severity: 'warning',
+      message: `"${name}" is an IP address. The SSO docs only ever give a computer name for the master secret server; whether ssomanage accepts an address is undocumented, and the address changes when the server (or cluster role) moves. Prefer the computer name.`,
+    };
+  }
+  for (const label of labels) {
+    if (label.length > LABEL_MAX) {
+      return fail(`The part "${label}" of the server name has ${label.length} characters; a DNS name part has at most ${LABEL_MAX}. ${WHERE}`);
+    }
+    if (label.startsWith('-') || label.endsWith('-')) {
+      return fail(`The part "${label}" of the server name starts or ends with a hyphen, which DNS names cannot. ${WHERE}`);
+    }
+    if (label.includes('_')) {
+      return fail(`The part "${label}" of the server name contains an underscore, which DNS host names cannot. ${WHERE}`);
+    }
+  }
+  if (/^[0-9]+$/.test(labels[0])) {
+    return fail(`The host part "${labels[0]}" of the server name is all digits; Windows computer names cannot be. ${WHERE}`);
+  }
+  const host = labels[0];
+  return {
+    ok: true,
+    severity: 'warning',
+    message: `"${name}" is a fully qualified DNS name. Every SSO doc sample uses the bare computer name, and whether ssomanage -updatedb accepts a qualified name is undocumented. Prefer "${host}" unless you know the qualified name works in your environment.`,
+  };
+}

@@ -1,0 +1,211 @@
+// THE one description of the XML that `ssomanage -updatedb` reads. Validation, completion,
+// hover, quick fixes, the generator and schemas/globalInfo.xsd are all derived from it.
+//
+// No XSD for this file is public: Microsoft's SDK sample "Manage" ships GlobalInfo.xsd, but it
+// could not be found anywhere searchable. The list below is reconstructed from the doc samples
+// and the documented meaning / defaults / ranges of the same settings (see
+// /work/shared/domain/updatedb-xml.md). Where the docs are silent we say so and only warn.
+
+export type ValueKind = 'computerName' | 'account' | 'integer';
+
+export interface DocSource {
+  /** Short citation as used in the project notes, e.g. `bt:how-to-update-the-sso-database.md`. */
+  cite: string;
+  url: string;
+}
+
+export interface ElementSpec {
+  /** Element name, exactly as the samples spell it (XML names are case-sensitive). */
+  readonly name: string;
+  /** Position in the documented order (every sample uses this order); 1-based. */
+  readonly order: number;
+  readonly kind: ValueKind;
+  /** The value type in an admin's words. */
+  readonly type: string;
+  /** What the setting means. */
+  readonly meaning: string;
+  /** Documented default, as text (for hover / XSD documentation). */
+  readonly default: string;
+  /** Allowed values in words. */
+  readonly range: string;
+  /** Integer bounds; `rangeDocumented` says whether they come from the docs (→ error) or not (→ warning). */
+  readonly min?: number;
+  readonly max?: number;
+  readonly rangeDocumented?: boolean;
+  /** Inferred counterpart in the COM API `ISSOAdmin.GetGlobalInfo` / `UpdateGlobalInfo`. */
+  readonly apiParameter: string;
+  /** Where the facts come from. */
+  readonly sources: readonly DocSource[];
+  /** Extra caution shown in hover and completion. */
+  readonly note?: string;
+}
+
+const bt = (page: string): DocSource => ({
+  cite: `bt:${page}.md`,
+  url: `https://learn.microsoft.com/en-us/biztalk/core/${page}`,
+});
+const tr = (page: string): DocSource => ({
+  cite: `tr:${page}.md`,
+  url: `https://learn.microsoft.com/en-us/biztalk/core/technical-reference/${page}`,
+});
+const ev = (id: number): DocSource => ({
+  cite: `ev:${id}`,
+  url: `https://learn.microsoft.com/en-us/biztalk/core/single-sign-on-event-${id}`,
+});
+
+export const ROOT_ELEMENT = 'sso';
+export const GLOBAL_INFO_ELEMENT = 'globalInfo';
+/** The typo in three doc samples (`<globalnfo>` … `</globalInfo>`). */
+export const GLOBAL_INFO_DOC_TYPO = 'globalnfo';
+
+/** Largest value of a 32-bit signed integer, the type the SSO API uses for these numbers (inferred). */
+export const INT32_MAX = 2147483647;
+
+export const containerElements: ReadonlyArray<{ name: string; meaning: string; sources: readonly DocSource[] }> = [
+  {
+    name: ROOT_ELEMENT,
+    meaning:
+      'Document element of every SSO XML file read by `ssomanage`. The global-information samples all write it in lower case.',
+    sources: [bt('how-to-update-the-sso-database')],
+  },
+  {
+    name: GLOBAL_INFO_ELEMENT,
+    meaning:
+      'SSO system-level (global) settings; the only child of `<sso>` in an `-updatedb` file. Every setting is optional: put in only what you want to change. Do not copy the doc typo `<globalnfo>`.',
+    sources: [bt('how-to-update-the-sso-database'), bt('how-to-audit-sso')],
+  },
+];
+
+export const globalInfoElements: ReadonlyArray<ElementSpec> = [
+  {
+    name: 'ssoAdminAccount',
+    order: 1,
+    kind: 'account',
+    type: 'Windows account, `DOMAIN\\Name` (normally a domain group)',
+    meaning:
+      'The **SSO Administrators** account. SSO must be disabled first (`ssomanage -disablesso`); the ENTSSO service account and you must be members of the new account.',
+    default: 'set by the BizTalk Configuration Wizard',
+    range:
+      'domain accounts include the domain (`DOMAIN\\Name`); built-in accounts and Everyone are refused (events 10776, 10777); an individual account can only be replaced by a group that contains it',
+    apiParameter: 'SSOAdminGroup',
+    sources: [
+      bt('how-to-specify-sso-administrators-and-affiliate-administrators-accounts'),
+      bt('sso-user-groups'),
+      ev(10773),
+      ev(10774),
+      ev(10776),
+      ev(10777),
+    ],
+    note: 'Changing it is a separate flow: `ssomanage -disablesso`, `-updatedb`, `-enablesso`. Do not combine it with `secretServer` when you are not on the current master secret server.',
+  },
+  {
+    name: 'ssoAffiliateAdminAccount',
+    order: 2,
+    kind: 'account',
+    type: 'Windows account, `DOMAIN\\Name` (normally a domain group)',
+    meaning: 'The **SSO Affiliate Administrators** account. SSO must be disabled first (`ssomanage -disablesso`).',
+    default: 'set by the BizTalk Configuration Wizard',
+    range: 'same rules as ssoAdminAccount (events 10572, 10573, 10776, 10777)',
+    apiParameter: 'affiliateAppMgrGroup',
+    sources: [bt('how-to-specify-sso-administrators-and-affiliate-administrators-accounts'), ev(10572), ev(10573)],
+    note: 'Changing it is a separate flow: `ssomanage -disablesso`, `-updatedb`, `-enablesso`.',
+  },
+  {
+    name: 'secretServer',
+    order: 3,
+    kind: 'computerName',
+    type: 'computer name (NetBIOS name, 1–15 characters)',
+    meaning:
+      'Name of the **master secret server**. For a cluster, the Network Name resource of the role that holds the clustered ENTSSO service, not a node name.',
+    default: 'the server that created the SSO system',
+    range:
+      'a Windows computer name; the docs only ever use bare names, so a fully qualified name is accepted with a warning. When the file is applied away from the current master secret server it must be the only setting.',
+    apiParameter: 'secretServer',
+    sources: [
+      bt('how-to-move-the-master-secret-server'),
+      bt('how-to-change-the-master-secret-server'),
+      bt('how-to-cluster-the-master-secret-server1'),
+      tr('issoadmin-getglobalinfo-method'),
+      ev(10575),
+    ],
+    note: 'Event 10575 ("Updated secret server name") on the old master secret server proves that `-updatedb` worked.',
+  },
+  {
+    name: 'auditDeletedApps',
+    order: 4,
+    kind: 'integer',
+    type: 'positive integer (number of audit entries)',
+    meaning: 'Size of the audit table for deleted affiliate applications.',
+    default: '1000',
+    range: 'positive integer; no minimum or maximum is documented',
+    min: 1,
+    max: INT32_MAX,
+    rangeDocumented: false,
+    apiParameter: 'auditAppDeleteMax',
+    sources: [bt('how-to-display-the-sso-database-information'), tr('sso-system-properties-audits'), bt('how-to-audit-sso')],
+  },
+  {
+    name: 'auditDeletedMappings',
+    order: 5,
+    kind: 'integer',
+    type: 'positive integer (number of audit entries)',
+    meaning: 'Size of the audit table for deleted user mappings.',
+    default: '1000',
+    range: 'positive integer; no minimum or maximum is documented',
+    min: 1,
+    max: INT32_MAX,
+    rangeDocumented: false,
+    apiParameter: 'auditMappingDeleteMax',
+    sources: [bt('how-to-display-the-sso-database-information'), tr('sso-system-properties-audits'), bt('how-to-audit-sso')],
+  },
+  {
+    name: 'auditCredentialLookups',
+    order: 6,
+    kind: 'integer',
+    type: 'positive integer (number of audit entries)',
+    meaning: 'Size of the audit table for external credential lookups.',
+    default: '1000',
+    range: 'positive integer; no minimum or maximum is documented',
+    min: 1,
+    max: INT32_MAX,
+    rangeDocumented: false,
+    apiParameter: 'auditXpLookupMax (inferred, medium confidence)',
+    sources: [bt('how-to-display-the-sso-database-information'), tr('sso-system-properties-audits'), bt('how-to-audit-sso')],
+  },
+  {
+    name: 'ticketTimeout',
+    order: 7,
+    kind: 'integer',
+    type: 'integer, minutes',
+    meaning: 'How long SSO tickets stay valid.',
+    default: '2',
+    range: '1 to 525600 minutes (one year)',
+    min: 1,
+    max: 525600,
+    rangeDocumented: true,
+    apiParameter: 'ticketTimeout',
+    sources: [bt('how-to-display-the-sso-database-information'), bt('how-to-update-the-sso-database'), ev(10614)],
+  },
+  {
+    name: 'credCacheTimeout',
+    order: 8,
+    kind: 'integer',
+    type: 'positive integer, minutes',
+    meaning: 'Credential cache time-out for all SSO servers.',
+    default: '60',
+    range: 'positive integer; no minimum or maximum is documented',
+    min: 1,
+    max: INT32_MAX,
+    rangeDocumented: false,
+    apiParameter: 'credCacheTimeout',
+    sources: [bt('how-to-update-the-sso-database'), tr('sso-system-properties-general')],
+  },
+];
+
+const byName = new Map(globalInfoElements.map((e) => [e.name, e]));
+
+export function elementSpec(name: string): ElementSpec | undefined {
+  return byName.get(name);
+}
+
+export const ACCOUNT_ELEMENTS: readonly string[] = globalInfoElements.filter((e) => e.kind === 'account').map((e) => e.name);

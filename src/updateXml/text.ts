@@ -1,0 +1,73 @@
+// Offsets ↔ positions in the text exactly as an editor holds it.
+import type { Position, Range, TextEdit } from './types';
+
+/** Line starts of a text, counting "\r\n", "\n" and a lone "\r" as line ends (as VS Code does). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        this.starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const lineStart = this.starts[position.line];
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    // Clamp to the end of the line content (before its line break).
+    let lineEnd = next;
+    if (position.line + 1 < this.starts.length) {
+      lineEnd = next - 1;
+      if (this.text.charCodeAt(lineEnd) === 10 && this.text.charCodeAt(lineEnd - 1) === 13 && lineEnd - 1 >= lineStart) lineEnd--;
+    }
+    return Math.max(lineStart, Math.min(lineStart + Math.max(0, position.character), lineEnd));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** Applies non-overlapping edits to a text (used by tests and by the CLI's future --fix). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const index = new LineIndex(text);
+  const spans = edits
+    .map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) throw new Error('overlapping edits');
+    out += text.slice(at, s.start) + s.newText;
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
+
+export function isXmlSpace(c: string | undefined): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+}
