@@ -6,6 +6,10 @@ import { ProcedureTreeProvider, type TreeNode } from './features/procedureTree';
 import { registerProgressCommands, openWalkthrough } from './features/progressCommands';
 import { registerProgressContext } from './features/progressContext';
 import { windowPrompts, type Prompts } from './features/prompts';
+import { registerSsoTaskProvider } from './features/ssoTasks';
+import { registerTaskCommands } from './features/taskCommands';
+import { registerMoreCommands } from './features/moreCommands';
+import { findUpdateXmlFiles } from './features/workspaceFiles';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface MasterSecretMoverApi {
@@ -16,6 +20,8 @@ export interface MasterSecretMoverApi {
 }
 
 export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi {
+  const log = vscode.window.createOutputChannel('Master Secret Mover', { log: true });
+  context.subscriptions.push(log);
   const progress = new ProgressBook(context.globalState, Object.values(procedures));
   let prompts: Prompts = windowPrompts;
   const promptsProxy: Prompts = { confirm: (...a) => prompts.confirm(...a) };
@@ -38,6 +44,9 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
   context.subscriptions.push(
     registerProgressContext(progress),
     ...registerProgressCommands(progress, promptsProxy, trees),
+    ...registerTaskCommands(progress, promptsProxy, log),
+    ...registerSsoTaskProvider(findUpdateXmlFiles, log),
+    ...registerMoreCommands(progress),
   );
 
   // `npm start` opens the walkthrough of a fresh development window.

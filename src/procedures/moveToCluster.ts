@@ -34,7 +34,7 @@ const localStartWarning =
   'Let the cluster start and stop the Enterprise SSO service. Do not start it on a node with `net start entsso`, the Services console or a monitoring tool: then its RPC endpoint may not register and clients get 0x800706D9 / 0xC0002A0F "Could not contact the SSO server" (field report [C4]).';
 
 const clusterToolDoubt =
-  'The seed uses the Windows Server 2003 **Cluster Administrator** wording (**Bring Online**, **Take Offline**); in Failover Cluster Manager the items read **Bring this service or application online** and **Take this service or application offline**, or **Bring Online** / **Take Offline** on newer Windows versions.';
+  'The seed uses the Windows Server 2003 **Cluster Administrator** wording (**Bring Online**, **Take Offline**); in Failover Cluster Manager the items read **Bring this service or application online** and **Take this service or application offline**.';
 
 const targetNameDoubt =
   'Cluster target name: the current BizTalk cluster page uses the network name resource of the clustered SSO role (`SSONETWORKNAME`, `SSOCLUSTER`); the older Host Integration Server page uses the cluster name (`MSS_CLUSTER`). Use the network name resource of the cluster group that holds the clustered Enterprise SSO resource, the same name in section 5.2, in step 3 and in step 5.';
@@ -256,7 +256,7 @@ export const moveToCluster: Procedure = {
       ],
       notes: [
         'Success is logged as 10523 "The master secrets were successfully restored." on each node.',
-        'The cluster page ends by moving the clustered role to the other node and back, to prove that failover and fail-back work with the restored master secret.',
+        'The cluster page\'s restore section (skipped here) ends by moving the clustered role to the other node and back; doing that once every node has the master secret proves that failover and fail-back work.',
       ],
       doubts: [
         'The seed does not say how to restore on a node that does not own the clustered Enterprise SSO resource. The cluster page\'s restore section moves the role to that node ("Move this service or application to another node"), takes the resource offline and brings it online, then restores there; doing the same for each node is the safe reading (our inference).',

@@ -146,7 +146,7 @@ export const moveToServer: Procedure = {
       runsOn: 'On the original master secret server',
       commandLine: 'ssomanage -updatedb NewMSSServer.xml',
       warnings: [
-        'Put **only** `<secretServer>` in the file. Adding other global information (for example the SSO Administrators account) can make `ssomanage -updatedb` fail, and changing administrator accounts needs SSO disabled first.',
+        'Put **only** `<secretServer>` in the file: that is all a move changes. Run from a computer that is not the master secret server, a file with more (for example the SSO Administrators account) makes `ssomanage -updatedb` fail, and changing administrator accounts needs SSO disabled first.',
         'The element is `<globalInfo>`. Some doc samples open it as `<globalnfo>`, a typo that makes the XML malformed; do not copy those.',
         dashWarning('ssomanage -updatedb'),
         'From now on until step 6 the SSO system has no usable master secret server: finish steps 5 and 6 without delay, and do not restart BizTalk services in between (an SSO service must reach the master secret server to start).',

@@ -118,10 +118,8 @@ export function renderStepMarkdown(procedure: Procedure, step: Step): string {
     facts.push(`**Once per ${step.perMachine.noun}:** ${step.perMachine.hint}`);
   }
   if (step.requires.length) {
-    const titles = step.requires.map((id) => {
-      const required = procedure.steps.find((s) => s.id === id);
-      return required ? `${required.number}. ${required.title}` : id;
-    });
+    // In procedure order, whatever the order of requires[].
+    const titles = procedure.steps.filter((s) => step.requires.includes(s.id)).map((s) => `${s.number}. ${s.title}`);
     facts.push(`**Do first:** ${titles.join('; ')}`);
   }
   // Two trailing spaces: a Markdown line break between the facts.

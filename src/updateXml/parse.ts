@@ -345,7 +345,11 @@ function nodeKey(node: RawNode): string | undefined {
 }
 
 /** Builds elements from parser output; offsets from `META` are relative to `text.slice(base)`. */
-function buildElements(nodes: RawNode[], text: string, base: number, declaration?: { value?: { start: number; end: number } }): { elements: XmlElement[]; text: string; hasNonSpaceText: boolean } {
+function buildElements(
+  nodes: RawNode[],
+  text: string,
+  base: number,
+): { elements: XmlElement[]; text: string; hasNonSpaceText: boolean } {
   const elements: XmlElement[] = [];
   let ownText = '';
   let hasNonSpaceText = false;
@@ -359,13 +363,7 @@ function buildElements(nodes: RawNode[], text: string, base: number, declaration
       continue;
     }
     const meta = (node as Record<symbol, { startIndex?: number; endIndex?: number } | undefined>)[META];
-    if (key.startsWith('?')) {
-      if (key === '?xml' && declaration && meta?.startIndex !== undefined) {
-        declaration.value = { start: meta.startIndex + base, end: (meta.endIndex ?? meta.startIndex) + base };
-      }
-      continue;
-    }
-    if (meta?.startIndex === undefined) continue;
+    if (key.startsWith('?') || meta?.startIndex === undefined) continue; // declaration / PI: see scanProlog
     let start = meta.startIndex + base;
     // A repaired "< name" has its '<' one step later in the parsed copy; find the original.
     while (start > base && text[start] !== '<') start--;
@@ -430,17 +428,10 @@ export function parseUpdateXml(text: string): ParsedUpdateXml {
     const nodes = parser.parse(wf.patched.slice(base)) as RawNode[];
     // Offsets are computed on the original text; the patched copy has the same length.
     out.roots = buildElements(nodes, text, base).elements;
-    for (const r of out.roots) renameRepaired(r, wf.patched);
   } catch (e) {
     out.syntax = { offset: base, end: base, message: e instanceof Error ? e.message : String(e), code: 'ParseError' };
   }
   return out;
-}
-
-/** Names come from the parser's view of the patched copy; trim the padding a repair added. */
-function renameRepaired(el: XmlElement, _patched: string): void {
-  el.name = el.name.trim();
-  for (const c of el.children) renameRepaired(c, _patched);
 }
 
 /** Decodes the predefined entities and character references; leaves unknown `&name;` as is. */

@@ -1,0 +1,212 @@
+// Runs ssomanage, ssoconfig and the ENTSSO restart as VS Code tasks in the
+// integrated terminal. Each tool runs as a ProcessExecution with an argument
+// vector: no shell ever sees a server name or a path, and the tool gets a real
+// terminal for its own prompts (ssoconfig asks for the backup password there,
+// net stop asks before stopping dependent BizTalk services). The command lines
+// themselves come from ssoTools/commandLines.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  checkExecutable, parseTaskDefinition, planCommand,
+  type CommandPlan, type ProcessStep, type SsoTaskDefinition, type ToolName, type ToolSettings,
+} from '../ssoTools/commandLines';
+
+export const TASK_SOURCE = 'Master Secret';
+const TASK_TYPES = ['ssomanage', 'ssoconfig', 'entsso'] as const;
+
+export function readToolSettings(): ToolSettings {
+  const c = vscode.workspace.getConfiguration('mss');
+  return {
+    installFolder: c.get<string>('installFolder', ''),
+    ssomanagePath: c.get<string>('ssomanagePath', ''),
+    ssoconfigPath: c.get<string>('ssoconfigPath', ''),
+    netPath: c.get<string>('netPath', 'net'),
+  };
+}
+
+/** A bare program name on PATH (PATHEXT on Windows), like the OS would find it. */
+export function which(name: string): string | undefined {
+  const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';') : [''];
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const ext of exts) {
+      const candidate = path.join(dir, name + ext);
+      try {
+        if (fs.statSync(candidate).isFile()) return candidate;
+      } catch { /* not here */ }
+    }
+  }
+  return undefined;
+}
+
+function toolOf(def: SsoTaskDefinition): ToolName {
+  return def.type === 'entsso' ? 'net' : def.type;
+}
+
+export function taskName(def: SsoTaskDefinition): string {
+  switch (def.command) {
+    case 'updatedb': return `-updatedb ${path.basename(def.file)}`;
+    case 'serverall': return `-serverall ${def.server}`;
+    case 'backupSecret': return `-backupSecret ${path.basename(def.file)}`;
+    case 'restoreSecret': return `-restoreSecret ${path.basename(def.file)}`;
+    case 'restart': return 'restart ENTSSO (net stop, net start)';
+    default: return `-${def.command}`;
+  }
+}
+
+/** Refuses to run anything in Restricted Mode: the settings that choose the programs are workspace-controllable there. */
+export function requireTrust(): void {
+  if (!vscode.workspace.isTrusted) {
+    throw new Error('This workspace is in Restricted Mode, so Master Secret Mover runs no ssomanage, ssoconfig or net command here. Trust the workspace (Workspaces: Manage Workspace Trust) and run it again. Validation of update XML files still works.');
+  }
+}
+
+export interface PlannedTask { definition: SsoTaskDefinition; plan: CommandPlan }
+
+/** Checks the definition and the executables; throws with what to fix, before anything runs. */
+export function planTask(raw: unknown, baseDir?: string): PlannedTask {
+  const parsed = parseTaskDefinition(raw);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const plan = planCommand(parsed.definition, readToolSettings(), { platform: process.platform, exists: (p) => fs.existsSync(p), baseDir });
+  for (const step of plan.steps) {
+    const check = checkExecutable(step.executable, { platform: process.platform, exists: (p) => fs.existsSync(p), which, tool: toolOf(parsed.definition) });
+    if (!check.ok) throw new Error(check.message);
+  }
+  return { definition: parsed.definition, plan };
+}
+
+function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, step: ProcessStep, cwd: string | undefined): vscode.Task {
+  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {}), ['$entsso']);
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: true, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
+  return task;
+}
+
+/** Starts a task and resolves with its process's exit code; rejects when it ended without one (terminated). */
+export async function executeAndWait(task: vscode.Task): Promise<number> {
+  let execution: vscode.TaskExecution | undefined;
+  const ended: Array<{ execution: vscode.TaskExecution; code: number | undefined; kind: 'process' | 'task' }> = [];
+  let wake = () => {};
+  const subs = [
+    vscode.tasks.onDidEndTaskProcess((e) => { ended.push({ execution: e.execution, code: e.exitCode, kind: 'process' }); wake(); }),
+    vscode.tasks.onDidEndTask((e) => { ended.push({ execution: e.execution, code: undefined, kind: 'task' }); wake(); }),
+  ];
+  try {
+    execution = await vscode.tasks.executeTask(task);
+    for (;;) {
+      const mine = ended.filter((e) => e.execution === execution);
+      const proc = mine.find((e) => e.kind === 'process');
+      if (proc) {
+        if (proc.code === undefined) throw new Error(`"${task.name}" was terminated before its process reported an exit code. Nothing was marked done.`);
+        return proc.code;
+      }
+      if (mine.some((e) => e.kind === 'task')) {
+        // The task ended; its process end event, if any, comes first, but give it a moment.
+        await new Promise((r) => setTimeout(r, 200));
+        const late = ended.find((e) => e.execution === execution && e.kind === 'process');
+        if (late && late.code !== undefined) return late.code;
+        throw new Error(`"${task.name}" ended without an exit code (terminated, or the program could not start). Nothing was marked done.`);
+      }
+      await new Promise<void>((r) => { wake = r; });
+    }
+  } finally {
+    subs.forEach((s) => s.dispose());
+  }
+}
+
+/**
+ * The restart is two programs, `net stop ENTSSO` then `net start ENTSSO`, each in
+ * its own ProcessExecution task (net may ask Y/N about the dependent BizTalk
+ * services). This runs both and resolves non-zero if either failed; the start
+ * runs even after a failed stop, so that the service is left running.
+ */
+export async function runRestartSteps(planned: PlannedTask, scope: vscode.WorkspaceFolder | vscode.TaskScope, say: (line: string) => void = () => {}): Promise<number> {
+  let result = 0;
+  for (const step of planned.plan.steps) {
+    say(`> ${step.label}`);
+    const code = await executeAndWait(processTask({ type: 'entsso', command: 'restart', part: step.args[0] }, scope, step.label, step, planned.plan.cwd));
+    say(`  exit code ${code}`);
+    if (code !== 0 && result === 0) result = code;
+  }
+  return result;
+}
+
+function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): vscode.Task {
+  const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, new vscode.CustomExecution(async () => {
+    const write = new vscode.EventEmitter<string>();
+    const close = new vscode.EventEmitter<number>();
+    const pty: vscode.Pseudoterminal = {
+      onDidWrite: write.event,
+      onDidClose: close.event,
+      open: () => {
+        const say = (line: string) => write.fire(line.replace(/\n/g, '\r\n') + '\r\n');
+        void (async () => {
+          try {
+            requireTrust();
+            const planned = planTask(def);
+            for (const w of planned.plan.warnings) say(w);
+            const code = await runRestartSteps(planned, scope, say);
+            close.fire(code);
+          } catch (e) {
+            say(e instanceof Error ? e.message : String(e));
+            close.fire(1);
+          }
+        })();
+      },
+      close: () => {},
+    };
+    return pty;
+  }));
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: true, panel: vscode.TaskPanelKind.Shared };
+  return task;
+}
+
+/** Builds the task for a definition (from tasks.json, the provider or a command). Throws with what to fix. */
+export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): { task: vscode.Task; planned: PlannedTask } {
+  const baseDir = typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const planned = planTask(raw, baseDir);
+  if (planned.definition.type === 'entsso') return { task: restartTask(raw, scope), planned };
+  const step = planned.plan.steps[0];
+  return { task: processTask(raw, scope, taskName(planned.definition), step, planned.plan.cwd), planned };
+}
+
+class SsoTaskProvider implements vscode.TaskProvider {
+  constructor(private readonly findUpdateXmlFiles: () => Thenable<vscode.Uri[]>, private readonly log: vscode.LogOutputChannel) {}
+
+  async provideTasks(): Promise<vscode.Task[]> {
+    const tasks: vscode.Task[] = [];
+    const add = (def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope) => {
+      try {
+        tasks.push(buildTask(def, scope).task);
+      } catch (e) {
+        // Where the tools are absent, offer nothing rather than tasks that cannot start.
+        this.log.info(`not offering ${JSON.stringify(def)}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    for (const uri of await this.findUpdateXmlFiles()) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      add({ type: 'ssomanage', command: 'updatedb', file: uri.fsPath }, folder ?? vscode.TaskScope.Workspace);
+    }
+    add({ type: 'ssomanage', command: 'displaydb' }, vscode.TaskScope.Workspace);
+    add({ type: 'ssomanage', command: 'showserver' }, vscode.TaskScope.Workspace);
+    return tasks;
+  }
+
+  resolveTask(task: vscode.Task): vscode.Task | undefined {
+    const scope = task.scope === undefined || typeof task.scope === 'number' ? vscode.TaskScope.Workspace : task.scope;
+    try {
+      return buildTask(task.definition, scope).task;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.log.error(`task ${JSON.stringify(task.definition)}: ${message}`);
+      void vscode.window.showErrorMessage(`Master Secret Mover cannot run the task "${task.name}": ${message}`, 'Open Settings').then((c) => {
+        if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'mss.');
+      });
+      return undefined;
+    }
+  }
+}
+
+export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<vscode.Uri[]>, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const provider = new SsoTaskProvider(findUpdateXmlFiles, log);
+  return TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, provider));
+}

@@ -1,0 +1,185 @@
+// The task commands of the contract: each checks what it needs, runs its tool as
+// a task in the integrated terminal, resolves with the exit code and feeds the
+// procedure (exit 0: the step is done with time and code; otherwise the code is
+// recorded and the step stays open).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ProgressBook } from '../procedures/progress';
+import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
+import { checkServerName } from '../ssoTools/serverName';
+import { validateUpdateXmlBytes, type UpdateXmlDiagnostic } from '../updateXml';
+import { buildTask, executeAndWait, readToolSettings, requireTrust, runRestartSteps } from './ssoTasks';
+import type { Prompts } from './prompts';
+
+type Where = { procedure: 'moveToServer' | 'moveToCluster'; step: string; machine?: string };
+
+function workspaceScope(file?: string): vscode.WorkspaceFolder | vscode.TaskScope {
+  const folder = file ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) : vscode.workspace.workspaceFolders?.[0];
+  return folder ?? vscode.TaskScope.Workspace;
+}
+
+function describe(d: UpdateXmlDiagnostic): string {
+  return `line ${d.range.start.line + 1}, column ${d.range.start.character + 1}: ${d.message} [${d.code}]`;
+}
+
+export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const started = (id: 'moveToServer' | 'moveToCluster') => progress.counts(id).done > 0;
+  /** Restores belong to the cluster procedure when that one is under way and the server move is not. */
+  const restoreWhere = (): Where => (started('moveToCluster') && !started('moveToServer')
+    ? { procedure: 'moveToCluster', step: 'restoreEachNode', machine: os.hostname() }
+    : { procedure: 'moveToServer', step: 'restore' });
+
+  const runTool = async (definition: vscode.TaskDefinition, where: Where, scope = workspaceScope()): Promise<number> => {
+    requireTrust();
+    let built;
+    try {
+      built = buildTask(definition, scope);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(message, 'Open Settings').then((c) => {
+        if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'mss.');
+      });
+      throw e;
+    }
+    log.info(`running ${built.planned.plan.steps.map((s) => s.label).join(' then ')}${built.planned.plan.cwd ? ` in ${built.planned.plan.cwd}` : ''}`);
+    const code = built.planned.definition.type === 'entsso'
+      ? await runRestartSteps(built.planned, scope, (l) => log.info(l))
+      : await executeAndWait(built.task);
+    log.info(`exit code ${code}`);
+    await progress.recordRun(where.procedure, where.step, code, where.machine);
+    if (code !== 0) {
+      void vscode.window.showWarningMessage(`${built.planned.plan.steps.map((s) => s.label).join(', ')} ended with exit code ${code}. The step stays open; read the terminal output, and paste any ERROR code into "Master Secret: Explain an ENTSSO Error Code or Event".`);
+    }
+    return code;
+  };
+
+  const activeXml = (): string | undefined => {
+    const doc = vscode.window.activeTextEditor?.document;
+    return doc && doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined;
+  };
+
+  const runUpdateDb = async (target?: unknown): Promise<number> => {
+    const interactive = target === undefined || target instanceof vscode.Uri;
+    const file = target instanceof vscode.Uri ? target.fsPath : typeof target === 'string' ? target : activeXml();
+    if (!file) throw new Error('Open the update XML file (for example NewMSSServer.xml) in the editor, or pass its path, then run ssomanage -updatedb again.');
+    requireTrust();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+    if (open?.isDirty) {
+      if (!interactive) throw new Error(`${file} has unsaved changes. Save it first: ssomanage reads the file on disk.`);
+      const answer = await prompts.confirm(`${path.basename(file)} has unsaved changes.`, 'ssomanage reads the file on disk. Save it and run?', 'Save and Run');
+      if (answer !== 'Save and Run') throw new Error('Cancelled: the file was not saved, nothing was run.');
+      await open.save();
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new Error(`Cannot read ${file}. Check the path and run ssomanage -updatedb again.`);
+    }
+    const diagnostics = validateUpdateXmlBytes(bytes);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      void vscode.commands.executeCommand('workbench.actions.view.problems');
+      throw new Error(`${path.basename(file)} has ${errors.length} error(s), so ssomanage -updatedb was not run: ${errors.map(describe).join('; ')}. Fix them (see Problems) and run it again.`);
+    }
+    const server = /<secretServer>\s*([^<]*?)\s*<\/secretServer>/.exec(Buffer.from(bytes).toString(bytes[0] === 0xff || bytes[0] === 0xfe ? 'utf16le' : 'utf8'))?.[1];
+    if (interactive) {
+      const built = buildTask({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
+      const backupDone = progress.record('moveToServer', 'backup').done;
+      const answer = await prompts.confirm(
+        server ? `Make ${server} the master secret server?` : `Apply ${path.basename(file)} to the SSO database?`,
+        [`This runs:\n${built.planned.plan.steps[0].label}${built.planned.plan.cwd ? `\nin ${built.planned.plan.cwd}` : ''}`,
+          'Run it on the ORIGINAL master secret server, in an elevated VS Code.',
+          backupDone ? '' : 'WARNING: the backup step is not marked done. Without a backup of the master secret and its password, a failed move can leave the SSO database unreadable.',
+          ...diagnostics.filter((d) => d.severity === 'warning').map((d) => `Warning: ${d.message}`)].filter(Boolean).join('\n\n'),
+        'Run ssomanage -updatedb');
+      if (answer !== 'Run ssomanage -updatedb') throw new Error('Cancelled: ssomanage -updatedb was not run.');
+    } else if (!progress.record('moveToServer', 'backup').done) {
+      log.warn('ssomanage -updatedb is run before the backup step is marked done.');
+    }
+    return runTool({ type: 'ssomanage', command: 'updatedb', file }, { procedure: 'moveToServer', step: 'updateDb' }, workspaceScope(file));
+  };
+
+  const askServer = async (): Promise<string | undefined> => vscode.window.showInputBox({
+    title: 'ssomanage -serverall: set the SSO server for all users of this computer',
+    prompt: 'The network name resource of the cluster group that holds the clustered master secret server (for example SSOCLUSTER). Run this on each BizTalk Server in the group.',
+    validateInput: (v) => {
+      const c = checkServerName(v.trim());
+      if (!c.ok) return { message: c.message ?? 'Not a valid server name.', severity: vscode.InputBoxValidationSeverity.Error };
+      return c.message ? { message: c.message, severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
+    },
+  });
+
+  const secretFile = async (arg: unknown, kind: 'backup' | 'restore'): Promise<string | undefined> => {
+    if (arg !== undefined) {
+      const file = (arg as { file?: unknown })?.file;
+      if (typeof file !== 'string' || file.trim() === '') throw new Error(`mss.${kind}Secret takes { file: string }: the path of the master secret backup file (.bak).`);
+      return file;
+    }
+    const folder = resolveInstallFolder(readToolSettings());
+    const base = fs.existsSync(folder) ? folder : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
+    if (kind === 'backup') {
+      const uri = await vscode.window.showSaveDialog({
+        title: 'Back up the master secret to (NTFS volume or removable media)',
+        defaultUri: vscode.Uri.file(path.join(base, proposeBackupFileName(new Date()))),
+        filters: { 'Master secret backup': ['bak'] }, saveLabel: 'Back Up Here',
+      });
+      return uri?.fsPath;
+    }
+    const uris = await vscode.window.showOpenDialog({ title: 'Pick the master secret backup file (.bak)', defaultUri: vscode.Uri.file(base), filters: { 'Master secret backup': ['bak'], 'All files': ['*'] }, canSelectMany: false, openLabel: 'Restore This File' });
+    return uris?.[0]?.fsPath;
+  };
+
+  return [
+    vscode.commands.registerCommand('mss.runUpdateDb', runUpdateDb),
+    vscode.commands.registerCommand('mss.runServerAll', async (arg?: { server?: unknown }) => {
+      let server: string | undefined;
+      if (arg !== undefined) {
+        if (typeof arg?.server !== 'string') throw new Error('mss.runServerAll takes { server: string }: the cluster network name of the clustered SSO service.');
+        server = arg.server;
+      } else {
+        server = await askServer();
+        if (server === undefined) return undefined;
+        server = server.trim();
+      }
+      return runTool({ type: 'ssomanage', command: 'serverall', server }, { procedure: 'moveToCluster', step: 'serverAll', machine: os.hostname() });
+    }),
+    vscode.commands.registerCommand('mss.backupSecret', async (arg?: unknown) => {
+      const file = await secretFile(arg, 'backup');
+      if (!file) return undefined;
+      if (fs.existsSync(file)) {
+        if (arg !== undefined) throw new Error(`${file} exists already. Choose a new file name: a backup is never overwritten.`);
+        const answer = await prompts.confirm(`${path.basename(file)} exists already.`, 'ssoconfig would overwrite it with the new backup. Overwrite it?', 'Overwrite');
+        if (answer !== 'Overwrite') return undefined;
+      }
+      void vscode.window.showInformationMessage('ssoconfig asks for a password (at least 7 characters), its confirmation and a reminder in the terminal. Type them there: Master Secret Mover never sees them. Keep the password: the same one is needed to restore. The file must be on an NTFS volume or removable media.');
+      return runTool({ type: 'ssoconfig', command: 'backupSecret', file }, { procedure: 'moveToServer', step: 'backup' }, workspaceScope(file));
+    }),
+    vscode.commands.registerCommand('mss.restoreSecret', async (arg?: unknown) => {
+      const file = await secretFile(arg, 'restore');
+      if (!file) return undefined;
+      const where = restoreWhere();
+      const before = where.procedure === 'moveToServer' ? progress.missingPrerequisites('moveToServer', 'restore') : progress.missingPrerequisites('moveToCluster', 'restoreEachNode');
+      if (before.length > 0) {
+        const text = `Steps not marked done before the restore: ${before.join(', ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`;
+        if (arg === undefined) {
+          const answer = await prompts.confirm('Restore before the earlier steps are done?', text, 'Restore Anyway');
+          if (answer !== 'Restore Anyway') return undefined;
+        } else {
+          log.warn(text);
+        }
+      }
+      void vscode.window.showInformationMessage('ssoconfig shows the password reminder and asks for the backup password in the terminal. Type it there: Master Secret Mover never sees it.');
+      return runTool({ type: 'ssoconfig', command: 'restoreSecret', file }, where, workspaceScope(file));
+    }),
+    vscode.commands.registerCommand('mss.restartService', async () => {
+      requireTrust();
+      void vscode.window.showWarningMessage(`Restarting Enterprise SSO (ENTSSO) on this computer. ${RESTART_WARNING}`);
+      return runTool({ type: 'entsso', command: 'restart' }, { procedure: 'moveToServer', step: 'restartService' });
+    }),
+  ];
+}

@@ -1,0 +1,36 @@
+// The Markdown record of a move (mss.exportReport): every step, whether and when
+// it was done, exit codes, machines, and steps ticked out of order. Pure.
+import type { Procedure } from './model';
+import type { ProcedureProgress } from './progress';
+
+export function renderReport(procedure: Procedure, progress: ProcedureProgress, generatedAt: Date): string {
+  const done = procedure.steps.filter((s) => progress[s.id]?.done).length;
+  const lines: string[] = [
+    `# ${procedure.title}`,
+    '',
+    `Record written by Master Secret Mover on ${generatedAt.toISOString()}: ${done} of ${procedure.steps.length} steps done.`,
+    '',
+    '| # | step | where | status | when | exit code |',
+    '|---|---|---|---|---|---|',
+  ];
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  for (const s of procedure.steps) {
+    const r = progress[s.id];
+    const status = r?.done ? (r.outOfOrder ? 'done (out of order)' : 'done') : r?.exitCode !== undefined ? 'not done (last run failed)' : 'not done';
+    lines.push(`| ${s.number} | ${cell(s.title)} | ${cell(s.runsOn)} | ${status} | ${r?.at ?? ''} | ${r?.exitCode ?? ''} |`);
+  }
+  const details: string[] = [];
+  for (const s of procedure.steps) {
+    const r = progress[s.id];
+    if (!r) continue;
+    if (r.outOfOrder) details.push(`- Step ${s.number} was marked done on ${r.outOfOrder.at} before: ${r.outOfOrder.missing.join(', ')} (the admin confirmed).`);
+    for (const m of r.machines ?? []) {
+      details.push(`- Step ${s.number}, ${cell(m.name)}: ${m.done ? 'done' : 'not done'}${m.at ? ` (${m.at})` : ''}${m.exitCode !== undefined ? `, exit code ${m.exitCode}` : ''}`);
+    }
+  }
+  if (details.length) lines.push('', '## Details', '', ...details);
+  lines.push('', '## Commands of this procedure', '');
+  for (const s of procedure.steps) if (s.commandLine) lines.push(`- Step ${s.number}: \`${s.commandLine.replace(/\n/g, '` then `')}\``);
+  lines.push('', 'No password was recorded: ssoconfig asks for it in the terminal and the extension never sees it.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,18 @@
+// The update XML for a master secret server move, in the seed's shape (updatedb-xml.md §4.1).
+import { checkServerName } from '../ssoTools/serverName';
+
+/**
+ * Returns the XML that moves the master secret server to `server`:
+ * `<sso>` / `<globalInfo>` / `<secretServer>`, 2-space indent, trailing line break.
+ * Line breaks default to CRLF (the file is read by ssomanage on Windows).
+ * Throws an Error with the explanation when the name breaks an error-level rule; a warning
+ * (e.g. a fully qualified name) does not stop generation.
+ */
+export function generateUpdateXml(server: string, eol: '\r\n' | '\n' = '\r\n'): string {
+  const check = checkServerName(server);
+  if (!check.ok) throw new Error(check.message ?? `"${server}" is not a valid server name.`);
+  return ['<sso>', '  <globalInfo>', `    <secretServer>${server}</secretServer>`, '  </globalInfo>', '</sso>', ''].join(eol);
+}
+
+/** The file name the seed procedure uses. */
+export const DEFAULT_UPDATE_XML_FILE_NAME = 'NewMSSServer.xml';

@@ -1,0 +1,62 @@
+// Small fake ssomanage / ssoconfig / net programs made by the tests: each
+// records its argument vector and working folder and exits with a chosen code.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export interface Call { tool: string; args: string[]; cwd: string }
+
+export class FakeTools {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss fake tools '));  // a space on purpose
+
+  constructor() {
+    for (const tool of ['ssomanage', 'ssoconfig', 'net']) {
+      const file = path.join(this.dir, tool);
+      fs.writeFileSync(file, `#!${process.execPath}
+const fs = require('fs'), path = require('path');
+const args = process.argv.slice(2);
+fs.appendFileSync(path.join(__dirname, 'calls.jsonl'), JSON.stringify({ tool: ${JSON.stringify(tool)}, args, cwd: process.cwd() }) + '\\n');
+let code = 0;
+for (const name of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.exitcode', ${JSON.stringify(tool)} + '.exitcode']) {
+  try { code = Number(fs.readFileSync(path.join(__dirname, name), 'utf8')); break; } catch {}
+}
+if (code !== 0) console.log('ERROR: 0xC0002A0F : Could not contact the SSO server \\'fake\\'. Check that SSO is configured and that the SSO service is running on that server.');
+else console.log('The operation completed successfully.');
+process.exit(code);
+`, { mode: 0o755 });
+    }
+  }
+
+  path(tool: 'ssomanage' | 'ssoconfig' | 'net'): string {
+    return path.join(this.dir, tool);
+  }
+
+  /** Exit code of the next runs of a tool (optionally only for one first argument, e.g. net 'stop'). */
+  exitWith(tool: string, code: number, firstArg?: string): void {
+    fs.writeFileSync(path.join(this.dir, firstArg ? `${tool}.${firstArg}.exitcode` : `${tool}.exitcode`), String(code));
+  }
+
+  calls(): Call[] {
+    const f = path.join(this.dir, 'calls.jsonl');
+    return fs.existsSync(f) ? fs.readFileSync(f, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Call) : [];
+  }
+
+  clear(): void {
+    for (const f of fs.readdirSync(this.dir)) if (f.endsWith('.jsonl') || f.endsWith('.exitcode')) fs.rmSync(path.join(this.dir, f));
+  }
+
+  /** Points the extension's settings at the fakes; returns a function that puts the old values back. */
+  async use(): Promise<() => Promise<void>> {
+    const c = vscode.workspace.getConfiguration('mss');
+    const keys = ['installFolder', 'ssomanagePath', 'ssoconfigPath', 'netPath'] as const;
+    const old = keys.map((k) => c.inspect(k)?.globalValue);
+    await c.update('installFolder', this.dir, vscode.ConfigurationTarget.Global);
+    await c.update('ssomanagePath', this.path('ssomanage'), vscode.ConfigurationTarget.Global);
+    await c.update('ssoconfigPath', this.path('ssoconfig'), vscode.ConfigurationTarget.Global);
+    await c.update('netPath', this.path('net'), vscode.ConfigurationTarget.Global);
+    return async () => {
+      for (let i = 0; i < keys.length; i++) await vscode.workspace.getConfiguration('mss').update(keys[i], old[i], vscode.ConfigurationTarget.Global);
+    };
+  }
+}

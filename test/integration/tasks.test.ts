@@ -1,0 +1,102 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { FakeTools } from './fakeTools';
+import { api, workspaceDir } from './helpers';
+
+suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () => {
+  const fakes = new FakeTools();
+  let restore: () => Promise<void>;
+
+  suiteSetup(async () => {
+    restore = await fakes.use();
+    await (await api()).progress.reset();
+  });
+  suiteTeardown(async () => { await restore(); });
+  setup(() => fakes.clear());
+
+  test('-updatedb runs with the exact argument vector, in the install folder, and exit 0 marks the step done', async () => {
+    const dir = path.join(workspaceDir(), 'with space');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'NewMSSServer.xml');
+    fs.writeFileSync(file, '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n');
+    const code = await vscode.commands.executeCommand<number>('mss.runUpdateDb', file);
+    assert.strictEqual(code, 0);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+    assert.strictEqual(fakes.calls()[0].cwd, fakes.dir);
+    const p = await vscode.commands.executeCommand<Record<string, { done: boolean; exitCode?: number; at?: string }>>('mss.getProgress', 'moveToServer');
+    assert.strictEqual(p.updateDb.done, true);
+    assert.strictEqual(p.updateDb.exitCode, 0);
+    assert.ok(p.updateDb.at);
+  });
+
+  test('a non-zero exit code is returned and recorded, and the step stays open', async () => {
+    await vscode.commands.executeCommand('mss.resetProgress', 'moveToServer');
+    fakes.exitWith('ssoconfig', 5);
+    const file = path.join(workspaceDir(), 'secret backup.bak');
+    const code = await vscode.commands.executeCommand<number>('mss.backupSecret', { file });
+    assert.strictEqual(code, 5);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-backupSecret', file]]]);
+    const p = await vscode.commands.executeCommand<Record<string, { done: boolean; exitCode?: number }>>('mss.getProgress', 'moveToServer');
+    assert.deepStrictEqual([p.backup.done, p.backup.exitCode], [false, 5]);
+  });
+
+  test('restore, -serverall and the restart run their exact argument vectors', async () => {
+    const bak = path.join(workspaceDir(), 'SSO backup.bak');
+    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restoreSecret', { file: bak }), 0);
+    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 0);
+    fakes.exitWith('net', 2, 'stop');
+    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 2, 'a failed stop makes the restart fail');
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [
+      ['ssoconfig', ['-restoreSecret', bak]],
+      ['ssomanage', ['-serverall', 'SSOCLUSTER']],
+      ['net', ['stop', 'ENTSSO']],
+      ['net', ['start', 'ENTSSO']],
+    ]);
+    const p = await vscode.commands.executeCommand<Record<string, { done: boolean; exitCode?: number }>>('mss.getProgress', 'moveToServer');
+    assert.deepStrictEqual([p.restartService.done, p.restartService.exitCode], [false, 2]);
+  });
+
+  test('unsafe server names are refused before anything runs', async () => {
+    for (const server of ['SSO&CLUSTER', 'SSO"CLUSTER', '-updatedb', 'SSO CLUSTER']) {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.runServerAll', { server })), Error, server);
+    }
+    assert.deepStrictEqual(fakes.calls(), []);
+  });
+
+  test('a file with errors is refused and nothing runs', async () => {
+    const file = path.join(workspaceDir(), 'Broken.xml');
+    fs.writeFileSync(file, '<sso>\n  <globalnfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n');
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.runUpdateDb', file)), /error/);
+    assert.deepStrictEqual(fakes.calls(), []);
+  });
+
+  test('a tasks.json task is resolved and runs with its argument vector', async () => {
+    const tasks = await vscode.tasks.fetchTasks({ type: 'ssomanage' });
+    const displaydb = tasks.find((t) => t.definition.command === 'displaydb');
+    assert.ok(displaydb, `provided tasks: ${tasks.map((t) => t.name).join(', ')}`);
+    const updatedb = tasks.filter((t) => t.definition.command === 'updatedb').map((t) => path.basename(String(t.definition.file)));
+    assert.ok(updatedb.includes('NewMSSServer.xml'), `updatedb tasks for: ${updatedb.join(', ')}`);
+    const ended = new Promise<number | undefined>((resolve) => {
+      const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.definition.command === 'displaydb') { sub.dispose(); resolve(e.exitCode); } });
+    });
+    await vscode.tasks.executeTask(displaydb);
+    assert.strictEqual(await ended, 0);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-displaydb']]]);
+  });
+
+  test('a missing executable is reported with the setting to fix, and nothing is marked done', async () => {
+    await vscode.commands.executeCommand('mss.resetProgress', 'moveToCluster');
+    const c = vscode.workspace.getConfiguration('mss');
+    await c.update('ssomanagePath', path.join(fakes.dir, 'missing', 'ssomanage.exe'), vscode.ConfigurationTarget.Global);
+    try {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.runServerAll', { server: 'SSOCLUSTER' })), /mss\.ssomanagePath/);
+      const p = await vscode.commands.executeCommand<Record<string, { done: boolean }>>('mss.getProgress', 'moveToCluster');
+      assert.strictEqual(p.serverAll.done, false);
+      assert.deepStrictEqual(fakes.calls(), []);
+    } finally {
+      await c.update('ssomanagePath', fakes.path('ssomanage'), vscode.ConfigurationTarget.Global);
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import * as assert from 'assert';
+import { ProgressBook, type KeyValueStore } from '../../src/procedures/progress';
+import { procedures } from '../../src/procedures';
+import { renderReport } from '../../src/procedures/report';
+
+class MemoryStore implements KeyValueStore {
+  readonly data = new Map<string, unknown>();
+  get<T>(key: string): T | undefined { return this.data.get(key) as T | undefined; }
+  update(key: string, value: unknown): Promise<void> { this.data.set(key, JSON.parse(JSON.stringify(value))); return Promise.resolve(); }
+}
+
+describe('ProgressBook', () => {
+  let clock = 0;
+  const now = () => new Date(Date.UTC(2026, 10, 23, 12, 0, clock++));
+  const book = (store = new MemoryStore()) => new ProgressBook(store, Object.values(procedures), now);
+
+  it('reports every step of a procedure as not done at first, in the contract shape', () => {
+    const s = book().snapshot('moveToServer');
+    assert.deepStrictEqual(Object.keys(s), ['install', 'configure', 'backup', 'updateDb', 'restartService', 'restore']);
+    assert.ok(Object.values(s).every((x) => x.done === false && !('at' in x)));
+  });
+
+  it('marks done with time and keeps it in the store (a new book on the same store sees it)', async () => {
+    const store = new MemoryStore();
+    await book(store).setDone('moveToServer', 'install', true);
+    const again = book(store).snapshot('moveToServer');
+    assert.strictEqual(again.install.done, true);
+    assert.match(again.install.at!, /^2026-11-23T12:00:\d\d\.000Z$/);
+  });
+
+  it('records out-of-order ticks with the missing steps', async () => {
+    const b = book();
+    assert.deepStrictEqual(b.missingPrerequisites('moveToServer', 'restore').length > 0, true);
+    const r = await b.setDone('moveToServer', 'restore', true);
+    assert.ok(r.outOfOrder);
+    assert.ok(r.outOfOrder.missing.includes('updateDb'));
+    assert.ok(r.outOfOrder.missing.includes('restartService'));
+  });
+
+  it('a run with exit 0 marks the step done with the code; a failing run records the code and leaves it open', async () => {
+    const b = book();
+    await b.recordRun('moveToServer', 'backup', 3);
+    assert.deepStrictEqual([b.record('moveToServer', 'backup').done, b.record('moveToServer', 'backup').exitCode], [false, 3]);
+    await b.recordRun('moveToServer', 'backup', 0);
+    assert.deepStrictEqual([b.record('moveToServer', 'backup').done, b.record('moveToServer', 'backup').exitCode], [true, 0]);
+    await b.recordRun('moveToServer', 'backup', 4);
+    assert.strictEqual(b.record('moveToServer', 'backup').done, true, 'a later failed run does not undo a done step');
+  });
+
+  it('a per-machine step is done when every listed machine is done', async () => {
+    const b = book();
+    await b.setMachines('moveToCluster', 'copyBackup', ['NODE1', ' node2 ', 'Node1', '']);
+    assert.deepStrictEqual(b.record('moveToCluster', 'copyBackup').machines!.map((m) => m.name), ['NODE1', 'node2']);
+    await b.setMachineDone('moveToCluster', 'copyBackup', 'node1', true);
+    assert.strictEqual(b.record('moveToCluster', 'copyBackup').done, false);
+    await b.setMachineDone('moveToCluster', 'copyBackup', 'NODE2', true);
+    assert.strictEqual(b.record('moveToCluster', 'copyBackup').done, true);
+    await b.setMachineDone('moveToCluster', 'copyBackup', 'NODE2', false);
+    assert.strictEqual(b.record('moveToCluster', 'copyBackup').done, false);
+    await assert.rejects(b.setMachines('moveToServer', 'install', ['A']), /not done once per machine/);
+  });
+
+  it('a run for a machine ticks that machine only', async () => {
+    const b = book();
+    await b.setMachines('moveToCluster', 'serverAll', ['BTS1', 'BTS2']);
+    await b.recordRun('moveToCluster', 'serverAll', 0, 'BTS1');
+    await b.recordRun('moveToCluster', 'serverAll', 7, 'BTS2');
+    const r = b.record('moveToCluster', 'serverAll');
+    assert.deepStrictEqual(r.machines!.map((m) => [m.name, m.done, m.exitCode]), [['BTS1', true, 0], ['BTS2', false, 7]]);
+    assert.strictEqual(r.done, false);
+  });
+
+  it('reset clears one or both procedures, and restore puts back what was read', async () => {
+    const b = book();
+    await b.setDone('moveToServer', 'install', true);
+    await b.setDone('moveToCluster', 'clusterSetup', true);
+    const before = b.read('moveToServer');
+    await b.reset('moveToCluster');
+    assert.strictEqual(b.counts('moveToServer').done, 1);
+    assert.strictEqual(b.counts('moveToCluster').done, 0);
+    await b.reset();
+    assert.strictEqual(b.counts('moveToServer').done, 0);
+    await b.restore('moveToServer', before);
+    assert.strictEqual(b.counts('moveToServer').done, 1);
+  });
+
+  it('rejects unknown procedures and steps with the valid names', async () => {
+    const b = book();
+    assert.throws(() => b.snapshot('nowhere'), /moveToServer, moveToCluster/);
+    await assert.rejects(b.setDone('moveToServer', 'nope', true), /install, configure/);
+  });
+
+  it('notifies listeners on every change', async () => {
+    const b = book();
+    const seen: string[] = [];
+    b.onDidChange((p) => seen.push(p));
+    await b.setDone('moveToCluster', 'clusterSetup', true);
+    await b.reset('moveToServer');
+    assert.deepStrictEqual(seen, ['moveToCluster', 'moveToServer']);
+  });
+});
+
+describe('renderReport', () => {
+  it('lists every step with status, time, exit code, machines and out-of-order ticks', () => {
+    const md = renderReport(procedures.moveToCluster, {
+      clusterSetup: { done: true, at: '2026-11-23T10:00:00.000Z' },
+      serverAll: { done: false, machines: [{ name: 'BTS1', done: true, exitCode: 0, at: '2026-11-23T10:05:00.000Z' }, { name: 'BTS2', done: false }] },
+      restoreEachNode: { done: true, at: '2026-11-23T11:00:00.000Z', exitCode: 0, outOfOrder: { at: '2026-11-23T11:00:00.000Z', missing: ['cycleResource'] } },
+    }, new Date('2026-11-23T12:00:00Z'));
+    assert.match(md, /^# /);
+    assert.match(md, /2 of 7 steps done/);
+    assert.match(md, /\| 1 \| [^|]+ \| [^|]+ \| done \| 2026-11-23T10:00:00.000Z \|/);
+    assert.match(md, /done \(out of order\)/);
+    assert.match(md, /BTS1: done \(2026-11-23T10:05:00.000Z\), exit code 0/);
+    assert.match(md, /BTS2: not done/);
+    assert.match(md, /before: cycleResource/);
+    assert.strictEqual((md.match(/^\| \d+ \|/gm) ?? []).length, 7);
+  });
+});

@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import { ERROR_LINE_REGEXP, findToolErrors, normaliseHresult } from '../../../src/ssoTools/output';
+
+// Console output captured in [C4] (commands.md §9).
+const CAPTURED = [
+  'Password : ',
+  'Confirm Password : ',
+  'Password reminder : ',
+  "ERROR: 0xC0002A0F : Could not contact the SSO server 'sso-cluster'. Check that SSO is configured and that the SSO service is running on that server.",
+  '(RPC: 0x800706D9: There are no more endpoints available from the endpoint mapper.)',
+].join('\r\n');
+
+describe('ssoTools/output', () => {
+  describe('findToolErrors', () => {
+    it('parses the captured ssoconfig failure, with the RPC line attached', () => {
+      assert.deepEqual(findToolErrors(CAPTURED), [
+        {
+          hresult: '0xC0002A0F',
+          message: "Could not contact the SSO server 'sso-cluster'. Check that SSO is configured and that the SSO service is running on that server. (RPC: 0x800706D9: There are no more endpoints available from the endpoint mapper.)",
+          line: 3,
+          rpcHresult: '0x800706D9',
+        },
+      ]);
+    });
+
+    it('is tolerant of case, spacing, a missing 0x and a missing space before the colon', () => {
+      const out = [
+        'error:0x800706ba: The RPC server is unavailable.',
+        '   Error :  c0002a0e  :   This function can only be performed on the master secret server.   ',
+        'ERROR: 0X8004d025 : The partner transaction manager has disabled its support for remote/network transactions.',
+      ].join('\n');
+      assert.deepEqual(findToolErrors(out), [
+        { hresult: '0x800706BA', message: 'The RPC server is unavailable.', line: 0 },
+        { hresult: '0xC0002A0E', message: 'This function can only be performed on the master secret server.', line: 1 },
+        { hresult: '0x8004D025', message: 'The partner transaction manager has disabled its support for remote/network transactions.', line: 2 },
+      ]);
+    });
+
+    it('ignores lines that are not tool errors', () => {
+      const out = [
+        'The operation completed successfully.',
+        'Error Code: 0xc0002a24, Could not import a DTC transaction.',
+        'ERRORS: 0xC0002A0F : x',
+        'ERROR: 0xC0002A0 : seven digits',
+        'Some text ERROR: 0xC0002A0F : not at the start',
+        '',
+      ].join('\n');
+      assert.deepEqual(findToolErrors(out), []);
+      assert.deepEqual(findToolErrors(''), []);
+    });
+
+    it('counts lines 0-based across \\n, \\r\\n and \\r', () => {
+      const errs = findToolErrors('a\r\nb\rc\nERROR: 0xC0002A13 : This function can only be performed by a local administrator.');
+      assert.equal(errs.length, 1);
+      assert.equal(errs[0].line, 3);
+      assert.equal(errs[0].hresult, '0xC0002A13');
+    });
+
+    it('finds several errors in order', () => {
+      const errs = findToolErrors('ERROR: 0xC0002A1B : An incorrect password was specified for the backup file.\nok\nERROR: 0xC0002A3F : Incorrect master secret.');
+      assert.deepEqual(errs.map((e) => [e.hresult, e.line]), [['0xC0002A1B', 0], ['0xC0002A3F', 2]]);
+    });
+  });
+
+  describe('ERROR_LINE_REGEXP (problem matcher pattern)', () => {
+    it('survives a JSON round trip unchanged (it goes into package.json)', () => {
+      assert.equal(JSON.parse(JSON.stringify({ regexp: ERROR_LINE_REGEXP })).regexp, ERROR_LINE_REGEXP);
+    });
+
+    it('compiles without flags and has exactly two capture groups: code and message', () => {
+      const re = new RegExp(ERROR_LINE_REGEXP);
+      const m = re.exec("ERROR: 0xC0002A0F : Could not contact the SSO server 'sso-cluster'.");
+      assert.ok(m);
+      assert.equal(m.length, 3);
+      assert.equal(m[1], '0xC0002A0F');
+      assert.equal(m[2], "Could not contact the SSO server 'sso-cluster'.");
+      assert.equal(new RegExp(`${ERROR_LINE_REGEXP}|`).exec('')?.length, 3);
+    });
+
+    it('matches any case without the i flag and rejects other lines', () => {
+      const re = new RegExp(ERROR_LINE_REGEXP);
+      assert.equal(re.exec('error : 0x800706ba: The RPC server is unavailable.')?.[1], '0x800706ba');
+      assert.equal(re.exec('Error: C0002A0E : x')?.[1], 'C0002A0E');
+      assert.equal(re.exec('Warning: 0xC0002A0E : x'), null);
+      assert.equal(re.exec('The operation completed successfully.'), null);
+    });
+  });
+
+  describe('normaliseHresult', () => {
+    it('upper-cases the digits and always writes 0x', () => {
+      assert.equal(normaliseHresult('c0002a0f'), '0xC0002A0F');
+      assert.equal(normaliseHresult('0Xc0002a0f'), '0xC0002A0F');
+    });
+  });
+});
