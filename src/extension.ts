@@ -10,6 +10,7 @@ import { registerSsoTaskProvider } from './features/ssoTasks';
 import { registerTaskCommands } from './features/taskCommands';
 import { registerMoreCommands } from './features/moreCommands';
 import { findUpdateXmlFiles } from './features/workspaceFiles';
+import { registerUpdateXmlFeatures } from './features/updateXmlFeatures';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface MasterSecretMoverApi {
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     ...registerProgressCommands(progress, promptsProxy, trees),
     ...registerTaskCommands(progress, promptsProxy, log),
     ...registerSsoTaskProvider(findUpdateXmlFiles, log),
+    ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }),
     ...registerMoreCommands(progress),
   );
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureInstalled, VSCODE_VERSION } from './install.mjs';
+import { CODE_SERVER_VERSION, ensureInstalled, VSCODE_VERSION } from './install.mjs';
 import { startServer } from './server.mjs';
 import { openBrowser } from './workbench.mjs';
 
@@ -17,6 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const say = (s) => process.stderr.write(`[vscode-test] ${s}\n`);
 const timeoutMs = Number(process.env.MSS_VSCODE_TIMEOUT || 900) * 1000;
 const phases = (process.env.MSS_TEST_PHASES || 'main,reload').split(',');
+// `npm run screenshots` runs the phase "screenshots": scenes that save PNGs of the real workbench.
 
 for (const p of ['dist/extension.js', 'out/test/integration/index.js']) {
   if (!fs.existsSync(path.join(root, p))) { say(`missing ${p}: run "npm run build && npm run compile" first`); process.exit(2); }
@@ -38,7 +39,7 @@ const cleanup = async () => {
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { void cleanup().then(() => process.exit(130)); });
 
 try {
-  server = await startServer({ env: { MSS_TEST_RESULTS_DIR: resultsDir, MSS_TEST_WORKSPACE: workspace }, keep: process.env.MSS_VSCODE_KEEP === '1' });
+  server = await startServer({ env: { MSS_TEST_RESULTS_DIR: resultsDir, MSS_TEST_WORKSPACE: workspace, MSS_SCREENSHOT_DIR: path.join(root, 'media', 'screenshots') }, keep: process.env.MSS_VSCODE_KEEP === '1' });
   browser = await openBrowser({ profileDir: path.join(server.runDir, 'chromium-profile') });
   let passed = 0, failed = 0, allOk = true;
   for (const phase of phases) {
@@ -60,7 +61,8 @@ try {
     if (code === 'timeout') { say(`phase "${phase}" timed out after ${timeoutMs / 1000} s`); break; }
   }
   if (process.env.MSS_FINAL_SCREENSHOT) await browser.page.screenshot({ path: process.env.MSS_FINAL_SCREENSHOT });
-  console.log(`integration tests in VS Code ${VSCODE_VERSION}: ${passed} passed, ${failed} failed`);
+  console.log(`integration tests ran in VS Code ${VSCODE_VERSION} (code-server ${CODE_SERVER_VERSION}), ${phases.length} window(s)`);
+  console.log(`integration: ${passed} passed, ${failed} failed`);
   exitCode = allOk && passed > 0 ? 0 : 1;
 } catch (e) {
   say(`error: ${e && e.stack ? e.stack : e}`);

@@ -108,8 +108,7 @@ export function completionsAt(text: string, position: Position): CompletionEntry
   const prefix = parseLenient(text.slice(0, cut));
   if (!prefix) return [];
   // The rest of the document tells which settings already exist after the cursor.
-  const rest = text.slice(offset).replace(/^[\w.:-]*/, afterLt ? '' : '$&');
-  const whole = parseLenient(text.slice(0, cut) + (afterLt && /^\s*>/.test(rest) ? rest.replace(/^\s*>/, '') : rest));
+  const whole = afterLt ? parseLenient(text.slice(0, cut) + text.slice(offset).replace(/^[\w.:-]*\s*>?/, '')) : parseLenient(text);
   const path = openPath(prefix.roots);
   if (path.length === 0) {
     const hasRoot = prefix.roots.length > 0 || (whole?.roots.length ?? 0) > 0;

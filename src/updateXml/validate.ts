@@ -159,7 +159,9 @@ export function validateUpdateXml(text: string): UpdateXmlDiagnostic[] {
       'error',
       start,
       Math.min(end, start + 9),
-      `This file has a DOCTYPE${hasEntities ? ' with ENTITY declarations' : ''}. An update file never needs one, and entity declarations can expand into huge text or pull in other files, so this extension never expands or fetches them. Remove the DOCTYPE before giving the file to ssomanage.`,
+      hasEntities
+        ? 'This file has a DOCTYPE with ENTITY declarations. An update file never needs one, and entities can expand into huge text or pull in other files; this extension never expands or fetches them. Remove the DOCTYPE before giving the file to ssomanage.'
+        : 'This file has a DOCTYPE. An update file never needs one, and a DTD can pull in other files; this extension never fetches it. Remove the DOCTYPE before giving the file to ssomanage.',
       [report.fix('Remove the DOCTYPE declaration', [report.deletion(start, end)], true)],
     );
   }
@@ -175,6 +177,10 @@ export function validateUpdateXml(text: string): UpdateXmlDiagnostic[] {
   if (!root) {
     report.add('xml-syntax', 'error', parsed.base, parsed.base, syntaxMessage('Start tag expected.'));
     return report.diagnostics;
+  }
+  for (const extra of parsed.roots.slice(1)) {
+    // XMLValidator misses a second root that is self-closing (<sso/>); the parser shows it.
+    report.add('xml-syntax', 'error', extra.start, elementEnd(extra), syntaxMessage('Multiple possible root nodes found.'));
   }
   checkRoot(report, root, reported);
   return report.diagnostics;
@@ -221,6 +227,11 @@ function syntaxMessage(raw: string): string {
     detail = `the element <${m[1]}> is never closed. Add </${m[1]}> where it ends.`;
   } else if ((m = /^Closing tag '([^']*)' has not been opened\.$/.exec(raw))) {
     detail = `the end tag </${m[1]}> has no matching start tag <${m[1]}>. Remove it or add the start tag.`;
+  } else if ((m = /^Invalid '\[(.*)\]' found\.$/.exec(raw))) {
+    const names = m[1].split(',').map((n) => n.trim().replace(/^"|"$/g, ''));
+    detail = `the elements ${names.map((n) => `<${n}>`).join(', ')} are never closed. Add the missing end tags (</${names[names.length - 1]}> first).`;
+  } else if ((m = /^Closing tag '([^']*)' (?:can't have attributes or invalid starting|doesn't have proper closing)\.$/.exec(raw))) {
+    detail = `the end tag </${m[1]}> is not written correctly: it must be exactly </${m[1]}>, closed with ">".`;
   } else if (raw === 'Multiple possible root nodes found.') {
     detail = 'there is more than one top-level element. An update file has exactly one <sso> element; put everything inside it.';
   } else if (raw === 'Extra text at the end') {
@@ -812,7 +823,6 @@ function checkAccountValue(report: Report, { el, spec }: Setting, v: Value): voi
     add(
       'error',
       `".\\" names the local computer, but local accounts must not include a domain or computer name (event 10776). Use a domain group (DOMAIN\\Name), or just "${name}" for a local group.`,
-      [setValueFix(report, el, v, escapeText(name), `Use "${name}"`)],
     );
     return;
   }

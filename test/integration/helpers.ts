@@ -29,6 +29,11 @@ export function workspaceDir(): string {
   return folder.uri.fsPath;
 }
 
+/** True when a browser drives this workbench (code-server runner); false in desktop VS Code. */
+export function hasUiBridge(): boolean {
+  return vscode.env.appName === 'code-server' && Boolean(process.env.MSS_TEST_RESULTS_DIR);
+}
+
 let uiCounter = 0;
 /**
  * Asks the test runner, which drives the browser that shows this workbench, to
@@ -37,6 +42,7 @@ let uiCounter = 0;
 export async function ui<T = unknown>(request: { op: 'click' | 'query' | 'press' | 'screenshot'; selector?: string; nth?: number; key?: string; path?: string }): Promise<T> {
   const root = process.env.MSS_TEST_RESULTS_DIR;
   assert.ok(root, 'MSS_TEST_RESULTS_DIR is not set: run the tests with npm run test:integration');
+  assert.ok(hasUiBridge(), 'no browser drives this window: UI requests need npm run test:integration');
   const dir = path.join(root, 'ui');
   fs.mkdirSync(dir, { recursive: true });
   const n = `${process.pid}${++uiCounter}`;

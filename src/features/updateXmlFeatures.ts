@@ -1,0 +1,25 @@
+// Everything the extension does with update XML files (the files read by
+// `ssomanage -updatedb`): problems, quick fixes, completion, hover, lenses and the two
+// commands. Each piece is a thin adapter; the rules live in src/updateXml.
+import * as vscode from 'vscode';
+import type { Prompts } from './prompts';
+import { UpdateXmlCodeActions } from './xmlCodeActions';
+import { UpdateXmlCodeLens } from './xmlCodeLens';
+import { registerUpdateXmlCommands } from './xmlCommands';
+import { UpdateXmlCompletion } from './xmlCompletion';
+import { UPDATE_XML_SELECTOR, UpdateXmlDiagnostics } from './xmlDiagnostics';
+import { UpdateXmlHover } from './xmlHover';
+
+export function registerUpdateXmlFeatures(deps: { prompts: Prompts; log: vscode.LogOutputChannel }): vscode.Disposable[] {
+  const diagnostics = new UpdateXmlDiagnostics(deps.log);
+  const lenses = new UpdateXmlCodeLens(diagnostics);
+  return [
+    diagnostics,
+    lenses,
+    vscode.languages.registerCodeActionsProvider(UPDATE_XML_SELECTOR, new UpdateXmlCodeActions(diagnostics), UpdateXmlCodeActions.metadata),
+    vscode.languages.registerCompletionItemProvider(UPDATE_XML_SELECTOR, new UpdateXmlCompletion(), ...UpdateXmlCompletion.triggerCharacters),
+    vscode.languages.registerHoverProvider(UPDATE_XML_SELECTOR, new UpdateXmlHover()),
+    vscode.languages.registerCodeLensProvider(UPDATE_XML_SELECTOR, lenses),
+    ...registerUpdateXmlCommands(diagnostics, deps.prompts, deps.log),
+  ];
+}

@@ -1,0 +1,24 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api } from '../helpers';
+
+// Runs in a new window after the main phase: a new extension host, the same
+// VS Code profile, as after "Developer: Reload Window".
+suite('after a reload of the window', () => {
+  test('progress is still there', async () => {
+    const p = await vscode.commands.executeCommand<Record<string, { done: boolean; at?: string }>>('mss.getProgress', 'moveToServer');
+    assert.strictEqual(p.install.done, true);
+    assert.strictEqual(p.configure.done, true);
+    assert.ok(p.configure.at);
+    assert.strictEqual(p.backup.done, false);
+  });
+
+  test('the per-machine ticks and the tree are restored', async () => {
+    const a = await api();
+    const r = a.progress.record('moveToCluster', 'serverAll');
+    assert.deepStrictEqual(r.machines?.map((m) => [m.name, m.done]), [['BTS01', true], ['BTS02', false]]);
+    const { provider, view } = a.trees.get('moveToServer')!;
+    assert.strictEqual(provider.getTreeItem(provider.getChildren()[1]).checkboxState, vscode.TreeItemCheckboxState.Checked);
+    assert.strictEqual(view.description, '2 of 6 done');
+  });
+});
