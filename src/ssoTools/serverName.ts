@@ -109,7 +109,7 @@ export function checkServerName(name: string): NameCheck {
       message: `The server name "${name}" contains an underscore. It is a valid NetBIOS name, but not a valid DNS host name, so SSO servers that resolve names through DNS may not reach the master secret server. Check that the name resolves (for example with ping ${name}) from every SSO server.`,
     };
   }
-  if (/[^\x00-\x7f]/.test(name)) {
+  if (/[^ -~]/.test(name)) {
     return {
       ok: true,
       severity: 'warning',

@@ -52,7 +52,6 @@ export type DiagnosticCode =
   | 'xml-declaration'
   | 'encoding'
   // Open for codes added later without breaking callers that switch on the known ones.
-  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
   | (string & {});
 
 export interface UpdateXmlDiagnostic {

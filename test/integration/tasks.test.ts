@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { api, workspaceDir } from './helpers';
+import { api, poll, workspaceDir } from './helpers';
 
 suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () => {
   const fakes = new FakeTools();
@@ -84,6 +84,23 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     await vscode.tasks.executeTask(displaydb);
     assert.strictEqual(await ended, 0);
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-displaydb']]]);
+  });
+
+  test('a task written in .vscode/tasks.json is resolved and runs with a path that has spaces', async () => {
+    const vscodeDir = path.join(workspaceDir(), '.vscode');
+    fs.mkdirSync(vscodeDir, { recursive: true });
+    fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({
+      version: '2.0.0',
+      tasks: [{ label: 'Back up the secret (tasks.json)', type: 'ssoconfig', command: 'backupSecret', file: 'backups/master secret.bak' }],
+    }, null, 2));
+    const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'ssoconfig' })).find((t) => t.name === 'Back up the secret (tasks.json)'));
+    const ended = new Promise<number | undefined>((resolve) => {
+      const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name) { sub.dispose(); resolve(e.exitCode); } });
+    });
+    await vscode.tasks.executeTask(task);
+    assert.strictEqual(await ended, 0);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-backupSecret', path.join(workspaceDir(), 'backups', 'master secret.bak')]]]);
+    fs.rmSync(vscodeDir, { recursive: true, force: true });
   });
 
   test('a missing executable is reported with the setting to fix, and nothing is marked done', async () => {

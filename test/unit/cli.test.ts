@@ -1,0 +1,187 @@
+// The mss-xml CLI: output format and exit codes, through main() and through the compiled
+// entry point (out/src/cli.js) run by node.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main, type CliIo } from '../../src/cli';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], cwd: string): Run {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd };
+  const code = main(args, io);
+  return { code, stdout, stderr };
+}
+
+const SEED_LF = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
+const DOCS_TYPO = '<sso>\n  <globalnfo>\n    <ticketTimeout>5</ticketTimeout>\n  </globalInfo>\n</sso>\n';
+const WARN_ONLY = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02.fabrikam.com</secretServer>\n  </globalInfo>\n</sso>\n';
+
+describe('mss-xml', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-xml-'));
+    fs.writeFileSync(path.join(dir, 'good.xml'), SEED_LF);
+    fs.writeFileSync(path.join(dir, 'typo.xml'), DOCS_TYPO);
+    fs.writeFileSync(path.join(dir, 'warn.xml'), WARN_ONLY);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  describe('validate', () => {
+    it('prints nothing and exits 0 for a clean file', () => {
+      assert.deepEqual(run(['validate', 'good.xml'], dir), { code: 0, stdout: '', stderr: '' });
+    });
+
+    it('prints FILE:LINE:COL: SEVERITY: MESSAGE [CODE] with 1-based positions and exits 1 on an error', () => {
+      const r = run(['validate', 'typo.xml', 'good.xml'], dir);
+      assert.equal(r.code, 1);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.equal(lines.length, 1);
+      assert.match(lines[0], /^typo\.xml:2:4: error: <globalnfo> is closed by <\/globalInfo>.* \[global-info-typo\]$/);
+    });
+
+    it('exits 0 when there are only warnings, and writes "info" for information', () => {
+      const r = run(['validate', 'warn.xml'], dir);
+      assert.equal(r.code, 0);
+      assert.match(r.stdout, /^warn\.xml:3:19: warning: .*fully qualified.* \[invalid-server-name\]\n$/);
+      fs.writeFileSync(path.join(dir, 'decl.xml'), `<?xml version="1.0"?>\n${SEED_LF}`);
+      const d = run(['validate', 'decl.xml'], dir);
+      assert.equal(d.code, 0);
+      assert.match(d.stdout, /^decl\.xml:1:1: info: .* \[xml-declaration\]\n$/);
+    });
+
+    it('--json prints one array with 0-based positions and the text-form severities', () => {
+      fs.writeFileSync(path.join(dir, 'decl.xml'), `<?xml version="1.0"?>\n${SEED_LF}`);
+      const r = run(['validate', '--json', 'typo.xml', 'warn.xml', 'decl.xml', 'good.xml'], dir);
+      assert.equal(r.code, 1);
+      const records = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+      assert.deepEqual(
+        records.map((x) => [x.file, x.line, x.character, x.endLine, x.endCharacter, x.severity, x.code]),
+        [
+          ['typo.xml', 1, 3, 1, 12, 'error', 'global-info-typo'],
+          ['warn.xml', 2, 18, 2, 39, 'warning', 'invalid-server-name'],
+          ['decl.xml', 0, 0, 0, 21, 'info', 'xml-declaration'],
+        ],
+      );
+      for (const x of records) assert.deepEqual(Object.keys(x), ['file', 'line', 'character', 'endLine', 'endCharacter', 'severity', 'code', 'message']);
+    });
+
+    it('--json prints [] for clean files', () => {
+      const r = run(['validate', '--json', 'good.xml'], dir);
+      assert.equal(r.code, 0);
+      assert.deepEqual(JSON.parse(r.stdout), []);
+    });
+
+    it('reads UTF-16 files', () => {
+      fs.writeFileSync(path.join(dir, 'u16.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(DOCS_TYPO.replace(/\n/g, '\r\n'), 'utf16le')]));
+      const r = run(['validate', 'u16.xml'], dir);
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /^u16\.xml:1:1: info: .*UTF-16.* \[encoding\]\nu16\.xml:2:4: error: .* \[global-info-typo\]\n$/);
+    });
+
+    it('exits 2 and says so on stderr for a file that cannot be read, still checking the others', () => {
+      const r = run(['validate', 'missing.xml', 'typo.xml'], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /cannot read missing\.xml: no such file/);
+      assert.match(r.stdout, /typo\.xml:2:4: error:/);
+      const d = run(['validate', '.'], dir);
+      assert.equal(d.code, 2);
+      assert.match(d.stderr, /is a directory/);
+    });
+
+    it('exits 2 on usage errors', () => {
+      for (const args of [['validate'], ['validate', '--jsn', 'good.xml'], ['check', 'good.xml'], []]) {
+        const r = run(args, dir);
+        assert.equal(r.code, 2, JSON.stringify(args));
+        assert.notEqual(r.stderr, '');
+        assert.equal(r.stdout, '');
+      }
+    });
+  });
+
+  describe('generate', () => {
+    it('writes ./NewMSSServer.xml with the seed shape and prints its path', () => {
+      const r = run(['generate', '--server', 'BTSMSS02'], dir);
+      assert.equal(r.code, 0);
+      const target = path.join(dir, 'NewMSSServer.xml');
+      assert.equal(r.stdout, `${target}\n`);
+      assert.equal(fs.readFileSync(target, 'utf8'), SEED_LF.replace(/\n/g, '\r\n'));
+      assert.deepEqual(run(['validate', 'NewMSSServer.xml'], dir).code, 0);
+    });
+
+    it('honours --out, --eol lf and --server=NAME', () => {
+      const r = run(['generate', '--server=SSOVNN01', '--out', 'sub.xml', '--eol', 'lf'], dir);
+      assert.equal(r.code, 0);
+      assert.equal(fs.readFileSync(path.join(dir, 'sub.xml'), 'utf8'), SEED_LF.replace('BTSMSS02', 'SSOVNN01'));
+    });
+
+    it('refuses an invalid name with exit 1, writing nothing', () => {
+      const r = run(['generate', '--server', 'BTS MSS02'], dir);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /nothing written: .*whitespace/);
+      assert.ok(!fs.existsSync(path.join(dir, 'NewMSSServer.xml')));
+    });
+
+    it('keeps an existing file without --force (exit 1) and replaces it with --force', () => {
+      const target = path.join(dir, 'good.xml');
+      const r = run(['generate', '--server', 'NEWMSS', '--out', 'good.xml'], dir);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /already exists.*--force/);
+      assert.equal(fs.readFileSync(target, 'utf8'), SEED_LF);
+      const f = run(['generate', '--server', 'NEWMSS', '--out', 'good.xml', '--force'], dir);
+      assert.equal(f.code, 0);
+      assert.match(fs.readFileSync(target, 'utf8'), /<secretServer>NEWMSS<\/secretServer>/);
+    });
+
+    it('writes a name that only warns, and shows the warning on stderr', () => {
+      const r = run(['generate', '--server', 'BTSMSS02.fabrikam.com'], dir);
+      assert.equal(r.code, 0);
+      assert.match(r.stderr, /warning: .*fully qualified/);
+    });
+
+    it('exits 2 on usage errors', () => {
+      for (const args of [['generate'], ['generate', '--server'], ['generate', '--server', 'A', '--eol', 'mac'], ['generate', '--server', 'A', 'extra']]) {
+        const r = run(args, dir);
+        assert.equal(r.code, 2, JSON.stringify(args));
+        assert.match(r.stderr, /mss-xml:/);
+      }
+      assert.ok(!fs.existsSync(path.join(dir, 'NewMSSServer.xml')));
+    });
+  });
+
+  it('--help prints usage and exits 0', () => {
+    for (const args of [['--help'], ['-h'], ['validate', '--help'], ['generate', '--help']]) {
+      const r = run(args, dir);
+      assert.equal(r.code, 0);
+      assert.match(r.stdout, /mss-xml validate \[--json\] FILE\.\.\./);
+      assert.match(r.stdout, /mss-xml generate --server NAME/);
+    }
+  });
+
+  describe('compiled entry point', () => {
+    // Compiled to out/test/unit/cli.test.js; the CLI is out/src/cli.js.
+    const cli = path.resolve(__dirname, '../../src/cli.js');
+
+    it('sets the process exit code and streams', () => {
+      const ok = spawnSync(process.execPath, [cli, 'validate', 'good.xml'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(ok.status, 0);
+      const bad = spawnSync(process.execPath, [cli, 'validate', 'typo.xml'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(bad.status, 1);
+      assert.match(bad.stdout, /^typo\.xml:2:4: error: .*\[global-info-typo\]\n$/);
+      const usage = spawnSync(process.execPath, [cli, 'frobnicate'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(usage.status, 2);
+      assert.match(usage.stderr, /unknown command/);
+      const gen = spawnSync(process.execPath, [cli, 'generate', '--server', 'BTSMSS02'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(gen.status, 0);
+      assert.ok(fs.existsSync(path.join(dir, 'NewMSSServer.xml')));
+    });
+  });
+});
