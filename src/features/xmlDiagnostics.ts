@@ -1,6 +1,7 @@
 // Problems for update XML files (the files read by `ssomanage -updatedb`), from the pure core.
 // Only documents the core recognises as update files are checked: other XML is left alone.
-// Checked on open, on change (debounced) and on demand; cleared when the document closes.
+// Checked on open, on change (debounced) and on demand; cleared when the document (or the last
+// editor tab showing it) closes.
 // Also keeps the context key `mss.isUpdateXml` in step with the active editor (editor/title menu).
 import * as vscode from 'vscode';
 import { isUpdateXmlDocument, validateUpdateXml, type UpdateXmlDiagnostic } from '../updateXml';
@@ -44,6 +45,10 @@ export function isUpdateXml(document: vscode.TextDocument): boolean {
   return isUpdateXmlDocument(document.fileName, document.getText());
 }
 
+function tabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  return tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+}
+
 export class UpdateXmlDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -63,6 +68,9 @@ export class UpdateXmlDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0) this.schedule(e.document); }),
       // A rename to or from NewMSSServer.xml, or a language change, closes and reopens the document.
       vscode.workspace.onDidCloseTextDocument((d) => { this.forget(d.uri); }),
+      // VS Code keeps a document open for minutes after its editor closes when an extension opened
+      // it, so closing the last tab of a file also takes its problems away; opening one brings them back.
+      vscode.window.tabGroups.onDidChangeTabs((e) => { this.followTabs(e); }),
       vscode.window.onDidChangeActiveTextEditor(() => { this.updateContext(); }),
     ];
     for (const d of vscode.workspace.textDocuments) this.validateNow(d);
@@ -100,6 +108,19 @@ export class UpdateXmlDiagnostics implements vscode.Disposable {
     const cached = this.results.get(document.uri.toString());
     if (cached && cached.version === document.version) return cached.diagnostics;
     return this.validateNow(document);
+  }
+
+  private followTabs(e: vscode.TabChangeEvent): void {
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).map(tabUri).filter((u) => u !== undefined).map((u) => u.toString()));
+    for (const tab of e.closed) {
+      const uri = tabUri(tab);
+      if (uri && !shown.has(uri.toString())) this.forget(uri);
+    }
+    for (const tab of e.opened) {
+      const key = tabUri(tab)?.toString();
+      const document = key === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document && !this.results.has(key!)) this.validateNow(document);
+    }
   }
 
   private schedule(document: vscode.TextDocument): void {

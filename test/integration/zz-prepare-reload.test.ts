@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import { api } from './helpers';
+
+// Runs last in the main phase (files run in name order): leaves progress that
+// the reload phase, in a new window, must find again.
+suite('zz: before the reload', () => {
+  test('leaves progress for the reload phase', async () => {
+    await vscode.commands.executeCommand('mss.resetProgress');
+    await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'install', done: true });
+    await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'configure', done: true });
+    const a = await api();
+    await a.progress.setMachines('moveToCluster', 'serverAll', ['BTS01', 'BTS02']);
+    await a.progress.setMachineDone('moveToCluster', 'serverAll', 'BTS01', true);
+  });
+});
