@@ -31,6 +31,8 @@ suite('screenshots of the real workbench', () => {
   });
 
   test('walkthrough: move to a cluster', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await settle(500);
     await vscode.commands.executeCommand('mss.openWalkthrough', 'moveToCluster');
     await settle(2500);
     await shot('walkthrough-move-to-cluster.png');
@@ -41,6 +43,8 @@ suite('screenshots of the real workbench', () => {
     await vscode.commands.executeCommand('mss.moveToServer.focus');
     const { provider, view } = (await api()).trees.get('moveToServer')!;
     const steps = provider.getChildren();
+    await poll('the tree to be visible', () => view.visible);
+    await settle(1000);
     await view.reveal(steps[3], { expand: true, focus: false, select: true });
     await shot('tree-move-to-server.png');
   });
@@ -54,6 +58,24 @@ suite('screenshots of the real workbench', () => {
     const { provider, view } = a.trees.get('moveToCluster')!;
     await view.reveal(provider.getChildren()[1], { expand: true, focus: false, select: true });
     await shot('tree-move-to-cluster.png');
+  });
+
+  test('a squiggle and its quick fix in NewMSSServer.xml', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const file = path.join(workspaceDir(), 'xml', 'typo.xml');
+    const doc = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(doc);
+    const diags = await poll('the mss problem', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'mss');
+      return d.length > 0 && d;
+    });
+    editor.selection = new vscode.Selection(diags[0].range.start, diags[0].range.start);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await settle(800);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('editor.action.quickFix');
+    await shot('xml-quick-fix.png');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('a task run from the tree', async () => {
