@@ -108,7 +108,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         item.id = sub.id;
         item.tooltip = new vscode.MarkdownString([sub.text, sub.commandLine ? `\n\`\`\`\n${sub.commandLine}\n\`\`\`` : '', ...sub.warnings.map((w) => `\n$(warning) ${w}`), ...sub.notes.map((n) => `\n*Note:* ${n}`)].join('\n'), true);
         item.description = sub.commandLine;
-        item.iconPath = sub.warnings.length ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : undefined;
+        item.iconPath = sub.warnings.length ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('debug-stackframe-dot');
         item.contextValue = 'subStep';
         return item;
       }
