@@ -1,5 +1,7 @@
 // Wiring only: build the services, register each feature, push the disposables.
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { ProgressFile } from './features/progressFile';
 import { procedures, procedureIds, type ProcedureId } from './procedures';
 import { ProgressBook } from './procedures/progress';
 import { ProcedureTreeProvider, type TreeNode } from './features/procedureTree';
@@ -23,7 +25,7 @@ export interface MasterSecretMoverApi {
 export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi {
   const log = vscode.window.createOutputChannel('Master Secret Mover', { log: true });
   context.subscriptions.push(log);
-  const progress = new ProgressBook(context.globalState, Object.values(procedures));
+  const progress = new ProgressBook(new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState), Object.values(procedures));
   let prompts: Prompts = windowPrompts;
   const promptsProxy: Prompts = { confirm: (...a) => prompts.confirm(...a) };
 

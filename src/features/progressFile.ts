@@ -1,0 +1,32 @@
+// Progress kept in a JSON file in the extension's global storage folder, written
+// (temp file, then rename) before each change resolves. VS Code's globalState
+// is flushed lazily, and in a browser window the flush on unload can be lost;
+// a move of the master secret must not forget which steps are done.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { KeyValueStore } from '../procedures/progress';
+
+export class ProgressFile implements KeyValueStore {
+  private data: Record<string, unknown> = {};
+
+  constructor(private readonly file: string, seed?: { get<T>(key: string): T | undefined; keys(): readonly string[] }) {
+    try {
+      this.data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      // No file yet (or unreadable): start from what globalState held, if anything.
+      if (seed) for (const k of seed.keys()) if (k.startsWith('mss.progress.')) this.data[k] = seed.get(k);
+    }
+  }
+
+  get<T>(key: string): T | undefined {
+    return this.data[key] as T | undefined;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    this.data[key] = value;
+    await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await fs.promises.writeFile(tmp, JSON.stringify(this.data, null, 2));
+    await fs.promises.rename(tmp, this.file);
+  }
+}
