@@ -50,11 +50,11 @@ function ensureSystemPackages() {
   if (!has('rg')) wanted.push('ripgrep'); // instead of @vscode/ripgrep's download from GitHub
   for (const tool of ['g++', 'make', 'python3']) if (!has(tool)) wanted.push(tool);
   if (wanted.length === 0) return;
-  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
+  // As root apt-get runs as is; otherwise through sudo.
+  const apt = (...args) => (process.getuid && process.getuid() !== 0 ? ['sudo', ['apt-get', ...args]] : ['apt-get', args]);
   note(`apt-get install ${wanted.join(' ')}`);
-  step('apt-update', sudo[0] || 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update']);
-  step('apt-install', sudo[0] || 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', ...wanted],
-    { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  step('apt-update', ...apt('update'));
+  step('apt-install', ...apt('install', '-y', ...wanted), { env: { DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 export function isInstalled() {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
-import { validateUpdateXmlBytes, type UpdateXmlDiagnostic } from '../updateXml';
+import { decodeUpdateXmlBytes, readSecretServer, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from '../updateXml';
 import { buildTask, executeAndWait, readToolSettings, requireTrust, runRestartSteps } from './ssoTasks';
 import type { Prompts } from './prompts';
 
@@ -86,7 +86,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       void vscode.commands.executeCommand('workbench.actions.view.problems');
       throw new Error(`${path.basename(file)} has ${errors.length} error(s), so ssomanage -updatedb was not run: ${errors.map(describe).join('; ')}. Fix them (see Problems) and run it again.`);
     }
-    const server = /<secretServer>\s*([^<]*?)\s*<\/secretServer>/.exec(Buffer.from(bytes).toString(bytes[0] === 0xff || bytes[0] === 0xfe ? 'utf16le' : 'utf8'))?.[1];
+    const server = readSecretServer(decodeUpdateXmlBytes(bytes).text);
     if (interactive) {
       const built = buildTask({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
       const backupDone = progress.record('moveToServer', 'backup').done;

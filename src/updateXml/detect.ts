@@ -1,6 +1,6 @@
 // Which files are update XML files (CONTRACT.md): root `sso` with a `globalInfo` (or the doc
 // typo `globalnfo`) child, or the base name NewMSSServer.xml.
-import { parseLenient } from './parse';
+import { decodeEntities, parseLenient } from './parse';
 import { DEFAULT_UPDATE_XML_FILE_NAME } from './generate';
 import { GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from './schema';
 import { MAX_TEXT_LENGTH } from './validate';
@@ -21,4 +21,13 @@ export function isUpdateXmlDocument(fileName: string, text: string): boolean {
   const root = parsed.roots[0];
   if (!root || root.name.toLowerCase() !== ROOT_ELEMENT) return false;
   return root.children.some((c) => CHILD_NAMES.has(c.name.toLowerCase()));
+}
+
+/** The `secretServer` value of an update file (trimmed, entities decoded), or undefined. */
+export function readSecretServer(text: string): string | undefined {
+  const root = text.length > MAX_TEXT_LENGTH ? undefined : parseLenient(text)?.roots[0];
+  const globalInfo = root?.children.find((c) => CHILD_NAMES.has(c.name.toLowerCase()));
+  const server = globalInfo?.children.find((c) => c.name === 'secretServer');
+  const value = server ? decodeEntities(server.text).trim() : '';
+  return value === '' ? undefined : value;
 }

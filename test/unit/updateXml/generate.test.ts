@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { generateUpdateXml, isUpdateXmlDocument, validateUpdateXml } from '../../../src/updateXml';
+import { generateUpdateXml, isUpdateXmlDocument, readSecretServer, validateUpdateXml } from '../../../src/updateXml';
 
 describe('generateUpdateXml', () => {
   it('writes the seed shape with CRLF by default and a trailing line break', () => {
@@ -44,5 +44,14 @@ describe('generateUpdateXml', () => {
     assert.match(xml, /<secretServer>BTSMSS02\.fabrikam\.com<\/secretServer>/);
     const diagnostics = validateUpdateXml(xml);
     assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['invalid-server-name', 'warning']]);
+  });
+});
+
+describe('readSecretServer', () => {
+  it('reads the trimmed, decoded secretServer of an update file', () => {
+    assert.strictEqual(readSecretServer(generateUpdateXml('BTSMSS02')), 'BTSMSS02');
+    assert.strictEqual(readSecretServer('<sso>\n<globalnfo>\n<secretServer> SSO&amp;X </secretServer>\n</globalnfo>\n</sso>\n'), 'SSO&X');
+    assert.strictEqual(readSecretServer('<sso><globalInfo><ticketTimeout>5</ticketTimeout></globalInfo></sso>'), undefined);
+    assert.strictEqual(readSecretServer('<project><secretServer>X</secretServer></project>'), undefined);
   });
 });
