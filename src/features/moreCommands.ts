@@ -12,6 +12,12 @@ function explanationMarkdown(e: ErrorExplanation): string {
   return `# ${e.title}\n\n**Meaning:** ${e.meaning}\n\n**Likely cause:** ${e.cause}\n\n**What to do:** ${e.fix}\n\n*Source: ${e.source}*\n`;
 }
 
+/** Opens an explanation as a Markdown preview (a plain editor where the preview is unavailable). */
+export async function showExplanation(e: ErrorExplanation): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explanationMarkdown(e) });
+  await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+}
+
 export function registerMoreCommands(progress: ProgressBook): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('mss.explainError', async (arg?: unknown) => {
@@ -28,8 +34,7 @@ export function registerMoreCommands(progress: ProgressBook): vscode.Disposable[
         if (!e) {
           void vscode.window.showInformationMessage(`No explanation is known for "${text}". Check the Application event log (source ENTSSO) for the event ID and try that.`);
         } else {
-          const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explanationMarkdown(e) });
-          await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+          await showExplanation(e);
         }
       }
       return e;

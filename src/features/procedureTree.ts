@@ -48,6 +48,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         }
         if (!record.done && record.exitCode !== undefined && record.exitCode !== 0) {
           remark('lastRun', `Last run ended with exit code ${record.exitCode}${record.at ? ` (${record.at})` : ''}: the step stays open`);
+          for (const e of record.lastErrors ?? []) remark('lastRun', `ERROR ${e}`);
         }
         if (step.condition) remark('condition', step.condition);
         if (step.perMachine) {

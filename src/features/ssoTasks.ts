@@ -11,6 +11,7 @@ import {
   checkExecutable, parseTaskDefinition, planCommand,
   type CommandPlan, type ProcessStep, type SsoTaskDefinition, type ToolName, type ToolSettings,
 } from '../ssoTools/commandLines';
+import { PROBLEM_MATCHER } from '../ssoTools/output';
 
 export const TASK_SOURCE = 'Master Secret';
 const TASK_TYPES = ['ssomanage', 'ssoconfig', 'entsso'] as const;
@@ -76,7 +77,9 @@ export function planTask(raw: unknown, baseDir?: string): PlannedTask {
 }
 
 function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, step: ProcessStep, cwd: string | undefined): vscode.Task {
-  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {}), []);
+  // ssomanage and ssoconfig print failures as `ERROR: 0x... : message`; net prints its own text.
+  const matchers = def.type === 'entsso' ? [] : [`$${PROBLEM_MATCHER.matcherName}`];
+  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {}), matchers);
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: true, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
   return task;
 }

@@ -11,7 +11,24 @@ import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '..
 import { checkServerName } from '../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from '../updateXml';
 import { buildTask, executeAndWait, readToolSettings, requireTrust, runRestartSteps } from './ssoTasks';
+import { explainError } from '../ssoTools/errors';
+import { showExplanation } from './moreCommands';
 import type { Prompts } from './prompts';
+import { describeProblem, watchToolProblems, type ToolProblem } from './toolProblems';
+
+/** The failure message of a run: the exit code, the first ENTSSO error the matcher found, and what to do. */
+function reportFailure(commandLine: string, code: number, problems: ToolProblem[]): void {
+  const first = problems[0];
+  const explanation = first ? explainError(first.code) ?? explainError(first.message) : undefined;
+  const text = first
+    ? `${commandLine} ended with exit code ${code}: ERROR ${describeProblem(first)}${problems.length > 1 ? ` (and ${problems.length - 1} more in Problems)` : ''}. The step stays open.`
+    : `${commandLine} ended with exit code ${code}. The step stays open; read the terminal output, and paste any ERROR code into "Master Secret: Explain an ENTSSO Error Code or Event".`;
+  const actions = [...(explanation ? [`Explain ${first!.code}`] : []), ...(first ? ['Show Problems'] : [])];
+  void vscode.window.showWarningMessage(text, ...actions).then(async (choice) => {
+    if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+    else if (choice && explanation) await showExplanation(explanation);
+  });
+}
 
 type Where = { procedure: 'moveToServer' | 'moveToCluster'; step: string; machine?: string };
 
@@ -44,14 +61,20 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       throw e;
     }
     log.info(`running ${built.planned.plan.steps.map((s) => s.label).join(' then ')}${built.planned.plan.cwd ? ` in ${built.planned.plan.cwd}` : ''}`);
-    const code = built.planned.definition.type === 'entsso'
-      ? await runRestartSteps(built.planned, scope, (l) => log.info(l))
-      : await executeAndWait(built.task);
-    log.info(`exit code ${code}`);
-    await progress.recordRun(where.procedure, where.step, code, where.machine);
-    if (code !== 0) {
-      void vscode.window.showWarningMessage(`${built.planned.plan.steps.map((s) => s.label).join(', ')} ended with exit code ${code}. The step stays open; read the terminal output, and paste any ERROR code into "Master Secret: Explain an ENTSSO Error Code or Event".`);
+    const watcher = watchToolProblems();
+    let code: number;
+    try {
+      code = built.planned.definition.type === 'entsso'
+        ? await runRestartSteps(built.planned, scope, (l) => log.info(l))
+        : await executeAndWait(built.task);
+    } catch (e) {
+      void watcher.finish(false);
+      throw e;
     }
+    const problems = built.planned.definition.type === 'entsso' ? await watcher.finish(false) : await watcher.finish(code !== 0);
+    log.info(`exit code ${code}${problems.length ? `; ERROR lines: ${problems.map(describeProblem).join(' | ')}` : ''}`);
+    await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem));
+    if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems);
     return code;
   };
 

@@ -12,6 +12,8 @@ export interface StepRecord {
   machines?: Array<{ name: string } & MachineRecord>;
   /** Set when the step was marked done before the steps it requires. */
   outOfOrder?: { at: string; missing: string[] };
+  /** The tool's ERROR lines of the last failed run (e.g. `0xC0002A0F: Could not contact...`); cleared by a run that succeeds. */
+  lastErrors?: string[];
 }
 export type ProcedureProgress = Record<string, StepRecord>;
 
@@ -140,9 +142,10 @@ export class ProgressBook {
    * code; anything else records the code and leaves the step not done. For a
    * per-machine step, `machine` names the machine the run was for.
    */
-  async recordRun(procedure: string, step: string, exitCode: number, machine?: string): Promise<StepRecord> {
+  async recordRun(procedure: string, step: string, exitCode: number, machine?: string, errors: string[] = []): Promise<StepRecord> {
     if (machine !== undefined) {
-      return this.setMachineDone(procedure, step, machine, exitCode === 0, exitCode);
+      await this.setMachineDone(procedure, step, machine, exitCode === 0, exitCode);
+      return this.setLastErrors(procedure, step, exitCode === 0 ? [] : errors);
     }
     if (exitCode === 0) return this.setDone(procedure, step, true, { exitCode });
     const progress = this.read(procedure);
@@ -150,6 +153,18 @@ export class ProgressBook {
     // A failed re-run does not undo a step that was done before: record the code only.
     const next: StepRecord = { ...previous, exitCode, at: this.now().toISOString() };
     if (!previous.done) next.done = false;
+    if (errors.length > 0) next.lastErrors = [...errors];
+    else delete next.lastErrors;
+    progress[step] = next;
+    await this.write(procedure, progress);
+    return next;
+  }
+
+  private async setLastErrors(procedure: string, step: string, errors: string[]): Promise<StepRecord> {
+    const progress = this.read(procedure);
+    const next: StepRecord = { ...(progress[step] ?? { done: false }) };
+    if (errors.length > 0) next.lastErrors = [...errors];
+    else delete next.lastErrors;
     progress[step] = next;
     await this.write(procedure, progress);
     return next;

@@ -23,6 +23,7 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
   for (const s of procedure.steps) {
     const r = progress[s.id];
     if (!r) continue;
+    for (const e of r.lastErrors ?? []) details.push(`- Step ${s.number}, last run printed: ERROR ${cell(e)}`);
     if (r.outOfOrder) details.push(`- Step ${s.number} was marked done on ${r.outOfOrder.at} before: ${r.outOfOrder.missing.join(', ')} (the admin confirmed).`);
     for (const m of r.machines ?? []) {
       details.push(`- Step ${s.number}, ${cell(m.name)}: ${m.done ? 'done' : 'not done'}${m.at ? ` (${m.at})` : ''}${m.exitCode !== undefined ? `, exit code ${m.exitCode}` : ''}`);

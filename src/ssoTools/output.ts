@@ -6,13 +6,26 @@
 //   (RPC: 0x800706D9: There are no more endpoints available from the endpoint mapper.)
 
 /**
- * Regexp source for one tool error line, usable as a VS Code problem matcher
- * `pattern.regexp` (problem matchers take no flags, so case is spelt out).
- * Group 1: the code (`0x` optional in the text), group 2: the message.
+ * Regexp source for one tool error line: the `regexp` of the problem pattern
+ * `mss-entsso-error` in package.json (problem matchers take no flags, so case
+ * is spelt out). Group 1: the word ERROR, group 2: the code (`0x` optional in
+ * the text), group 3: the message.
+ *
+ * Group 1 exists because a VS Code problem pattern must name a file group, and
+ * these lines name no file: the matcher files each problem under a resource
+ * called ERROR in the task's workspace folder.
  * Tolerates leading blanks, `ERROR` in any case, blanks around the colons and
  * a missing space before the second colon.
  */
-export const ERROR_LINE_REGEXP = '^\\s*[Ee][Rr][Rr][Oo][Rr]\\s*:\\s*((?:0[xX])?[0-9A-Fa-f]{8})\\s*:\\s*(.*?)\\s*$';
+export const ERROR_LINE_REGEXP = '^\\s*([Ee][Rr][Rr][Oo][Rr])\\s*:\\s*((?:0[xX])?[0-9A-Fa-f]{8})\\s*:\\s*(.*?)\\s*$';
+
+/** The problem matcher's settings in package.json, kept here so a unit test can hold them together. */
+export const PROBLEM_MATCHER = {
+  patternName: 'mss-entsso-error',
+  matcherName: 'mss-entsso',
+  owner: 'mss-entsso',
+  source: 'ENTSSO',
+} as const;
 
 const RPC_LINE = /^\s*\(\s*RPC\s*:\s*((?:0x)?[0-9a-f]{8})\s*:?\s*(.*?)\s*\)?\s*$/i;
 
@@ -42,7 +55,7 @@ export function findToolErrors(output: string): ToolError[] {
     if (!m) {
       return;
     }
-    const error: ToolError = { hresult: normaliseHresult(m[1]), message: m[2], line };
+    const error: ToolError = { hresult: normaliseHresult(m[2]), message: m[3], line };
     const rpc = RPC_LINE.exec(lines[line + 1] ?? '');
     if (rpc) {
       error.rpcHresult = normaliseHresult(rpc[1]);

@@ -42,6 +42,28 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.deepStrictEqual([p.backup.done, p.backup.exitCode], [false, 5]);
   });
 
+  test('the problem matcher $mss-entsso turns the tool\'s ERROR: 0x... line into a problem, the record keeps it, and a good run clears it', async () => {
+    const entsso = () => vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === 'ENTSSO').map((d) => ({ uri, d })));
+    await vscode.commands.executeCommand('mss.resetProgress', 'moveToCluster');
+    fakes.exitWith('ssomanage', 1);
+    const code = await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' });
+    assert.strictEqual(code, 1);
+    const found = await poll('the ENTSSO problem', () => { const f = entsso(); return f.length > 0 && f; });
+    assert.strictEqual(found.length, 1, JSON.stringify(found.map((x) => x.d.message)));
+    const { uri, d } = found[0];
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(String(typeof d.code === 'object' ? d.code.value : d.code), '0xC0002A0F');
+    assert.strictEqual(d.message, "Could not contact the SSO server 'fake'. Check that SSO is configured and that the SSO service is running on that server.");
+    assert.strictEqual(path.dirname(uri.fsPath), workspaceDir(), 'filed under the task\'s workspace folder (the line names no file)');
+    const record = (await api()).progress.record('moveToCluster', 'serverAll');
+    assert.strictEqual(record.done, false);
+    assert.deepStrictEqual(record.lastErrors, [`0xC0002A0F: ${d.message}`]);
+    fakes.exitWith('ssomanage', 0);
+    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 0);
+    await poll('the ENTSSO problem to be cleared by the good run', () => entsso().length === 0);
+    assert.strictEqual((await api()).progress.record('moveToCluster', 'serverAll').lastErrors, undefined);
+  });
+
   test('restore, -serverall and the restart run their exact argument vectors', async () => {
     const bak = path.join(workspaceDir(), 'SSO backup.bak');
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restoreSecret', { file: bak }), 0);

@@ -47,6 +47,23 @@ describe('ProgressBook', () => {
     assert.strictEqual(b.record('moveToServer', 'backup').done, true, 'a later failed run does not undo a done step');
   });
 
+  it('a failing run keeps the tool errors it printed; a later success clears them', async () => {
+    const b = book();
+    await b.recordRun('moveToServer', 'updateDb', 1, undefined, ['0xC0002A0F: Could not contact the SSO server.']);
+    assert.deepStrictEqual(b.record('moveToServer', 'updateDb').lastErrors, ['0xC0002A0F: Could not contact the SSO server.']);
+    await b.recordRun('moveToServer', 'updateDb', 2);
+    assert.strictEqual(b.record('moveToServer', 'updateDb').lastErrors, undefined, 'a failure without ERROR lines does not keep older ones');
+    await b.recordRun('moveToServer', 'updateDb', 1, undefined, ['0xC0002A0F: x']);
+    await b.recordRun('moveToServer', 'updateDb', 0);
+    assert.strictEqual(b.record('moveToServer', 'updateDb').lastErrors, undefined);
+    await b.setMachines('moveToCluster', 'serverAll', ['BTS1']);
+    await b.recordRun('moveToCluster', 'serverAll', 1, 'BTS1', ['0xC0002A0F: y']);
+    assert.deepStrictEqual(b.record('moveToCluster', 'serverAll').lastErrors, ['0xC0002A0F: y']);
+    await b.recordRun('moveToCluster', 'serverAll', 0, 'BTS1');
+    assert.strictEqual(b.record('moveToCluster', 'serverAll').lastErrors, undefined);
+    assert.strictEqual(b.record('moveToCluster', 'serverAll').done, true);
+  });
+
   it('a per-machine step is done when every listed machine is done', async () => {
     const b = book();
     await b.setMachines('moveToCluster', 'copyBackup', ['NODE1', ' node2 ', 'Node1', '']);
@@ -104,7 +121,7 @@ describe('renderReport', () => {
   it('lists every step with status, time, exit code, machines and out-of-order ticks', () => {
     const md = renderReport(procedures.moveToCluster, {
       clusterSetup: { done: true, at: '2026-11-23T10:00:00.000Z' },
-      serverAll: { done: false, machines: [{ name: 'BTS1', done: true, exitCode: 0, at: '2026-11-23T10:05:00.000Z' }, { name: 'BTS2', done: false }] },
+      serverAll: { done: false, lastErrors: ['0xC0002A0F: Could not contact the SSO server | x.'], machines: [{ name: 'BTS1', done: true, exitCode: 0, at: '2026-11-23T10:05:00.000Z' }, { name: 'BTS2', done: false }] },
       restoreEachNode: { done: true, at: '2026-11-23T11:00:00.000Z', exitCode: 0, outOfOrder: { at: '2026-11-23T11:00:00.000Z', missing: ['cycleResource'] } },
     }, new Date('2026-11-23T12:00:00Z'));
     assert.match(md, /^# /);
@@ -113,6 +130,7 @@ describe('renderReport', () => {
     assert.match(md, /done \(out of order\)/);
     assert.match(md, /BTS1: done \(2026-11-23T10:05:00.000Z\), exit code 0/);
     assert.match(md, /BTS2: not done/);
+    assert.ok(md.includes('- Step 3, last run printed: ERROR 0xC0002A0F: Could not contact the SSO server \\| x.'), md);
     assert.match(md, /before: cycleResource/);
     assert.strictEqual((md.match(/^\| \d+ \|/gm) ?? []).length, 7);
   });

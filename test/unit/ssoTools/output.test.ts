@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ERROR_LINE_REGEXP, findToolErrors, normaliseHresult } from '../../../src/ssoTools/output';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ERROR_LINE_REGEXP, findToolErrors, normaliseHresult, PROBLEM_MATCHER } from '../../../src/ssoTools/output';
 
 // Console output captured in [C4] (commands.md §9).
 const CAPTURED = [
@@ -67,22 +69,34 @@ describe('ssoTools/output', () => {
       assert.equal(JSON.parse(JSON.stringify({ regexp: ERROR_LINE_REGEXP })).regexp, ERROR_LINE_REGEXP);
     });
 
-    it('compiles without flags and has exactly two capture groups: code and message', () => {
+    it('compiles without flags and has exactly three capture groups: the word ERROR (the file group), code and message', () => {
       const re = new RegExp(ERROR_LINE_REGEXP);
       const m = re.exec("ERROR: 0xC0002A0F : Could not contact the SSO server 'sso-cluster'.");
       assert.ok(m);
-      assert.equal(m.length, 3);
-      assert.equal(m[1], '0xC0002A0F');
-      assert.equal(m[2], "Could not contact the SSO server 'sso-cluster'.");
-      assert.equal(new RegExp(`${ERROR_LINE_REGEXP}|`).exec('')?.length, 3);
+      assert.equal(m.length, 4);
+      assert.equal(m[1], 'ERROR');
+      assert.equal(m[2], '0xC0002A0F');
+      assert.equal(m[3], "Could not contact the SSO server 'sso-cluster'.");
+      assert.equal(new RegExp(`${ERROR_LINE_REGEXP}|`).exec('')?.length, 4);
     });
 
     it('matches any case without the i flag and rejects other lines', () => {
       const re = new RegExp(ERROR_LINE_REGEXP);
-      assert.equal(re.exec('error : 0x800706ba: The RPC server is unavailable.')?.[1], '0x800706ba');
-      assert.equal(re.exec('Error: C0002A0E : x')?.[1], 'C0002A0E');
+      assert.equal(re.exec('error : 0x800706ba: The RPC server is unavailable.')?.[2], '0x800706ba');
+      assert.equal(re.exec('Error: C0002A0E : x')?.[2], 'C0002A0E');
       assert.equal(re.exec('Warning: 0xC0002A0E : x'), null);
       assert.equal(re.exec('The operation completed successfully.'), null);
+    });
+
+    it('is the pattern package.json contributes, used by the problem matcher $mss-entsso', () => {
+      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as {
+        contributes: { problemPatterns: Array<Record<string, unknown>>; problemMatchers: Array<Record<string, unknown>> };
+      };
+      const pattern = pkg.contributes.problemPatterns.find((p) => p.name === PROBLEM_MATCHER.patternName);
+      assert.deepEqual(pattern, { name: PROBLEM_MATCHER.patternName, regexp: ERROR_LINE_REGEXP, kind: 'file', file: 1, code: 2, message: 3 });
+      const matcher = pkg.contributes.problemMatchers.find((m) => m.name === PROBLEM_MATCHER.matcherName);
+      assert.ok(matcher);
+      assert.deepEqual([matcher.owner, matcher.source, matcher.severity, matcher.pattern], [PROBLEM_MATCHER.owner, PROBLEM_MATCHER.source, 'error', `$${PROBLEM_MATCHER.patternName}`]);
     });
   });
 
