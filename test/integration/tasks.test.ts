@@ -125,6 +125,32 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     fs.rmSync(vscodeDir, { recursive: true, force: true });
   });
 
+  test('a tasks.json task without a problemMatcher of its own gets $mss-entsso from the provider', async () => {
+    const vscodeDir = path.join(workspaceDir(), '.vscode');
+    fs.mkdirSync(vscodeDir, { recursive: true });
+    fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({
+      version: '2.0.0',
+      tasks: [{ label: 'Show the SSO database (tasks.json)', type: 'ssomanage', command: 'displaydb' }],
+    }, null, 2));
+    try {
+      fakes.exitWith('ssomanage', 1);
+      const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.name === 'Show the SSO database (tasks.json)'));
+      const ended = new Promise<number | undefined>((resolve) => {
+        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name) { sub.dispose(); resolve(e.exitCode); } });
+      });
+      await vscode.tasks.executeTask(task);
+      assert.strictEqual(await ended, 1);
+      const found = await poll('the ENTSSO problem', () => {
+        const f = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'ENTSSO'));
+        return f.length > 0 && f;
+      });
+      assert.match(found[0].message, /^Could not contact the SSO server/);
+    } finally {
+      fs.rmSync(vscodeDir, { recursive: true, force: true });
+      fakes.exitWith('ssomanage', 0);
+    }
+  });
+
   test('a missing executable is reported with the setting to fix, and nothing is marked done', async () => {
     await vscode.commands.executeCommand('mss.resetProgress', 'moveToCluster');
     const c = vscode.workspace.getConfiguration('mss');
