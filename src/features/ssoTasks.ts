@@ -172,18 +172,52 @@ export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFol
   return { task: processTask(raw, scope, taskName(planned.definition), step, planned.plan.cwd), planned };
 }
 
+/**
+ * A task that runs nothing: it says in its terminal (and in a notification with
+ * Open Settings) why the real one cannot run, e.g. ssomanage is absent on this
+ * machine, and ends with exit code 1. Offered instead of a task that would fail
+ * with a cryptic "terminal process failed to launch".
+ */
+function explanationTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, message: string): vscode.Task {
+  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.CustomExecution(() => {
+    const write = new vscode.EventEmitter<string>();
+    const close = new vscode.EventEmitter<number>();
+    return Promise.resolve<vscode.Pseudoterminal>({
+      onDidWrite: write.event,
+      onDidClose: close.event,
+      open: () => {
+        write.fire(`Master Secret Mover did not run "${name}":\r\n${message.replace(/\n/g, '\r\n')}\r\n`);
+        void vscode.window.showErrorMessage(`Master Secret Mover did not run "${name}": ${message}`, 'Open Settings').then((c) => {
+          if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'mss.');
+        });
+        close.fire(1);
+      },
+      close: () => {},
+    });
+  }));
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: true, panel: vscode.TaskPanelKind.Shared };
+  return task;
+}
+
+/** The task for a definition, or, when it cannot run here (no tools, bad definition), a task that says why. */
+function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, log: vscode.LogOutputChannel, name?: string): vscode.Task {
+  try {
+    return buildTask(def, scope).task;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.info(`task ${JSON.stringify(def)} cannot run here: ${message}`);
+    const parsed = parseTaskDefinition(def);
+    return explanationTask(def, scope, name ?? (parsed.ok ? taskName(parsed.definition) : String(def.type)), message);
+  }
+}
+
 class SsoTaskProvider implements vscode.TaskProvider {
   constructor(private readonly findUpdateXmlFiles: () => Thenable<vscode.Uri[]>, private readonly log: vscode.LogOutputChannel) {}
 
   async provideTasks(): Promise<vscode.Task[]> {
     const tasks: vscode.Task[] = [];
     const add = (def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope) => {
-      try {
-        tasks.push(buildTask(def, scope).task);
-      } catch (e) {
-        // Where the tools are absent, offer nothing rather than tasks that cannot start.
-        this.log.info(`not offering ${JSON.stringify(def)}: ${e instanceof Error ? e.message : String(e)}`);
-      }
+      tasks.push(buildTaskOrExplanation(def, scope, this.log));
     };
     for (const uri of await this.findUpdateXmlFiles()) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -194,18 +228,9 @@ class SsoTaskProvider implements vscode.TaskProvider {
     return tasks;
   }
 
-  resolveTask(task: vscode.Task): vscode.Task | undefined {
+  resolveTask(task: vscode.Task): vscode.Task {
     const scope = task.scope === undefined || typeof task.scope === 'number' ? vscode.TaskScope.Workspace : task.scope;
-    try {
-      return buildTask(task.definition, scope).task;
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.log.error(`task ${JSON.stringify(task.definition)}: ${message}`);
-      void vscode.window.showErrorMessage(`Master Secret Mover cannot run the task "${task.name}": ${message}`, 'Open Settings').then((c) => {
-        if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'mss.');
-      });
-      return undefined;
-    }
+    return buildTaskOrExplanation(task.definition, scope, this.log, task.name);
   }
 }
 

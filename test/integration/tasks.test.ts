@@ -3,7 +3,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { api, poll, workspaceDir } from './helpers';
+import { api, hasUiBridge, poll, ui, workspaceDir } from './helpers';
+
+/** The text of the terminals in the page (the DOM renderer must be on), without blanks or quotes, as wrapped lines join. */
+async function terminalText(): Promise<string> {
+  const rows = await ui<Array<{ text: string }>>({ op: 'query', selector: '.xterm-rows' });
+  return rows.map((r) => r.text).join('').replace(/[\s"']/g, '');
+}
 
 suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () => {
   const fakes = new FakeTools();
@@ -29,6 +35,23 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.strictEqual(p.updateDb.done, true);
     assert.strictEqual(p.updateDb.exitCode, 0);
     assert.ok(p.updateDb.at);
+  });
+
+  test('the terminal shows the exact command line of the task', async function () {
+    if (!hasUiBridge()) this.skip();
+    const terminal = vscode.workspace.getConfiguration('terminal.integrated');
+    const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
+    await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const file = path.join(workspaceDir(), 'echo check', 'NewMSSServer.xml');  // a path no other test runs
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS03</secretServer>\n  </globalInfo>\n</sso>\n');
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', file), 0);
+      const expected = `${fakes.path('ssomanage')}-updatedb${file}`.replace(/[\s"']/g, '');
+      await poll('the command line in the terminal', async () => (await terminalText()).includes(expected));
+    } finally {
+      await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('a non-zero exit code is returned and recorded, and the step stays open', async () => {
@@ -162,6 +185,32 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
       assert.deepStrictEqual(fakes.calls(), []);
     } finally {
       await c.update('ssomanagePath', fakes.path('ssomanage'), vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('where ssomanage is absent, Run Task still lists its tasks, and running one says why and which setting to fix', async () => {
+    const c = vscode.workspace.getConfiguration('mss');
+    const missing = path.join(fakes.dir, 'missing', 'ssomanage.exe');
+    await c.update('ssomanagePath', missing, vscode.ConfigurationTarget.Global);
+    // The DOM renderer puts the terminal's text in the page, where the runner can read it.
+    const terminal = vscode.workspace.getConfiguration('terminal.integrated');
+    const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
+    await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const task = await poll('the -displaydb task', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'displaydb'));
+      const ended = new Promise<number | undefined>((resolve) => {
+        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.definition.command === 'displaydb') { sub.dispose(); resolve(e.exitCode); } });
+      });
+      await vscode.tasks.executeTask(task);
+      assert.strictEqual(await ended, 1);
+      assert.deepStrictEqual(fakes.calls(), []);
+      if (hasUiBridge()) {
+        const text = await poll('the explanation in the terminal', async () => { const t = await terminalText(); return t.includes('mss.ssomanagePath') && t; });
+        assert.ok(text.includes(`wasnotfoundat${missing.replace(/\s/g, '')}`), text);
+      }
+    } finally {
+      await c.update('ssomanagePath', fakes.path('ssomanage'), vscode.ConfigurationTarget.Global);
+      await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
     }
   });
 });
