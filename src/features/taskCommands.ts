@@ -160,6 +160,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   return [
     vscode.commands.registerCommand('mss.runUpdateDb', runUpdateDb),
     vscode.commands.registerCommand('mss.runServerAll', async (arg?: { server?: unknown }) => {
+      requireTrust();
       let server: string | undefined;
       if (arg !== undefined) {
         if (typeof arg?.server !== 'string') throw new Error('mss.runServerAll takes { server: string }: the cluster network name of the clustered SSO service.');
@@ -172,6 +173,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       return runTool({ type: 'ssomanage', command: 'serverall', server }, { procedure: 'moveToCluster', step: 'serverAll', machine: os.hostname() });
     }),
     vscode.commands.registerCommand('mss.backupSecret', async (arg?: unknown) => {
+      requireTrust();
       const file = await secretFile(arg, 'backup');
       if (!file) return undefined;
       if (fs.existsSync(file)) {
@@ -183,6 +185,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       return runTool({ type: 'ssoconfig', command: 'backupSecret', file }, { procedure: 'moveToServer', step: 'backup' }, workspaceScope(file));
     }),
     vscode.commands.registerCommand('mss.restoreSecret', async (arg?: unknown) => {
+      requireTrust();
       const file = await secretFile(arg, 'restore');
       if (!file) return undefined;
       const where = restoreWhere();
