@@ -30,9 +30,19 @@ async function uiRequest(page, req) {
         ariaLabel: e.getAttribute('aria-label'),
         ariaChecked: e.getAttribute('aria-checked'),
       })));
+    case 'hover': {
+      const loc = page.locator(req.selector).nth(req.nth ?? 0);
+      await loc.hover({ timeout: req.timeout ?? 10_000 });
+      return true;
+    }
     case 'press':
       await page.keyboard.press(req.key);
       return true;
+    case 'type':
+      await page.keyboard.type(req.text);
+      return true;
+    case 'html':
+      return page.$$eval(req.selector, (els) => els.map((e) => e.outerHTML));
     case 'screenshot':
       await page.screenshot({ path: req.path });
       return req.path;

@@ -85,7 +85,7 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
 }
 
 /** Starts a task and resolves with its process's exit code; rejects when it ended without one (terminated). */
-export async function executeAndWait(task: vscode.Task): Promise<number> {
+export async function executeAndWait(task: vscode.Task, onStarted: (execution: vscode.TaskExecution) => void = () => {}): Promise<number> {
   let execution: vscode.TaskExecution | undefined;
   const ended: Array<{ execution: vscode.TaskExecution; code: number | undefined; kind: 'process' | 'task' }> = [];
   let wake = () => {};
@@ -95,6 +95,7 @@ export async function executeAndWait(task: vscode.Task): Promise<number> {
   ];
   try {
     execution = await vscode.tasks.executeTask(task);
+    onStarted(execution);
     for (;;) {
       const mine = ended.filter((e) => e.execution === execution);
       const proc = mine.find((e) => e.kind === 'process');
@@ -126,6 +127,8 @@ export async function runRestartSteps(planned: PlannedTask, scope: vscode.Worksp
   let result = 0;
   for (const step of planned.plan.steps) {
     say(`> ${step.label}`);
+    // `part` (declared in package.json) gives the two tasks identities of their own: without it VS Code
+    // takes them for the restart task itself, already running, and never starts them.
     const code = await executeAndWait(processTask({ type: 'entsso', command: 'restart', part: step.args[0] }, scope, step.label, step, planned.plan.cwd));
     say(`  exit code ${code}`);
     if (code !== 0 && result === 0) result = code;
@@ -165,6 +168,9 @@ function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
 
 /** Builds the task for a definition (from tasks.json, the provider or a command). Throws with what to fix. */
 export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): { task: vscode.Task; planned: PlannedTask } {
+  if (raw.type === 'entsso' && raw.part !== undefined) {
+    throw new Error('"part" is set by Master Secret Mover itself on the two tasks of a restart. Remove it from the task: { "type": "entsso", "command": "restart" } runs net stop ENTSSO, then net start ENTSSO.');
+  }
   const baseDir = typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const planned = planTask(raw, baseDir);
   if (planned.definition.type === 'entsso') return { task: restartTask(raw, scope), planned };
@@ -211,20 +217,31 @@ function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.Worksp
   }
 }
 
+/** The provider of one task type: VS Code expects each registration to provide tasks of its own type only. */
 class SsoTaskProvider implements vscode.TaskProvider {
-  constructor(private readonly findUpdateXmlFiles: () => Thenable<vscode.Uri[]>, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly type: (typeof TASK_TYPES)[number], private readonly findUpdateXmlFiles: () => Thenable<vscode.Uri[]>, private readonly log: vscode.LogOutputChannel) {}
 
   async provideTasks(): Promise<vscode.Task[]> {
     const tasks: vscode.Task[] = [];
     const add = (def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope) => {
       tasks.push(buildTaskOrExplanation(def, scope, this.log));
     };
-    for (const uri of await this.findUpdateXmlFiles()) {
-      const folder = vscode.workspace.getWorkspaceFolder(uri);
-      add({ type: 'ssomanage', command: 'updatedb', file: uri.fsPath }, folder ?? vscode.TaskScope.Workspace);
+    switch (this.type) {
+      case 'ssomanage':
+        for (const uri of await this.findUpdateXmlFiles()) {
+          const folder = vscode.workspace.getWorkspaceFolder(uri);
+          add({ type: 'ssomanage', command: 'updatedb', file: uri.fsPath }, folder ?? vscode.TaskScope.Workspace);
+        }
+        add({ type: 'ssomanage', command: 'displaydb' }, vscode.TaskScope.Workspace);
+        add({ type: 'ssomanage', command: 'showserver' }, vscode.TaskScope.Workspace);
+        break;
+      case 'entsso':
+        add({ type: 'entsso', command: 'restart' }, vscode.TaskScope.Workspace);
+        break;
+      case 'ssoconfig':
+        // Backup and restore need a file the admin chooses: the commands ask for it; tasks.json names it.
+        break;
     }
-    add({ type: 'ssomanage', command: 'displaydb' }, vscode.TaskScope.Workspace);
-    add({ type: 'ssomanage', command: 'showserver' }, vscode.TaskScope.Workspace);
     return tasks;
   }
 
@@ -235,6 +252,5 @@ class SsoTaskProvider implements vscode.TaskProvider {
 }
 
 export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<vscode.Uri[]>, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const provider = new SsoTaskProvider(findUpdateXmlFiles, log);
-  return TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, provider));
+  return TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, new SsoTaskProvider(t, findUpdateXmlFiles, log)));
 }

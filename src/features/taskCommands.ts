@@ -48,6 +48,26 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     ? { procedure: 'moveToCluster', step: 'restoreEachNode', machine: os.hostname() }
     : { procedure: 'moveToServer', step: 'restore' });
 
+  /** Runs started by these commands, which record their own result. */
+  const commandRuns = new WeakSet<vscode.TaskExecution>();
+  /** The step a task run belongs to, or undefined for the read-only checks and the restart's parts. */
+  const whereOf = (def: vscode.TaskDefinition): Where | undefined => {
+    if (def.type === 'ssomanage' && def.command === 'updatedb') return { procedure: 'moveToServer', step: 'updateDb' };
+    if (def.type === 'ssomanage' && def.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: os.hostname() };
+    if (def.type === 'ssoconfig' && def.command === 'backupSecret') return { procedure: 'moveToServer', step: 'backup' };
+    if (def.type === 'ssoconfig' && def.command === 'restoreSecret') return restoreWhere();
+    if (def.type === 'entsso' && def.command === 'restart' && def.part === undefined) return { procedure: 'moveToServer', step: 'restartService' };
+    return undefined;
+  };
+  // Tasks started from Run Task or tasks.json feed the procedure like the commands do.
+  const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
+    if (commandRuns.has(e.execution) || e.exitCode === undefined) return;
+    const where = whereOf(e.execution.task.definition);
+    if (!where) return;
+    log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
+    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine);
+  });
+
   const runTool = async (definition: vscode.TaskDefinition, where: Where, scope = workspaceScope()): Promise<number> => {
     requireTrust();
     let built;
@@ -66,7 +86,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     try {
       code = built.planned.definition.type === 'entsso'
         ? await runRestartSteps(built.planned, scope, (l) => log.info(l))
-        : await executeAndWait(built.task);
+        : await executeAndWait(built.task, (execution) => commandRuns.add(execution));
     } catch (e) {
       void watcher.finish(false);
       throw e;
@@ -158,6 +178,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   };
 
   return [
+    recordOtherRuns,
     vscode.commands.registerCommand('mss.runUpdateDb', runUpdateDb),
     vscode.commands.registerCommand('mss.runServerAll', async (arg?: { server?: unknown }) => {
       requireTrust();

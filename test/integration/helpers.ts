@@ -39,7 +39,17 @@ let uiCounter = 0;
  * Asks the test runner, which drives the browser that shows this workbench, to
  * click or read the real UI (see scripts/vscode-test/workbench.mjs).
  */
-export async function ui<T = unknown>(request: { op: 'click' | 'query' | 'press' | 'screenshot'; selector?: string; nth?: number; key?: string; path?: string }): Promise<T> {
+export interface UiRequest {
+  /** click/hover a selector, query or read the html of its matches, press a key, type text, or save a screenshot. */
+  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot';
+  selector?: string;
+  nth?: number;
+  key?: string;
+  text?: string;
+  path?: string;
+  timeout?: number;
+}
+export async function ui<T = unknown>(request: UiRequest): Promise<T> {
   const root = process.env.MSS_TEST_RESULTS_DIR;
   assert.ok(root, 'MSS_TEST_RESULTS_DIR is not set: run the tests with npm run test:integration');
   assert.ok(hasUiBridge(), 'no browser drives this window: UI requests need npm run test:integration');
@@ -56,9 +66,45 @@ export async function ui<T = unknown>(request: { op: 'click' | 'query' | 'press'
   return answer.value as T;
 }
 
-/** Answers the extension's modal questions in tests; records what was asked. */
-export function answerPrompts(a: MasterSecretMoverApi, answer: string | undefined): { asked: string[]; restore(): void } {
+/**
+ * Answers the extension's modal questions in tests; records what was asked: the
+ * message (asked), the detail under it (details) and the buttons offered.
+ */
+export function answerPrompts(a: MasterSecretMoverApi, answer: string | undefined): { asked: string[]; details: string[]; buttons: string[][]; restore(): void } {
   const asked: string[] = [];
-  const previous = a.setPrompts({ confirm: (message) => { asked.push(message); return Promise.resolve(answer); } });
-  return { asked, restore: () => { a.setPrompts(previous); } };
+  const details: string[] = [];
+  const buttons: string[][] = [];
+  const previous = a.setPrompts({
+    confirm: (message, detail, ...offered) => {
+      asked.push(message);
+      details.push(detail);
+      buttons.push(offered);
+      return Promise.resolve(answer);
+    },
+  });
+  return { asked, details, buttons, restore: () => { a.setPrompts(previous); } };
+}
+
+/** The selector of a step's row in its tree; the row's accessible label is "Step N, Title, done|not done". */
+export function treeStepRow(a: MasterSecretMoverApi, procedure: 'moveToServer' | 'moveToCluster', stepId: string): string {
+  const step = a.trees.get(procedure)!.provider.procedure.steps.find((s) => s.id === stepId);
+  assert.ok(step, `no step ${stepId} in ${procedure}`);
+  return `.monaco-list-row[aria-label^="Step ${step.number}, ${step.title}, "]`;
+}
+
+/** The tree's inline "Run This Step" button (menu view/item/context, group inline). */
+export const INLINE_RUN_BUTTON = '.action-label[aria-label="Run This Step"]';
+
+/** Shows a step in its tree, selected, hovers its row and clicks its real inline "Run This Step" button. */
+export async function clickInlineRunButton(a: MasterSecretMoverApi, procedure: 'moveToServer' | 'moveToCluster', stepId: string): Promise<void> {
+  await vscode.commands.executeCommand(`mss.${procedure}.focus`);
+  const { provider, view } = a.trees.get(procedure)!;
+  await poll(`the ${procedure} tree to be visible`, () => view.visible);
+  const node = provider.getChildren().find((n) => n.step.id === stepId)!;
+  await view.reveal(node, { select: true, focus: true });
+  const row = treeStepRow(a, procedure, stepId);
+  await poll(`the row of ${stepId}`, async () => (await ui<unknown[]>({ op: 'query', selector: row })).length === 1);
+  await ui({ op: 'hover', selector: row });
+  await poll(`the inline button of ${stepId}`, async () => (await ui<unknown[]>({ op: 'query', selector: `${row} ${INLINE_RUN_BUTTON}` })).length === 1);
+  await ui({ op: 'click', selector: `${row} ${INLINE_RUN_BUTTON}` });
 }

@@ -79,6 +79,13 @@ suite('procedures: views, walkthroughs and progress', () => {
       return found.length === 6 && found[0].className.includes('getting-started-step-checked') && found;
     });
     assert.ok(states.slice(1).every((x) => x.className.includes('unchecked')), 'only step 1 is checked');
+    // Unticking (here: the same checkbox) un-ticks the walkthrough step too.
+    await ui({ op: 'click', selector: checkbox });
+    await poll('install to be not done', () => !a.progress.record('moveToServer', 'install').done);
+    await poll('the walkthrough to show step 1 unchecked', async () => {
+      const found = await ui<{ className: string }[]>({ op: 'query', selector: icons });
+      return found.length === 6 && found.every((x) => x.className.includes('unchecked'));
+    });
   });
 
   test('ticking a step before the steps it depends on asks; No leaves it open, Yes records it', async function () {

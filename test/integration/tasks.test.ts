@@ -131,6 +131,51 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-displaydb']]]);
   });
 
+  test('each provider offers tasks of its own type only', async () => {
+    for (const type of ['ssomanage', 'ssoconfig', 'entsso']) {
+      const tasks = await vscode.tasks.fetchTasks({ type });
+      const others = tasks.filter((t) => t.definition.type !== type);
+      assert.deepStrictEqual(others.map((t) => `${t.definition.type}: ${t.name}`), [], `fetchTasks({ type: ${type} })`);
+    }
+    const restart = (await vscode.tasks.fetchTasks({ type: 'entsso' })).filter((t) => t.source === 'Master Secret');
+    assert.deepStrictEqual(restart.map((t) => t.definition.command), ['restart']);
+  });
+
+  test('tasks started from Run Task feed the procedure like the commands: -updatedb, then the restart as one task', async () => {
+    await vscode.commands.executeCommand('mss.resetProgress', 'moveToServer');
+    const a = await api();
+    const file = path.join(workspaceDir(), 'NewMSSServer.xml');
+    const updatedb = (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'updatedb' && t.definition.file === file);
+    assert.ok(updatedb, 'the provided -updatedb task of the workspace NewMSSServer.xml');
+    const run = async (task: vscode.Task) => {
+      const ended = new Promise<number | undefined>((resolve) => {
+        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name && e.execution.task.definition.part === undefined) { sub.dispose(); resolve(e.exitCode); } });
+      });
+      await vscode.tasks.executeTask(task);
+      return ended;
+    };
+    fakes.exitWith('ssomanage', 4);
+    assert.strictEqual(await run(updatedb), 4);
+    await poll('the failed run to be recorded', () => a.progress.record('moveToServer', 'updateDb').exitCode === 4);
+    assert.strictEqual(a.progress.record('moveToServer', 'updateDb').done, false);
+    fakes.exitWith('ssomanage', 0);
+    assert.strictEqual(await run(updatedb), 0);
+    await poll('updateDb to be done', () => a.progress.record('moveToServer', 'updateDb').done);
+    assert.strictEqual(a.progress.record('moveToServer', 'updateDb').exitCode, 0);
+    const restart = (await vscode.tasks.fetchTasks({ type: 'entsso' })).find((t) => t.definition.command === 'restart');
+    assert.ok(restart);
+    assert.strictEqual(await run(restart), 0);
+    await poll('restartService to be done', () => a.progress.record('moveToServer', 'restartService').done);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [
+      ['ssomanage', ['-updatedb', file]], ['ssomanage', ['-updatedb', file]], ['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']],
+    ]);
+    const displaydb = (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'displaydb')!;
+    const before = JSON.stringify(a.progress.read('moveToServer'));
+    assert.strictEqual(await run(displaydb), 0);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(JSON.stringify(a.progress.read('moveToServer')), before, 'a read-only check records nothing');
+  });
+
   test('a task written in .vscode/tasks.json is resolved and runs with a path that has spaces', async () => {
     const vscodeDir = path.join(workspaceDir(), '.vscode');
     fs.mkdirSync(vscodeDir, { recursive: true });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api } from '../helpers';
+import { api, hasUiBridge, poll, ui } from '../helpers';
 
 // Runs in a new window after the main phase: a new extension host, the same
 // VS Code profile, as after "Developer: Reload Window".
@@ -20,5 +20,17 @@ suite('after a reload of the window', () => {
     const { provider, view } = a.trees.get('moveToServer')!;
     assert.strictEqual(provider.getTreeItem(provider.getChildren()[1]).checkboxState, vscode.TreeItemCheckboxState.Checked);
     assert.strictEqual(view.description, '2 of 6 done');
+  });
+
+  test('the walkthrough shows the stored ticks, and a tick made before it was ever opened in this window', async function () {
+    if (!hasUiBridge()) this.skip();
+    await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'backup', done: true });
+    await vscode.commands.executeCommand('mss.openWalkthrough', 'moveToServer');
+    const icons = '.getting-started-step .codicon[class*="getting-started-step-"]';
+    const states = await poll('the walkthrough steps', async () => {
+      const found = await ui<{ className: string }[]>({ op: 'query', selector: icons });
+      return found.length === 6 && found;
+    });
+    assert.deepStrictEqual(states.map((x) => !x.className.includes('unchecked')), [true, true, true, false, false, false]);
   });
 });

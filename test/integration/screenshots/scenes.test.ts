@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from '../fakeTools';
-import { api, poll, ui, workspaceDir } from '../helpers';
+import { answerPrompts, api, clickInlineRunButton, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from '../helpers';
 
 const out = (name: string) => path.join(process.env.MSS_SCREENSHOT_DIR ?? '/tmp', name);
 const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
@@ -78,19 +78,43 @@ suite('screenshots of the real workbench', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('a task run from the tree', async () => {
+  test('a -updatedb task started with the tree\'s inline button', async () => {
+    const a = await api();
     const fakes = new FakeTools();
     const restore = await fakes.use();
+    const answers = answerPrompts(a, 'Run ssomanage -updatedb');
+    // The DOM renderer puts the terminal's text in the page, where the scene can wait for it.
+    const terminal = vscode.workspace.getConfiguration('terminal.integrated');
+    const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
+    await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
     try {
       const file = path.join(workspaceDir(), 'NewMSSServer.xml');
       await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'backup', done: true });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
+      const lens = '.monaco-editor .codelens-decoration a[role="button"]:has-text("Run ssomanage -updatedb on this file")';
+      await poll('the CodeLens on the file', async () => (await ui<unknown[]>({ op: 'query', selector: lens })).length === 1);
       await vscode.commands.executeCommand('mss.moveToServer.focus');
-      const code = await vscode.commands.executeCommand<number>('mss.runUpdateDb', file);
-      assert.strictEqual(code, 0);
-      await poll('the step to be done', async () => (await vscode.commands.executeCommand<Record<string, { done: boolean }>>('mss.getProgress', 'moveToServer')).updateDb.done);
+      await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToServer.collapseAll');
+      await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToCluster.collapseAll');
+      // The real clicks: the inline button of step 4, then its action in the quick pick.
+      await clickInlineRunButton(a, 'moveToServer', 'updateDb');
+      const choice = '.quick-input-widget .quick-input-list .monaco-list-row[aria-label="Run ssomanage -updatedb"]';
+      await poll('the quick pick of the step\'s actions', async () => (await ui<unknown[]>({ op: 'query', selector: choice })).length === 1);
+      await ui({ op: 'click', selector: choice });
+      await poll('the step to be done', () => a.progress.record('moveToServer', 'updateDb').done, 45_000);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+      assert.strictEqual(answers.asked.length, 1);
+      await poll('the tree to show step 4 done', async () => (await ui<{ ariaChecked: string }[]>({ op: 'query', selector: `${treeStepRow(a, 'moveToServer', 'updateDb')} .custom-view-tree-node-item-checkbox` }))[0]?.ariaChecked === 'true');
+      await poll('the terminal to show the output', async () => (await ui<{ text: string }[]>({ op: 'query', selector: '.terminal .xterm-rows' })).some((r) => r.text.includes('The operation completed successfully.')));
+      await poll('the CodeLens, still there', async () => (await ui<unknown[]>({ op: 'query', selector: lens })).length === 1);
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await ui({ op: 'hover', selector: `${treeStepRow(a, 'moveToServer', 'updateDb')} ${INLINE_RUN_BUTTON}` });  // the button that started it
       await shot('task-updatedb.png');
     } finally {
+      answers.restore();
       await restore();
+      await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
     }
   });
 });
