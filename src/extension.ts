@@ -6,7 +6,7 @@ import { procedures, procedureIds, type ProcedureId } from './procedures';
 import { ProgressBook } from './procedures/progress';
 import { ProcedureTreeProvider, type TreeNode } from './features/procedureTree';
 import { registerProgressCommands, openWalkthrough } from './features/progressCommands';
-import { registerProgressContext } from './features/progressContext';
+import { WalkthroughTicks } from './features/progressContext';
 import { windowPrompts, type Prompts } from './features/prompts';
 import { registerSsoTaskProvider } from './features/ssoTasks';
 import { registerTaskCommands } from './features/taskCommands';
@@ -44,9 +44,11 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     trees.set(id, { provider, view });
   }
 
+  const ticks = new WalkthroughTicks(progress);
+  const beforeOpen = (id: ProcedureId) => ticks.refresh(id);
   context.subscriptions.push(
-    registerProgressContext(progress),
-    ...registerProgressCommands(progress, promptsProxy, trees),
+    ticks,
+    ...registerProgressCommands(progress, promptsProxy, trees, beforeOpen),
     ...registerTaskCommands(progress, promptsProxy, log),
     ...registerSsoTaskProvider(findUpdateXmlFiles, log),
     ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }),
@@ -55,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
 
   // `npm start` opens the walkthrough of a fresh development window.
   const start = process.env.MSS_OPEN_WALKTHROUGH;
-  if (start === 'moveToServer' || start === 'moveToCluster') void openWalkthrough(start);
+  if (start === 'moveToServer' || start === 'moveToCluster') void openWalkthrough(start, beforeOpen);
 
   return {
     progress,

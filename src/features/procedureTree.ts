@@ -48,8 +48,9 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         }
         if (!record.done && record.exitCode !== undefined && record.exitCode !== 0) {
           remark('lastRun', `Last run ended with exit code ${record.exitCode}${record.at ? ` (${record.at})` : ''}: the step stays open`);
-          for (const e of record.lastErrors ?? []) remark('lastRun', `ERROR ${e}`);
         }
+        // Per-machine steps keep exit codes on their machines; the error lines are the step's.
+        for (const e of record.lastErrors ?? []) remark('lastRun', `The last run printed ERROR ${e}`);
         if (step.condition) remark('condition', step.condition);
         if (step.perMachine) {
           for (const m of record.machines ?? []) kids.push({ kind: 'machine', step, name: m.name });

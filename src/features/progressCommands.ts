@@ -22,7 +22,8 @@ async function pickProcedure(title: string): Promise<Procedure | undefined> {
   return picked ? getProcedure(picked.id) : undefined;
 }
 
-export async function openWalkthrough(procedure: ProcedureId): Promise<void> {
+export async function openWalkthrough(procedure: ProcedureId, beforeOpen: (procedure: ProcedureId) => Promise<void> = () => Promise.resolve()): Promise<void> {
+  await beforeOpen(procedure);
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${procedure}`, false);
 }
 
@@ -48,7 +49,7 @@ export async function tickStep(progress: ProgressBook, prompts: Prompts, procedu
   return true;
 }
 
-export function registerProgressCommands(progress: ProgressBook, prompts: Prompts, trees: Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>): vscode.Disposable[] {
+export function registerProgressCommands(progress: ProgressBook, prompts: Prompts, trees: Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>, beforeOpen?: (procedure: ProcedureId) => Promise<void>): vscode.Disposable[] {
   const undoable = (label: string, before: Record<string, unknown>) => {
     void vscode.window.showInformationMessage(label, 'Undo').then(async (choice) => {
       if (choice !== 'Undo') return;
@@ -112,10 +113,10 @@ export function registerProgressCommands(progress: ProgressBook, prompts: Prompt
   const disposables: vscode.Disposable[] = [
     vscode.commands.registerCommand('mss.openWalkthrough', async (arg?: unknown) => {
       const p = arg === undefined ? await pickProcedure('Open a walkthrough') : procedureArg(arg);
-      if (p) await openWalkthrough(p.id);
+      if (p) await openWalkthrough(p.id, beforeOpen);
     }),
-    vscode.commands.registerCommand('mss.openMoveToServerWalkthrough', () => openWalkthrough('moveToServer')),
-    vscode.commands.registerCommand('mss.openMoveToClusterWalkthrough', () => openWalkthrough('moveToCluster')),
+    vscode.commands.registerCommand('mss.openMoveToServerWalkthrough', () => openWalkthrough('moveToServer', beforeOpen)),
+    vscode.commands.registerCommand('mss.openMoveToClusterWalkthrough', () => openWalkthrough('moveToCluster', beforeOpen)),
     vscode.commands.registerCommand('mss.getProgress', async (arg?: unknown) => {
       if (arg !== undefined) return progress.snapshot(procedureArg(arg).id);
       const p = await pickProcedure('Show progress');

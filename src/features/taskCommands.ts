@@ -21,7 +21,7 @@ function reportFailure(commandLine: string, code: number, problems: ToolProblem[
   const first = problems[0];
   const explanation = first ? explainError(first.code) ?? explainError(first.message) : undefined;
   const text = first
-    ? `${commandLine} ended with exit code ${code}: ERROR ${describeProblem(first)}${problems.length > 1 ? ` (and ${problems.length - 1} more in Problems)` : ''}. The step stays open.`
+    ? `${commandLine} ended with exit code ${code}: ERROR ${describeProblem(first).replace(/[.\s]+$/, '')}${problems.length > 1 ? ` (and ${problems.length - 1} more in Problems)` : ''}. The step stays open.`
     : `${commandLine} ended with exit code ${code}. The step stays open; read the terminal output, and paste any ERROR code into "Master Secret: Explain an ENTSSO Error Code or Event".`;
   const actions = [...(explanation ? [`Explain ${first!.code}`] : []), ...(first ? ['Show Problems'] : [])];
   void vscode.window.showWarningMessage(text, ...actions).then(async (choice) => {

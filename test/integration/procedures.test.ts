@@ -88,6 +88,29 @@ suite('procedures: views, walkthroughs and progress', () => {
     });
   });
 
+  test('ticks made back to back all show in the walkthrough (no older state applied after a newer one)', async function () {
+    if (!hasUiBridge()) this.skip();
+    await vscode.commands.executeCommand('mss.resetProgress', 'moveToServer');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('mss.openWalkthrough', 'moveToServer');
+    for (const step of ['install', 'configure', 'backup']) {
+      await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step, done: true });
+    }
+    await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'backup', done: false });
+    const icons = '.getting-started-step .codicon[class*="getting-started-step-"]';
+    const expected = [true, true, false, false, false, false];
+    let last: boolean[] = [];
+    await poll(`the walkthrough to show ${JSON.stringify(expected)}`, async () => {
+      last = (await ui<{ className: string }[]>({ op: 'query', selector: icons })).map((x) => !x.className.includes('unchecked'));
+      return JSON.stringify(last) === JSON.stringify(expected);
+    }).catch((e: Error) => { throw new Error(`${e.message}; last seen ${JSON.stringify(last)}`); });
+    // And it stays so: a late, stale sync would flip a tick after the first match.
+    await new Promise((r) => setTimeout(r, 1000));
+    last = (await ui<{ className: string }[]>({ op: 'query', selector: icons })).map((x) => !x.className.includes('unchecked'));
+    assert.deepStrictEqual(last, expected);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('ticking a step before the steps it depends on asks; No leaves it open, Yes records it', async function () {
     if (!hasUiBridge()) this.skip();
     const a = await api();

@@ -81,6 +81,10 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     const record = (await api()).progress.record('moveToCluster', 'serverAll');
     assert.strictEqual(record.done, false);
     assert.deepStrictEqual(record.lastErrors, [`0xC0002A0F: ${d.message}`]);
+    const { provider } = (await api()).trees.get('moveToCluster')!;
+    const stepNode = provider.getChildren().find((n) => n.step.id === 'serverAll')!;
+    const labels = provider.getChildren(stepNode).map((n) => { const l = provider.getTreeItem(n).label; return typeof l === 'string' ? l : l?.label; });
+    assert.ok(labels.includes(`The last run printed ERROR 0xC0002A0F: ${d.message}`), `the tree shows the error: ${labels.join(' | ')}`);
     fakes.exitWith('ssomanage', 0);
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 0);
     await poll('the ENTSSO problem to be cleared by the good run', () => entsso().length === 0);

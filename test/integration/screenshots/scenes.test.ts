@@ -117,4 +117,29 @@ suite('screenshots of the real workbench', () => {
       await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('a failed run: the ENTSSO error in Problems, in the tree and in the notification', async () => {
+    const a = await api();
+    const fakes = new FakeTools();
+    const restore = await fakes.use();
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await a.progress.reset('moveToCluster');
+      await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToCluster', step: 'clusterSetup', done: true });
+      await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToCluster', step: 'copyBackup', done: true });
+      fakes.exitWith('ssomanage', 1);
+      await vscode.commands.executeCommand('mss.moveToCluster.focus');
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 1);
+      await poll('the ENTSSO problem', () => vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => d.source === 'ENTSSO')));
+      const { provider, view } = a.trees.get('moveToCluster')!;
+      await view.reveal(provider.getChildren()[2], { expand: true, focus: false, select: true });
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await poll('the notification', async () => (await ui<{ text: string }[]>({ op: 'query', selector: '.notification-toast .notification-list-item-message' })).some((n) => n.text.includes('0xC0002A0F')));
+      await ui({ op: 'hover', selector: '.markers-panel .monaco-list-row' });  // not on the tree's buttons
+      await shot('task-failed-entsso-error.png');
+    } finally {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await restore();
+    }
+  });
 });
