@@ -38,7 +38,7 @@ function rangeOf(doc: vscode.TextDocument, needle: string, nth = 0): vscode.Rang
   return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
 }
 
-async function waitForCode(doc: vscode.TextDocument, code: string, ms = 5000): Promise<vscode.Diagnostic> {
+async function waitForCode(doc: vscode.TextDocument, code: string, ms = 15_000): Promise<vscode.Diagnostic> {
   return poll(`an mss "${code}" diagnostic on ${path.basename(doc.fileName)}`, () => mss(doc.uri).find((d) => codeOf(d) === code), ms);
 }
 
@@ -85,7 +85,7 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
       console.log(`      ${c.file} opened with languageId "${doc.languageId}"`);
       assert.ok(['xml', 'plaintext'].includes(doc.languageId), `unexpected language ${doc.languageId}`);
       const started = Date.now();
-      const d = await waitForCode(doc, c.code, 5000);
+      const d = await waitForCode(doc, c.code);
       console.log(`      ${c.code} after ${Date.now() - started} ms`);
       assert.deepStrictEqual(mss(doc.uri).map(codeOf), [c.code], 'exactly the expected problem');
       assert.ok(d.range.isEqual(rangeOf(doc, c.needle, c.nth)), `${c.code} range ${JSON.stringify(d.range)} is the ${c.needle} text`);
@@ -96,22 +96,36 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
 
   test('editing re-validates the document and closing it clears its problems', async () => {
     const doc = await open(fixture('space.xml'));
-    await waitForCode(doc, 'invalid-server-name');
-    await replace(doc, rangeOf(doc, 'BTS MSS02'), 'BTSMSS02');
-    await poll('the problem to go after the fix', () => mss(doc.uri).length === 0, 3000);
-    await replace(doc, rangeOf(doc, 'BTSMSS02'), 'BTS_MSS02');
-    const w = await waitForCode(doc, 'invalid-server-name', 3000);
-    assert.strictEqual(w.severity, vscode.DiagnosticSeverity.Warning, 'an underscore is only a warning');
-    assert.ok(w.range.isEqual(rangeOf(doc, 'BTS_MSS02')));
-    await replace(doc, rangeOf(doc, 'globalInfo'), 'globalnfo');
-    await poll('the typo diagnostic (XML now malformed)', () => mss(doc.uri).some((d) => codeOf(d) === 'global-info-typo'), 3000);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await poll('the original problem after revert', () => {
-      const now = mss(doc.uri);
-      return now.length === 1 && codeOf(now[0]) === 'invalid-server-name' && now[0].severity === vscode.DiagnosticSeverity.Error;
-    }, 3000);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await poll('the problems to be cleared when the document closes', () => mss(doc.uri).length === 0, 15_000);
+    const original = doc.getText();
+    try {
+      await waitForCode(doc, 'invalid-server-name');
+      await replace(doc, rangeOf(doc, 'BTS MSS02'), 'BTSMSS02');
+      await poll('the problem to go after the fix', () => mss(doc.uri).length === 0);
+      await replace(doc, rangeOf(doc, 'BTSMSS02'), 'BTS_MSS02');
+      const w = await waitForCode(doc, 'invalid-server-name');
+      assert.strictEqual(w.severity, vscode.DiagnosticSeverity.Warning, 'an underscore is only a warning');
+      assert.ok(w.range.isEqual(rangeOf(doc, 'BTS_MSS02')));
+      await replace(doc, rangeOf(doc, 'globalInfo'), 'globalnfo');
+      await poll('the typo diagnostic (XML now malformed)', () => mss(doc.uri).some((d) => codeOf(d) === 'global-info-typo'));
+      // File: Revert acts on the active editor: make sure it is this one.
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await poll('the edited file to be the active editor', () => vscode.window.activeTextEditor?.document === doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await poll('the original problem after revert', () => {
+        const now = mss(doc.uri);
+        return !doc.isDirty && now.length === 1 && codeOf(now[0]) === 'invalid-server-name' && now[0].severity === vscode.DiagnosticSeverity.Error;
+      });
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await poll('the problems to be cleared when the document closes', () => mss(doc.uri).length === 0);
+    } finally {
+      // Whatever failed above, later tests need the fixture as it was on disk.
+      if (doc.isDirty) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+        await vscode.workspace.applyEdit(edit);
+        await doc.save();
+      }
+    }
   });
 
   test('a .xml update file opened as plain text is checked too; hover works there', async () => {
@@ -139,7 +153,7 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
     assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), 'it is a quick fix');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.doesNotMatch(doc.getText(), /globalnfo/, 'both tags were renamed');
-    await poll('no problems after the fix', () => mss(doc.uri).length === 0, 3000);
+    await poll('no problems after the fix', () => mss(doc.uri).length === 0);
     assert.deepStrictEqual(await vscode.commands.executeCommand('mss.validateUpdateXml', doc.uri.fsPath), [], 'the command agrees (editor text)');
   });
 
@@ -155,7 +169,7 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
     assert.ok(await vscode.workspace.applyEdit(other.edit!));
     assert.match(doc.getText(), /<ticketTimeout>\d+<\/ticketTimeout>/);
     assert.doesNotMatch(doc.getText(), /600000/);
-    await poll('no problems after the fix', () => mss(doc.uri).length === 0, 3000);
+    await poll('no problems after the fix', () => mss(doc.uri).length === 0);
   });
 
   test('completion inside <globalInfo> offers secretServer, with its meaning', async () => {
@@ -178,7 +192,7 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
     const insert = typeof named.insertText === 'string' ? named.insertText : named.insertText?.value;
     assert.strictEqual(insert, 'secretServer');
     await replace(doc, new vscode.Range(inside, inside.translate(0, 1)), '<secretServer>BTSMSS02</secretServer>');
-    await poll('a clean file once secretServer is filled in', () => mss(doc.uri).length === 0, 3000);
+    await poll('a clean file once secretServer is filled in', () => mss(doc.uri).length === 0);
 
     // Other XML gets nothing from us (VS Code may still offer words of other open files, as Text).
     const other = await open(fixture('project.xml'));
@@ -279,14 +293,14 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
       const pending = Promise.resolve(vscode.commands.executeCommand<string | undefined>('mss.generateUpdateXml'));
       await poll('the server name input box', async () => (await ui<{ text: string }[]>({ op: 'query', selector: `${visible} .quick-input-title` })).some((t) => /NewMSSServer\.xml/.test(t.text)));
       await type('has space');
-      await poll('the name error while typing', async () => /whitespace/.test(await message()), 5000);
+      await poll('the name error while typing', async () => /whitespace/.test(await message()));
       await ui({ op: 'press', key: 'Enter' });
       await new Promise((r) => setTimeout(r, 500));
       assert.ok((await ui<unknown[]>({ op: 'query', selector: `${visible} .quick-input-title` })).length > 0, 'Enter is refused while the name has an error');
       assert.deepStrictEqual(answers.asked, []);
       for (let i = 0; i < 'has space'.length; i++) await ui({ op: 'press', key: 'Backspace' });
       await type('BTSMSS07');
-      await poll('the error to go', async () => !/whitespace/.test(await message()), 5000);
+      await poll('the error to go', async () => !/whitespace/.test(await message()));
       await ui({ op: 'press', key: 'Enter' });
       const written = await pending;
       assert.strictEqual(written, defaultFile);
@@ -334,7 +348,7 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
 
   test('mss.validateUpdateXml without a target and without an editor says what to do', async () => {
     await closeAll();
-    await poll('no active editor', () => vscode.window.activeTextEditor === undefined, 5000);
+    await poll('no active editor', () => vscode.window.activeTextEditor === undefined);
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.validateUpdateXml')), /Open the update XML file/);
   });
 
