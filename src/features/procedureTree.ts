@@ -49,6 +49,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         if (!record.done && record.exitCode !== undefined && record.exitCode !== 0) {
           remark('lastRun', `Last run ended with exit code ${record.exitCode}${record.at ? ` (${record.at})` : ''}: the step stays open`);
         }
+        if (!record.done && record.stoppedAt) remark('lastRun', `Last run was stopped on ${record.stoppedAt} before it reported an exit code: the step stays open`);
         // Per-machine steps keep exit codes on their machines; the error lines are the step's.
         for (const e of record.lastErrors ?? []) remark('lastRun', `The last run printed ERROR ${e}`);
         if (step.condition) remark('condition', step.condition);

@@ -84,7 +84,10 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
   return task;
 }
 
-/** Starts a task and resolves with its process's exit code; rejects when it ended without one (terminated). */
+/** A task that ended without an exit code: terminated, or its program could not start. */
+export class TaskStoppedError extends Error {}
+
+/** Starts a task and resolves with its process's exit code; rejects with TaskStoppedError when it ended without one. */
 export async function executeAndWait(task: vscode.Task, onStarted: (execution: vscode.TaskExecution) => void = () => {}): Promise<number> {
   let execution: vscode.TaskExecution | undefined;
   const ended: Array<{ execution: vscode.TaskExecution; code: number | undefined; kind: 'process' | 'task' }> = [];
@@ -100,7 +103,7 @@ export async function executeAndWait(task: vscode.Task, onStarted: (execution: v
       const mine = ended.filter((e) => e.execution === execution);
       const proc = mine.find((e) => e.kind === 'process');
       if (proc) {
-        if (proc.code === undefined) throw new Error(`"${task.name}" was terminated before its process reported an exit code. Nothing was marked done.`);
+        if (proc.code === undefined) throw new TaskStoppedError(`"${task.name}" was terminated before its process reported an exit code. Nothing was marked done.`);
         return proc.code;
       }
       if (mine.some((e) => e.kind === 'task')) {
@@ -108,7 +111,7 @@ export async function executeAndWait(task: vscode.Task, onStarted: (execution: v
         await new Promise((r) => setTimeout(r, 200));
         const late = ended.find((e) => e.execution === execution && e.kind === 'process');
         if (late && late.code !== undefined) return late.code;
-        throw new Error(`"${task.name}" ended without an exit code (terminated, or the program could not start). Nothing was marked done.`);
+        throw new TaskStoppedError(`"${task.name}" ended without an exit code (terminated, or the program could not start). Nothing was marked done.`);
       }
       await new Promise<void>((r) => { wake = r; });
     }

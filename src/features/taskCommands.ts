@@ -10,7 +10,7 @@ import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from '../updateXml';
-import { buildTask, executeAndWait, readToolSettings, requireTrust, runRestartSteps } from './ssoTasks';
+import { buildTask, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError } from './ssoTasks';
 import { explainError } from '../ssoTools/errors';
 import { showExplanation } from './moreCommands';
 import type { Prompts } from './prompts';
@@ -61,9 +61,14 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   };
   // Tasks started from Run Task or tasks.json feed the procedure like the commands do.
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
-    if (commandRuns.has(e.execution) || e.exitCode === undefined) return;
+    if (commandRuns.has(e.execution)) return;
     const where = whereOf(e.execution.task.definition);
     if (!where) return;
+    if (e.exitCode === undefined) {
+      log.warn(`task "${e.execution.task.name}" was stopped before it reported an exit code`);
+      void progress.recordStopped(where.procedure, where.step);
+      return;
+    }
     log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
     void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine);
   });
@@ -89,6 +94,10 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         : await executeAndWait(built.task, (execution) => commandRuns.add(execution));
     } catch (e) {
       void watcher.finish(false);
+      if (e instanceof TaskStoppedError) {
+        log.warn(e.message);
+        await progress.recordStopped(where.procedure, where.step);
+      }
       throw e;
     }
     const problems = built.planned.definition.type === 'entsso' ? await watcher.finish(false) : await watcher.finish(code !== 0);

@@ -14,6 +14,8 @@ export interface StepRecord {
   outOfOrder?: { at: string; missing: string[] };
   /** The tool's ERROR lines of the last failed run (e.g. `0xC0002A0F: Could not contact...`); cleared by a run that succeeds. */
   lastErrors?: string[];
+  /** Set when the last run of the step's tool was stopped before its process reported an exit code. */
+  stoppedAt?: string;
 }
 export type ProcedureProgress = Record<string, StepRecord>;
 
@@ -155,6 +157,7 @@ export class ProgressBook {
     if (!previous.done) next.done = false;
     if (errors.length > 0) next.lastErrors = [...errors];
     else delete next.lastErrors;
+    delete next.stoppedAt;
     progress[step] = next;
     await this.write(procedure, progress);
     return next;
@@ -165,6 +168,18 @@ export class ProgressBook {
     const next: StepRecord = { ...(progress[step] ?? { done: false }) };
     if (errors.length > 0) next.lastErrors = [...errors];
     else delete next.lastErrors;
+    delete next.stoppedAt;
+    progress[step] = next;
+    await this.write(procedure, progress);
+    return next;
+  }
+
+  /** Records a run that was stopped before its process reported an exit code: the step stays as it was. */
+  async recordStopped(procedure: string, step: string): Promise<StepRecord> {
+    this.step(procedure, step);
+    const progress = this.read(procedure);
+    const next: StepRecord = { ...(progress[step] ?? { done: false }), stoppedAt: this.now().toISOString() };
+    delete next.lastErrors;
     progress[step] = next;
     await this.write(procedure, progress);
     return next;

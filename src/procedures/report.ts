@@ -16,7 +16,7 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   for (const s of procedure.steps) {
     const r = progress[s.id];
-    const status = r?.done ? (r.outOfOrder ? 'done (out of order)' : 'done') : r?.exitCode !== undefined ? 'not done (last run failed)' : 'not done';
+    const status = r?.done ? (r.outOfOrder ? 'done (out of order)' : 'done') : r?.stoppedAt ? 'not done (last run stopped)' : r?.exitCode !== undefined ? 'not done (last run failed)' : 'not done';
     lines.push(`| ${s.number} | ${cell(s.title)} | ${cell(s.runsOn)} | ${status} | ${r?.at ?? ''} | ${r?.exitCode ?? ''} |`);
   }
   const details: string[] = [];

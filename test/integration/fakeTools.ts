@@ -17,6 +17,15 @@ export class FakeTools {
 const fs = require('fs'), path = require('path');
 const args = process.argv.slice(2);
 fs.appendFileSync(path.join(__dirname, 'calls.jsonl'), JSON.stringify({ tool: ${JSON.stringify(tool)}, args, cwd: process.cwd() }) + '\\n');
+// A hold file keeps the program running (like ssoconfig waiting at its password prompt) until it is removed.
+const hold = path.join(__dirname, ${JSON.stringify(tool)} + '.hold');
+if (fs.existsSync(hold)) {
+  const end = Date.now() + 120000;
+  const timer = setInterval(() => { if (!fs.existsSync(hold) || Date.now() > end) { clearInterval(timer); finish(); } }, 100);
+} else {
+  finish();
+}
+function finish() {
 let code = 0;
 for (const name of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.exitcode', ${JSON.stringify(tool)} + '.exitcode']) {
   try { code = Number(fs.readFileSync(path.join(__dirname, name), 'utf8')); break; } catch {}
@@ -24,6 +33,7 @@ for (const name of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.exitcode
 if (code !== 0) console.log('ERROR: 0xC0002A0F : Could not contact the SSO server \\'fake\\'. Check that SSO is configured and that the SSO service is running on that server.');
 else console.log('The operation completed successfully.');
 process.exit(code);
+}
 `, { mode: 0o755 });
     }
   }
@@ -37,13 +47,22 @@ process.exit(code);
     fs.writeFileSync(path.join(this.dir, firstArg ? `${tool}.${firstArg}.exitcode` : `${tool}.exitcode`), String(code));
   }
 
+  /** Keeps the next runs of a tool running until release(). */
+  hold(tool: string): void {
+    fs.writeFileSync(path.join(this.dir, `${tool}.hold`), '');
+  }
+
+  release(tool: string): void {
+    fs.rmSync(path.join(this.dir, `${tool}.hold`), { force: true });
+  }
+
   calls(): Call[] {
     const f = path.join(this.dir, 'calls.jsonl');
     return fs.existsSync(f) ? fs.readFileSync(f, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Call) : [];
   }
 
   clear(): void {
-    for (const f of fs.readdirSync(this.dir)) if (f.endsWith('.jsonl') || f.endsWith('.exitcode')) fs.rmSync(path.join(this.dir, f));
+    for (const f of fs.readdirSync(this.dir)) if (f.endsWith('.jsonl') || f.endsWith('.exitcode') || f.endsWith('.hold')) fs.rmSync(path.join(this.dir, f));
   }
 
   /** Points the extension's settings at the fakes; returns a function that puts the old values back. */

@@ -107,6 +107,34 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.deepStrictEqual([p.restartService.done, p.restartService.exitCode], [false, 2]);
   });
 
+  test('a task stopped while it runs (Terminate) is recorded, and the step stays open', async () => {
+    await vscode.commands.executeCommand('mss.resetProgress', 'moveToServer');
+    const a = await api();
+    fakes.hold('ssoconfig');  // like ssoconfig waiting at its password prompt
+    const file = path.join(workspaceDir(), 'stopped backup.bak');
+    let outcome: { code?: number; error?: Error } | undefined;
+    void Promise.resolve(vscode.commands.executeCommand<number>('mss.backupSecret', { file })).then((code) => { outcome = { code }; }, (error: Error) => { outcome = { error }; });
+    try {
+      await poll('ssoconfig to be running', () => fakes.calls().length === 1);
+      const execution = await poll('its task execution', () => vscode.tasks.taskExecutions.find((x) => x.task.definition.command === 'backupSecret'));
+      execution.terminate();
+      const ended = await poll('the command to settle', () => outcome);
+      console.log(`      terminated: ${ended.error ? `rejected: ${ended.error.message}` : `exit code ${ended.code}`}`);
+      const record = a.progress.record('moveToServer', 'backup');
+      assert.strictEqual(record.done, false);
+      if (ended.error) {
+        assert.match(ended.error.message, /terminated|without an exit code/);
+        assert.ok(record.stoppedAt, `the stop is recorded: ${JSON.stringify(record)}`);
+      } else {
+        // Where the terminal reports the killed process's exit code, it is a failed run.
+        assert.notStrictEqual(ended.code, 0);
+        assert.strictEqual(record.exitCode, ended.code);
+      }
+    } finally {
+      fakes.release('ssoconfig');
+    }
+  });
+
   test('unsafe server names are refused before anything runs', async () => {
     for (const server of ['SSO&CLUSTER', 'SSO"CLUSTER', '-updatedb', 'SSO CLUSTER']) {
       await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.runServerAll', { server })), Error, server);

@@ -64,6 +64,19 @@ describe('ProgressBook', () => {
     assert.strictEqual(b.record('moveToCluster', 'serverAll').done, true);
   });
 
+  it('a stopped run is recorded without touching done; the next run clears it', async () => {
+    const b = book();
+    const r = await b.recordStopped('moveToServer', 'backup');
+    assert.strictEqual(r.done, false);
+    assert.match(r.stoppedAt!, /^2026-11-23T12:00:\d\d\.000Z$/);
+    await b.recordRun('moveToServer', 'backup', 5);
+    assert.strictEqual(b.record('moveToServer', 'backup').stoppedAt, undefined);
+    await b.recordRun('moveToServer', 'backup', 0);
+    await b.recordStopped('moveToServer', 'backup');
+    assert.strictEqual(b.record('moveToServer', 'backup').done, true, 'a stopped re-run does not undo a done step');
+    assert.deepStrictEqual(b.snapshot('moveToServer').backup.done, true);
+  });
+
   it('a per-machine step is done when every listed machine is done', async () => {
     const b = book();
     await b.setMachines('moveToCluster', 'copyBackup', ['NODE1', ' node2 ', 'Node1', '']);
@@ -121,6 +134,7 @@ describe('renderReport', () => {
   it('lists every step with status, time, exit code, machines and out-of-order ticks', () => {
     const md = renderReport(procedures.moveToCluster, {
       clusterSetup: { done: true, at: '2026-11-23T10:00:00.000Z' },
+      bringOnline: { done: false, stoppedAt: '2026-11-23T10:30:00.000Z' },
       serverAll: { done: false, lastErrors: ['0xC0002A0F: Could not contact the SSO server | x.'], machines: [{ name: 'BTS1', done: true, exitCode: 0, at: '2026-11-23T10:05:00.000Z' }, { name: 'BTS2', done: false }] },
       restoreEachNode: { done: true, at: '2026-11-23T11:00:00.000Z', exitCode: 0, outOfOrder: { at: '2026-11-23T11:00:00.000Z', missing: ['cycleResource'] } },
     }, new Date('2026-11-23T12:00:00Z'));
@@ -128,6 +142,7 @@ describe('renderReport', () => {
     assert.match(md, /2 of 7 steps done/);
     assert.match(md, /\| 1 \| [^|]+ \| [^|]+ \| done \| 2026-11-23T10:00:00.000Z \|/);
     assert.match(md, /done \(out of order\)/);
+    assert.match(md, /\| 4 \| [^|]+ \| [^|]+ \| not done \(last run stopped\) \|/);
     assert.match(md, /BTS1: done \(2026-11-23T10:05:00.000Z\), exit code 0/);
     assert.match(md, /BTS2: not done/);
     assert.ok(md.includes('- Step 3, last run printed: ERROR 0xC0002A0F: Could not contact the SSO server \\| x.'), md);
