@@ -97,6 +97,11 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 0);
     fakes.exitWith('net', 2, 'stop');
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 2, 'a failed stop makes the restart fail');
+    if (hasUiBridge()) {
+      // The restart says that the BizTalk host instances go down with ENTSSO.
+      await poll('the restart warning', async () => (await ui<Array<{ text: string }>>({ op: 'query', selector: '.notification-toast .notification-list-item-message' }))
+        .some((n) => n.text.includes('Restarting Enterprise SSO (ENTSSO) on this computer') && n.text.includes('BizTalk host instance services that depend on it')));
+    }
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [
       ['ssoconfig', ['-restoreSecret', bak]],
       ['ssomanage', ['-serverall', 'SSOCLUSTER']],
