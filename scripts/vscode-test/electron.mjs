@@ -11,24 +11,53 @@ import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-workspace-'));
-fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-user-data-'));
 const version = process.env.MSS_VSCODE_VERSION || '1.100.3';
+
+/** A fresh copy of the fixture workspace, with `overlay` copied over it. */
+function copyWorkspace(overlay) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-workspace-'));
+  fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), dir, { recursive: true });
+  if (overlay) fs.cpSync(overlay, dir, { recursive: true });
+  return dir;
+}
+
+/** A user data folder with these user settings. */
+function userDataWith(settings) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-user-data-'));
+  fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  return dir;
+}
+
+const workspace = copyWorkspace();
+const userData = userDataWith({});
+// The restricted phase, as in run.mjs: workspace trust on, no start-up prompt, an untrusted copy.
+const restrictedWorkspace = copyWorkspace(path.join(root, 'test', 'fixtures', 'restricted'));
+const restrictedUserData = userDataWith({
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+});
+const phases = [
+  { entry: 'out/test/integration/index.js', args: [workspace, '--user-data-dir', userData, '--disable-workspace-trust'] },
+  { entry: 'out/test/integration/reload/index.js', args: [workspace, '--user-data-dir', userData, '--disable-workspace-trust'] },
+  { entry: 'out/test/integration/restricted/index.js', args: [restrictedWorkspace, '--user-data-dir', restrictedUserData], env: { MSS_TEST_WORKSPACE: restrictedWorkspace } },
+];
 let failed = false;
-for (const entry of ['out/test/integration/index.js', 'out/test/integration/reload/index.js']) {
+for (const phase of phases) {
   try {
     await runTests({
       version,
       extensionDevelopmentPath: root,
-      extensionTestsPath: path.join(root, entry),
-      launchArgs: [workspace, '--user-data-dir', userData, '--disable-extensions', '--disable-workspace-trust'],
+      extensionTestsPath: path.join(root, phase.entry),
+      launchArgs: [...phase.args, '--disable-extensions'],
+      extensionTestsEnv: phase.env,
     });
   } catch (e) {
-    console.error(`test-electron: ${entry} failed: ${e && e.message ? e.message : e}`);
+    console.error(`test-electron: ${phase.entry} failed: ${e && e.message ? e.message : e}`);
     failed = true;
     break;
   }
 }
-fs.rmSync(workspace, { recursive: true, force: true });
+for (const dir of [workspace, userData, restrictedWorkspace, restrictedUserData]) fs.rmSync(dir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
