@@ -29,6 +29,7 @@ async function uiRequest(page, req) {
         className: typeof e.className === 'string' ? e.className : '',
         ariaLabel: e.getAttribute('aria-label'),
         ariaChecked: e.getAttribute('aria-checked'),
+        value: 'value' in e ? e.value : undefined,
       })));
     case 'hover': {
       const loc = page.locator(req.selector).nth(req.nth ?? 0);

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { getProcedure } from '../procedures';
 import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
@@ -221,7 +222,10 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       const where = restoreWhere();
       const before = where.procedure === 'moveToServer' ? progress.missingPrerequisites('moveToServer', 'restore') : progress.missingPrerequisites('moveToCluster', 'restoreEachNode');
       if (before.length > 0) {
-        const text = `Steps not marked done before the restore: ${before.join(', ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`;
+        // Named as the tree and the walkthrough show them ("4. Point the SSO database at..."), not by their ids.
+        const steps = getProcedure(where.procedure)?.steps ?? [];
+        const names = before.map((id) => { const s = steps.find((x) => x.id === id); return s ? `${s.number}. ${s.title}` : id; });
+        const text = `Steps not marked done before the restore: ${names.join('; ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`;
         if (arg === undefined) {
           const answer = await prompts.confirm('Restore before the earlier steps are done?', text, 'Restore Anyway');
           if (answer !== 'Restore Anyway') return undefined;

@@ -20,11 +20,12 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
     lines.push(`| ${s.number} | ${cell(s.title)} | ${cell(s.runsOn)} | ${status} | ${r?.at ?? ''} | ${r?.exitCode ?? ''} |`);
   }
   const details: string[] = [];
+  const stepName = (id: string) => { const x = procedure.steps.find((y) => y.id === id); return x ? `${x.number}. ${cell(x.title)}` : id; };
   for (const s of procedure.steps) {
     const r = progress[s.id];
     if (!r) continue;
     for (const e of r.lastErrors ?? []) details.push(`- Step ${s.number}, last run printed: ERROR ${cell(e)}`);
-    if (r.outOfOrder) details.push(`- Step ${s.number} was marked done on ${r.outOfOrder.at} before: ${r.outOfOrder.missing.join(', ')} (the admin confirmed).`);
+    if (r.outOfOrder) details.push(`- Step ${s.number} was marked done on ${r.outOfOrder.at} before: ${r.outOfOrder.missing.map(stepName).join('; ')} (the admin confirmed).`);
     for (const m of r.machines ?? []) {
       details.push(`- Step ${s.number}, ${cell(m.name)}: ${m.done ? 'done' : 'not done'}${m.at ? ` (${m.at})` : ''}${m.exitCode !== undefined ? `, exit code ${m.exitCode}` : ''}`);
     }

@@ -7,9 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MasterSecretMoverApi } from '../../src/extension';
-import type { ProcedureProgress } from '../../src/procedures/progress';
-import { FakeTools } from './fakeTools';
-import { answerPrompts, api, clickInlineRunButton, hasUiBridge, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from './helpers';
+import { answerPrompts, clickInlineRunButton, hasUiBridge, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from './helpers';
+import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
 interface Found { text: string; className: string; ariaLabel: string | null; ariaChecked: string | null }
@@ -42,10 +41,9 @@ async function notification(text: string): Promise<void> {
 }
 
 suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the editor title and the palette run the tools', () => {
-  const fakes = new FakeTools();
+  const sandbox = new UiSandbox();
+  const fakes = sandbox.fakes;
   let a: MasterSecretMoverApi;
-  let restoreSettings: (() => Promise<void>) | undefined;
-  const saved: Partial<Record<'moveToServer' | 'moveToCluster', ProcedureProgress>> = {};
   let otherXml: string | undefined;
   const rootXml = () => path.join(workspaceDir(), 'NewMSSServer.xml');
   /** What the confirmation must show for `file`: the exact command line and its folder. */
@@ -53,23 +51,12 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
 
   suiteSetup(async function () {
     if (!hasUiBridge()) this.skip();
-    a = await api();
-    saved.moveToServer = a.progress.read('moveToServer');
-    saved.moveToCluster = a.progress.read('moveToCluster');
-    restoreSettings = await fakes.use();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    a = await sandbox.enter();
   });
 
   suiteTeardown(async () => {
-    if (!a) return;
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await vscode.commands.executeCommand('workbench.action.closePanel');
     if (otherXml) fs.rmSync(path.dirname(otherXml), { recursive: true, force: true });
-    if (restoreSettings) await restoreSettings();
-    for (const [id, stored] of Object.entries(saved)) await a.progress.restore(id, stored);
-    // Steps not done in the restored progress are un-ticked in the walkthroughs by the extension itself.
-    fs.rmSync(fakes.dir, { recursive: true, force: true });
+    await sandbox.leave();
   });
 
   setup(async () => {

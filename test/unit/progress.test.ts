@@ -146,7 +146,7 @@ describe('renderReport', () => {
     assert.match(md, /BTS1: done \(2026-11-23T10:05:00.000Z\), exit code 0/);
     assert.match(md, /BTS2: not done/);
     assert.ok(md.includes('- Step 3, last run printed: ERROR 0xC0002A0F: Could not contact the SSO server \\| x.'), md);
-    assert.match(md, /before: cycleResource/);
+    assert.ok(md.includes(`before: 6. ${procedures.moveToCluster.steps[5].title} (the admin confirmed)`), md);
     assert.strictEqual((md.match(/^\| \d+ \|/gm) ?? []).length, 7);
   });
 });
