@@ -96,9 +96,12 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         const hasKids = this.getChildren(node).length > 0;
         const item = new vscode.TreeItem(`${step.number}. ${step.title}`, hasKids ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = step.id;
+        const subDone = record.subStepsDone?.length ?? 0;
         item.description = step.perMachine && record.machines?.length
           ? `${step.runsOn} · ${record.machines.filter((m) => m.done).length} of ${record.machines.length} machines`
-          : step.runsOn;
+          : !record.done && subDone > 0
+            ? `${step.runsOn} · ${subDone} of ${step.subSteps.length} sub-steps`
+            : step.runsOn;
         item.checkboxState = record.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
         item.tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step, record));
         item.contextValue = ['step', ...(step.perMachine ? ['perMachine'] : []), ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
@@ -107,8 +110,11 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
       }
       case 'subStep': {
         const sub = step.subSteps[node.index];
+        const ticked = (this.progress.record(this.procedure.id, step.id).subStepsDone ?? []).includes(node.index + 1);
         const item = new vscode.TreeItem(`${step.number}.${sub.number} ${plain(sub.text)}`);
         item.id = sub.id;
+        item.checkboxState = ticked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+        item.accessibilityInformation = { label: `Sub-step ${step.number}.${sub.number}, ${plain(sub.text)}, ${ticked ? 'done' : 'not done'}` };
         item.tooltip = new vscode.MarkdownString([sub.text, sub.commandLine ? `\n\`\`\`\n${sub.commandLine}\n\`\`\`` : '', ...sub.warnings.map((w) => `\n$(warning) ${w}`), ...sub.notes.map((n) => `\n*Note:* ${n}`)].join('\n'), true);
         item.description = sub.commandLine;
         item.iconPath = sub.warnings.length ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('debug-stackframe-dot');

@@ -69,6 +69,7 @@ export function registerProgressCommands(progress: ProgressBook, prompts: Prompt
       const checked = state === vscode.TreeItemCheckboxState.Checked;
       if (node.kind === 'step') await tickStep(progress, prompts, procedure, node.step.id, checked);
       else if (node.kind === 'machine') await progress.setMachineDone(procedure.id, node.step.id, node.name, checked);
+      else if (node.kind === 'subStep') await progress.setSubStepDone(procedure.id, node.step.id, node.index + 1, checked);
     }
     trees.get(procedure.id)?.provider.refresh();
   };
@@ -132,8 +133,15 @@ export function registerProgressCommands(progress: ProgressBook, prompts: Prompt
           throw new Error('mss.setStepDone takes { procedure: "moveToServer" | "moveToCluster", step: string, done: boolean }.');
         }
         const p = procedureArg(arg.procedure);
+        // A sub-step is named as in the tree: `<stepId>.<n>`, e.g. updateDb.2.
+        const sub = /^(.+)\.(\d+)$/.exec(arg.step);
+        const parent = sub ? p.steps.find((s) => s.id === sub[1]) : undefined;
+        if (sub && parent && parent.subSteps.length > 0) {
+          await progress.setSubStepDone(p.id, parent.id, Number(sub[2]), arg.done);
+          return undefined;
+        }
         if (!p.steps.some((s) => s.id === arg.step)) {
-          throw new Error(`Unknown step "${arg.step}" in ${p.id}. Steps: ${p.steps.map((s) => s.id).join(', ')}.`);
+          throw new Error(`Unknown step "${arg.step}" in ${p.id}. Steps: ${p.steps.map((s) => s.id).join(', ')}; sub-steps as <step>.<n>, e.g. ${p.steps.find((s) => s.subSteps.length > 0)?.id ?? 'step'}.1.`);
         }
         await progress.setDone(p.id, arg.step, arg.done);
         return undefined;

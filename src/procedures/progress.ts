@@ -16,6 +16,8 @@ export interface StepRecord {
   lastErrors?: string[];
   /** Set when the last run of the step's tool was stopped before its process reported an exit code. */
   stoppedAt?: string;
+  /** The sub-steps ticked (their numbers, 1-based, as in the ids `<stepId>.<n>`), in order. */
+  subStepsDone?: number[];
 }
 export type ProcedureProgress = Record<string, StepRecord>;
 
@@ -27,7 +29,7 @@ export interface KeyValueStore {
 /** What progress needs to know of a procedure (the model provides it). */
 export interface ProcedureShape {
   id: string;
-  steps: ReadonlyArray<{ id: string; title: string; requires: readonly string[]; perMachine?: unknown }>;
+  steps: ReadonlyArray<{ id: string; title: string; requires: readonly string[]; perMachine?: unknown; subSteps?: ReadonlyArray<unknown> }>;
 }
 
 export interface ContractStepProgress { done: boolean; at?: string; exitCode?: number }
@@ -134,6 +136,10 @@ export class ProgressBook {
     if (previous?.machines) {
       next.machines = previous.machines.map((m) => (done ? { ...m, done: true, at: m.done ? m.at : at } : { name: m.name, done: false }));
     }
+    // A step done has all its sub-steps done; marking it not done leaves the sub-steps ticked as they were.
+    const subSteps = this.step(procedure, step).subSteps?.length ?? 0;
+    if (done && subSteps > 0) next.subStepsDone = Array.from({ length: subSteps }, (_x, i) => i + 1);
+    else if (previous?.subStepsDone?.length) next.subStepsDone = [...previous.subStepsDone];
     progress[step] = next;
     await this.write(procedure, progress);
     return next;
@@ -169,6 +175,27 @@ export class ProgressBook {
     if (errors.length > 0) next.lastErrors = [...errors];
     else delete next.lastErrors;
     delete next.stoppedAt;
+    progress[step] = next;
+    await this.write(procedure, progress);
+    return next;
+  }
+
+  /**
+   * Ticks or unticks sub-step `n` (1-based) of a step. A sub-step is a checklist
+   * item: it does not change whether the step itself is done.
+   */
+  async setSubStepDone(procedure: string, step: string, n: number, done: boolean): Promise<StepRecord> {
+    const s = this.step(procedure, step);
+    const count = s.subSteps?.length ?? 0;
+    if (!Number.isInteger(n) || n < 1 || n > count) {
+      throw new Error(count === 0 ? `Step "${step}" has no sub-steps.` : `Step "${step}" has sub-steps ${step}.1 to ${step}.${count}; there is no ${step}.${n}.`);
+    }
+    const progress = this.read(procedure);
+    const next: StepRecord = { ...(progress[step] ?? { done: false }) };
+    const ticked = new Set(next.subStepsDone ?? []);
+    if (done) ticked.add(n); else ticked.delete(n);
+    if (ticked.size > 0) next.subStepsDone = [...ticked].sort((a, b) => a - b);
+    else delete next.subStepsDone;
     progress[step] = next;
     await this.write(procedure, progress);
     return next;

@@ -111,6 +111,31 @@ suite('procedures: views, walkthroughs and progress', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('a sub-step has a checkbox of its own: a real click ticks it, the step shows how many are done, and stays open', async function () {
+    if (!hasUiBridge()) this.skip();
+    const a = await api();
+    await vscode.commands.executeCommand('mss.resetProgress', 'moveToServer');
+    await vscode.commands.executeCommand('mss.moveToServer.focus');
+    const { provider, view } = a.trees.get('moveToServer')!;
+    const step = provider.getChildren().find((n) => n.step.id === 'updateDb')!;
+    await view.reveal(step, { expand: true, select: false, focus: false });
+    const sub = step.step.subSteps[1];
+    const checkbox = `.monaco-list-row[aria-label^="Sub-step 4.${sub.number}, "] .custom-view-tree-node-item-checkbox`;
+    await poll('the sub-step row', async () => (await ui<unknown[]>({ op: 'query', selector: checkbox })).length === 1);
+    await ui({ op: 'click', selector: checkbox });
+    await poll('sub-step 4.2 to be ticked', () => JSON.stringify(a.progress.record('moveToServer', 'updateDb').subStepsDone) === '[2]');
+    assert.strictEqual(a.progress.record('moveToServer', 'updateDb').done, false);
+    assert.match(String(provider.getTreeItem(step).description), /1 of 4 sub-steps$/);
+    const box = await ui<{ ariaChecked: string }[]>({ op: 'query', selector: checkbox });
+    assert.strictEqual(box[0].ariaChecked, 'true');
+    // The same by command, with the tree's id of a sub-step; an unknown one is refused.
+    await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'updateDb.4', done: true });
+    assert.deepStrictEqual(a.progress.record('moveToServer', 'updateDb').subStepsDone, [2, 4]);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'updateDb.9', done: true })), /there is no updateDb\.9/);
+    const p = await vscode.commands.executeCommand<Record<string, unknown>>('mss.getProgress', 'moveToServer');
+    assert.deepStrictEqual(p.updateDb, { done: false }, 'getProgress keeps the contract shape');
+  });
+
   test('ticking a step before the steps it depends on asks; No leaves it open, Yes records it', async function () {
     if (!hasUiBridge()) this.skip();
     const a = await api();

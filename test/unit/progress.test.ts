@@ -77,6 +77,26 @@ describe('ProgressBook', () => {
     assert.deepStrictEqual(b.snapshot('moveToServer').backup.done, true);
   });
 
+  it('sub-steps are ticked on their own; a step marked done ticks them all, marked not done keeps them', async () => {
+    const b = book();
+    await b.setSubStepDone('moveToServer', 'updateDb', 2, true);
+    await b.setSubStepDone('moveToServer', 'updateDb', 1, true);
+    assert.deepStrictEqual(b.record('moveToServer', 'updateDb').subStepsDone, [1, 2]);
+    assert.strictEqual(b.record('moveToServer', 'updateDb').done, false, 'a sub-step does not make the step done');
+    await b.setSubStepDone('moveToServer', 'updateDb', 2, false);
+    assert.deepStrictEqual(b.record('moveToServer', 'updateDb').subStepsDone, [1]);
+    await b.setSubStepDone('moveToServer', 'updateDb', 1, false);
+    assert.strictEqual(b.record('moveToServer', 'updateDb').subStepsDone, undefined);
+    await assert.rejects(b.setSubStepDone('moveToServer', 'updateDb', 5, true), /updateDb\.1 to updateDb\.4; there is no updateDb\.5/);
+    await assert.rejects(b.setSubStepDone('moveToServer', 'install', 1, true), /has no sub-steps/);
+    await b.setSubStepDone('moveToServer', 'updateDb', 3, true);
+    await b.recordRun('moveToServer', 'updateDb', 0);
+    assert.deepStrictEqual(b.record('moveToServer', 'updateDb').subStepsDone, [1, 2, 3, 4], 'a successful run did them all');
+    await b.setDone('moveToServer', 'updateDb', false);
+    assert.deepStrictEqual(b.record('moveToServer', 'updateDb').subStepsDone, [1, 2, 3, 4]);
+    assert.deepStrictEqual(b.snapshot('moveToServer').updateDb, { done: false }, 'the contract shape is unchanged');
+  });
+
   it('a per-machine step is done when every listed machine is done', async () => {
     const b = book();
     await b.setMachines('moveToCluster', 'copyBackup', ['NODE1', ' node2 ', 'Node1', '']);
@@ -148,5 +168,10 @@ describe('renderReport', () => {
     assert.ok(md.includes('- Step 3, last run printed: ERROR 0xC0002A0F: Could not contact the SSO server \\| x.'), md);
     assert.ok(md.includes(`before: 6. ${procedures.moveToCluster.steps[5].title} (the admin confirmed)`), md);
     assert.strictEqual((md.match(/^\| \d+ \|/gm) ?? []).length, 7);
+  });
+
+  it('lists the sub-steps ticked of a step not done', () => {
+    const md = renderReport(procedures.moveToServer, { updateDb: { done: false, subStepsDone: [1, 3] } }, new Date('2026-11-23T12:00:00Z'));
+    assert.ok(md.includes('- Step 4: sub-steps done: 4.1, 4.3 of 4'), md);
   });
 });
