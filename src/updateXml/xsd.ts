@@ -17,6 +17,12 @@ function plain(md: string): string {
   return md.replace(/\*\*|`/g, '');
 }
 
+/** The text as one sentence: ends with exactly one full stop (or its own ! or ?). */
+function sentence(s: string): string {
+  const t = s.trim().replace(/\.+$/, '');
+  return /[!?]$/.test(t) ? t : `${t}.`;
+}
+
 function doc(indent: string, lines: string[]): string[] {
   return [
     `${indent}<xs:annotation>`,
@@ -77,7 +83,7 @@ export function renderXsd(): string {
       `              <xs:element name="${spec.name}" type="${typeName(spec)}" minOccurs="0">`,
       ...doc('                ', [
         plain(spec.meaning),
-        `Type: ${plain(spec.type)}. Allowed: ${plain(spec.range)}. Default: ${spec.default}. Documented position: ${spec.order}.`,
+        `Type: ${sentence(plain(spec.type))} Allowed: ${sentence(plain(spec.range))} Default: ${sentence(String(spec.default))} Documented position: ${spec.order}.`,
         `Sources: ${spec.sources.map((s) => s.url).join(' ')}`,
       ]),
       '              </xs:element>',
