@@ -12,6 +12,7 @@ import {
   type CommandPlan, type ProcessStep, type SsoTaskDefinition, type ToolName, type ToolSettings,
 } from '../ssoTools/commandLines';
 import { PROBLEM_MATCHER } from '../ssoTools/output';
+import { updateDbRefusalForBytes } from '../updateXml';
 
 export const TASK_SOURCE = 'Master Secret';
 const TASK_TYPES = ['ssomanage', 'ssoconfig', 'entsso'] as const;
@@ -177,6 +178,18 @@ export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFol
   const baseDir = typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const planned = planTask(raw, baseDir);
   if (planned.definition.type === 'entsso') return { task: restartTask(raw, scope), planned };
+  if (planned.definition.type === 'ssomanage' && planned.definition.command === 'updatedb') {
+    // The same refusal as mss.runUpdateDb: ssomanage never gets a file with errors, from Run Task or tasks.json either.
+    const file = planned.plan.steps[0].args[1];
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new Error(`Cannot read ${file}. Check the path of the update XML file.`);
+    }
+    const refusal = updateDbRefusalForBytes(path.basename(file), bytes);
+    if (refusal) throw new Error(refusal);
+  }
   const step = planned.plan.steps[0];
   return { task: processTask(raw, scope, taskName(planned.definition), step, planned.plan.cwd), planned };
 }

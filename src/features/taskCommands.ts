@@ -10,7 +10,7 @@ import { getProcedure } from '../procedures';
 import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
-import { decodeUpdateXmlBytes, readSecretServer, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from '../updateXml';
+import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../updateXml';
 import { buildTask, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError } from './ssoTasks';
 import { explainError } from '../ssoTools/errors';
 import { showExplanation } from './moreCommands';
@@ -36,10 +36,6 @@ type Where = { procedure: 'moveToServer' | 'moveToCluster'; step: string; machin
 function workspaceScope(file?: string): vscode.WorkspaceFolder | vscode.TaskScope {
   const folder = file ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) : vscode.workspace.workspaceFolders?.[0];
   return folder ?? vscode.TaskScope.Workspace;
-}
-
-function describe(d: UpdateXmlDiagnostic): string {
-  return `line ${d.range.start.line + 1}, column ${d.range.start.character + 1}: ${d.message} [${d.code}]`;
 }
 
 export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -132,12 +128,12 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       throw new Error(`Cannot read ${file}. Check the path and run ssomanage -updatedb again.`);
     }
     const diagnostics = validateUpdateXmlBytes(bytes);
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) {
+    const refusal = updateDbRefusal(path.basename(file), diagnostics);
+    if (refusal) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
       await vscode.window.showTextDocument(doc, { preview: false });
       void vscode.commands.executeCommand('workbench.actions.view.problems');
-      throw new Error(`${path.basename(file)} has ${errors.length} error(s), so ssomanage -updatedb was not run: ${errors.map(describe).join('; ')}. Fix them (see Problems) and run it again.`);
+      throw new Error(refusal);
     }
     const server = readSecretServer(decodeUpdateXmlBytes(bytes).text);
     if (interactive) {

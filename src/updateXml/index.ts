@@ -9,3 +9,4 @@ export { generateUpdateXml, DEFAULT_UPDATE_XML_FILE_NAME } from './generate';
 export { completionsAt, hoverAt, type CompletionEntry } from './assist';
 export { renderXsd } from './xsd';
 export { applyEdits, LineIndex } from './text';
+export { describeDiagnostic, updateDbRefusal, updateDbRefusalForBytes } from './refusal';

@@ -295,4 +295,27 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
       await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
     }
   });
+
+  test('a -updatedb task from Run Task refuses a file with errors like the command: it says why and ssomanage never runs', async () => {
+    const file = path.join(workspaceDir(), 'Bad server.xml');
+    fs.writeFileSync(file, '<sso>\n  <globalInfo>\n    <secretServer>local host</secretServer>\n  </globalInfo>\n</sso>\n');
+    const terminal = vscode.workspace.getConfiguration('terminal.integrated');
+    const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
+    await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      const task = await poll('the -updatedb task of the bad file', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'updatedb' && t.definition.file === file));
+      const ended = new Promise<number | undefined>((resolve) => {
+        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.definition.file === file) { sub.dispose(); resolve(e.exitCode); } });
+      });
+      await vscode.tasks.executeTask(task);
+      assert.strictEqual(await ended, 1);
+      assert.deepStrictEqual(fakes.calls(), [], 'ssomanage did not run');
+      if (hasUiBridge()) {
+        await poll('the refusal in the terminal', async () => (await terminalText()).includes('Badserver.xmlhas1error(s),sossomanage-updatedbwasnotrun:line3,column19:'));
+      }
+    } finally {
+      await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
+      fs.rmSync(file, { force: true });
+    }
+  });
 });
