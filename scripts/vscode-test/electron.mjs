@@ -38,9 +38,12 @@ const restrictedUserData = userDataWith({
   'security.workspace.trust.startupPrompt': 'never',
   'security.workspace.trust.untrustedFiles': 'open',
 });
+const emptyUserData = userDataWith({ 'window.restoreWindows': 'none' });
 const phases = [
   { entry: 'out/test/integration/index.js', args: [workspace, '--user-data-dir', userData, '--disable-workspace-trust'] },
   { entry: 'out/test/integration/reload/index.js', args: [workspace, '--user-data-dir', userData, '--disable-workspace-trust'] },
+  // No folder: a window as File > New Window opens it.
+  { entry: 'out/test/integration/empty/index.js', args: ['--user-data-dir', emptyUserData, '--disable-workspace-trust'] },
   { entry: 'out/test/integration/restricted/index.js', args: [restrictedWorkspace, '--user-data-dir', restrictedUserData], env: { MSS_TEST_WORKSPACE: restrictedWorkspace } },
 ];
 let failed = false;
@@ -59,5 +62,5 @@ for (const phase of phases) {
     break;
   }
 }
-for (const dir of [workspace, userData, restrictedWorkspace, restrictedUserData]) fs.rmSync(dir, { recursive: true, force: true });
+for (const dir of [workspace, userData, emptyUserData, restrictedWorkspace, restrictedUserData]) fs.rmSync(dir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,8 @@
 // 1.100.3 (code-server's Node extension host, driven by headless chromium).
 // Two phases in the same server and browser profile: `main` (all suites), then a
 // fresh window (a new extension host, as after "Developer: Reload Window") that
-// runs `reload`, which checks what must survive a reload. Then `restricted`, in a
+// runs `reload`, which checks what must survive a reload, then `empty`, a window
+// with no folder open (File > New Window). Then `restricted`, in a
 // second server with workspace trust on and its own browser, user data and copy
 // of the workspace (with test/fixtures/restricted laid over it), whose folder
 // opens untrusted: Restricted Mode.
@@ -20,7 +21,7 @@ import { openBrowser } from './workbench.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (s) => process.stderr.write(`[vscode-test] ${s}\n`);
 const timeoutMs = Number(process.env.MSS_VSCODE_TIMEOUT || 900) * 1000;
-const phases = (process.env.MSS_TEST_PHASES || 'main,reload,restricted').split(',');
+const phases = (process.env.MSS_TEST_PHASES || 'main,reload,empty,restricted').split(',');
 // `npm run screenshots` runs the phase "screenshots": scenes that save PNGs of the real workbench.
 
 for (const p of ['dist/extension.js', 'out/test/integration/index.js']) {
@@ -125,7 +126,7 @@ try {
   }
   let passed = 0, failed = 0, allOk = true;
   for (const phase of phases) {
-    const code = phase === 'restricted' ? await runRestricted() : await runWindow(phase, server, browser, workspace);
+    const code = phase === 'restricted' ? await runRestricted() : await runWindow(phase, server, browser, phase === 'empty' ? null : workspace);
     const resultFile = path.join(resultsDir, `${phase}.json`);
     const r = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 0 };
     passed += r.passed; failed += r.failed;

@@ -63,6 +63,15 @@ export function requireTrust(): void {
   }
 }
 
+/**
+ * The scope of a task that belongs to no file: the first folder of the window (so that
+ * `${workspaceFolder}` resolves, in a multi-root workspace too), or the user (global)
+ * scope when no folder is open.
+ */
+export function defaultScope(): vscode.WorkspaceFolder | vscode.TaskScope {
+  return vscode.workspace.workspaceFolders?.[0] ?? vscode.TaskScope.Global;
+}
+
 export interface PlannedTask { definition: SsoTaskDefinition; plan: CommandPlan }
 
 /** Checks the definition and the executables; throws with what to fix, before anything runs. */
@@ -79,7 +88,9 @@ export function planTask(raw: unknown, baseDir?: string): PlannedTask {
 
 function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, step: ProcessStep, cwd: string | undefined): vscode.Task {
   // ssomanage and ssoconfig print failures as `ERROR: 0x... : message`; net prints its own text.
-  const matchers = def.type === 'entsso' ? [] : [`$${PROBLEM_MATCHER.matcherName}`];
+  // Their problems are filed under the task's folder; without one (no folder open, or a task of the
+  // whole workspace or of the user), under the user's home.
+  const matchers = def.type === 'entsso' ? [] : [`$${typeof scope === 'object' ? PROBLEM_MATCHER.matcherName : PROBLEM_MATCHER.noFolderMatcherName}`];
   const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {}), matchers);
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: true, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
   return task;
@@ -88,18 +99,24 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
 /** A task that ended without an exit code: terminated, or its program could not start. */
 export class TaskStoppedError extends Error {}
 
-/** Starts a task and resolves with its process's exit code; rejects with TaskStoppedError when it ended without one. */
+/** How long a task may take to start before the run is given up: VS Code can drop a task without an event (for example when it cannot resolve a variable). */
+const START_LIMIT_MS = 30_000;
+
+/** Starts a task and resolves with its process's exit code; rejects with TaskStoppedError when it ended without one or never started. */
 export async function executeAndWait(task: vscode.Task, onStarted: (execution: vscode.TaskExecution) => void = () => {}): Promise<number> {
   let execution: vscode.TaskExecution | undefined;
   const ended: Array<{ execution: vscode.TaskExecution; code: number | undefined; kind: 'process' | 'task' }> = [];
+  const startedExecutions: vscode.TaskExecution[] = [];
   let wake = () => {};
   const subs = [
+    vscode.tasks.onDidStartTask((e) => { startedExecutions.push(e.execution); wake(); }),
     vscode.tasks.onDidEndTaskProcess((e) => { ended.push({ execution: e.execution, code: e.exitCode, kind: 'process' }); wake(); }),
     vscode.tasks.onDidEndTask((e) => { ended.push({ execution: e.execution, code: undefined, kind: 'task' }); wake(); }),
   ];
   try {
     execution = await vscode.tasks.executeTask(task);
     onStarted(execution);
+    const startBy = Date.now() + START_LIMIT_MS;
     for (;;) {
       const mine = ended.filter((e) => e.execution === execution);
       const proc = mine.find((e) => e.kind === 'process');
@@ -114,7 +131,14 @@ export async function executeAndWait(task: vscode.Task, onStarted: (execution: v
         if (late && late.code !== undefined) return late.code;
         throw new TaskStoppedError(`"${task.name}" ended without an exit code (terminated, or the program could not start). Nothing was marked done.`);
       }
-      await new Promise<void>((r) => { wake = r; });
+      const started = startedExecutions.includes(execution);
+      if (!started && Date.now() > startBy) {
+        throw new TaskStoppedError(`VS Code did not start "${task.name}" within ${START_LIMIT_MS / 1000} seconds; see the Tasks output for why. Nothing was run or marked done.`);
+      }
+      await new Promise<void>((r) => {
+        wake = r;
+        if (!started) setTimeout(r, Math.max(0, startBy - Date.now()) + 10);
+      });
     }
   } finally {
     subs.forEach((s) => s.dispose());
@@ -246,13 +270,13 @@ class SsoTaskProvider implements vscode.TaskProvider {
       case 'ssomanage':
         for (const uri of await this.findUpdateXmlFiles()) {
           const folder = vscode.workspace.getWorkspaceFolder(uri);
-          add({ type: 'ssomanage', command: 'updatedb', file: uri.fsPath }, folder ?? vscode.TaskScope.Workspace);
+          add({ type: 'ssomanage', command: 'updatedb', file: uri.fsPath }, folder ?? defaultScope());
         }
-        add({ type: 'ssomanage', command: 'displaydb' }, vscode.TaskScope.Workspace);
-        add({ type: 'ssomanage', command: 'showserver' }, vscode.TaskScope.Workspace);
+        add({ type: 'ssomanage', command: 'displaydb' }, defaultScope());
+        add({ type: 'ssomanage', command: 'showserver' }, defaultScope());
         break;
       case 'entsso':
-        add({ type: 'entsso', command: 'restart' }, vscode.TaskScope.Workspace);
+        add({ type: 'entsso', command: 'restart' }, defaultScope());
         break;
       case 'ssoconfig':
         // Backup and restore need a file the admin chooses: the commands ask for it; tasks.json names it.
@@ -262,7 +286,8 @@ class SsoTaskProvider implements vscode.TaskProvider {
   }
 
   resolveTask(task: vscode.Task): vscode.Task {
-    const scope = task.scope === undefined || typeof task.scope === 'number' ? vscode.TaskScope.Workspace : task.scope;
+    // A user-level task (tasks.json of the profile) keeps its global scope.
+    const scope = task.scope ?? defaultScope();
     return buildTaskOrExplanation(task.definition, scope, this.log, task.name);
   }
 }

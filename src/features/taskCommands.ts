@@ -11,7 +11,7 @@ import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../updateXml';
-import { buildTask, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError } from './ssoTasks';
+import { buildTask, defaultScope, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError } from './ssoTasks';
 import { explainError } from '../ssoTools/errors';
 import { showExplanation } from './moreCommands';
 import type { Prompts } from './prompts';
@@ -35,7 +35,7 @@ type Where = { procedure: 'moveToServer' | 'moveToCluster'; step: string; machin
 
 function workspaceScope(file?: string): vscode.WorkspaceFolder | vscode.TaskScope {
   const folder = file ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) : vscode.workspace.workspaceFolders?.[0];
-  return folder ?? vscode.TaskScope.Workspace;
+  return folder ?? defaultScope();
 }
 
 export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, log: vscode.LogOutputChannel): vscode.Disposable[] {

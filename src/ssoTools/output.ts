@@ -23,6 +23,8 @@ export const ERROR_LINE_REGEXP = '^\\s*([Ee][Rr][Rr][Oo][Rr])\\s*:\\s*((?:0[xX])
 export const PROBLEM_MATCHER = {
   patternName: 'mss-entsso-error',
   matcherName: 'mss-entsso',
+  /** The same matcher for windows with no folder open, where `${workspaceFolder}` cannot be resolved. */
+  noFolderMatcherName: 'mss-entsso-nofolder',
   owner: 'mss-entsso',
   source: 'ENTSSO',
 } as const;

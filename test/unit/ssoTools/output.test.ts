@@ -97,6 +97,12 @@ describe('ssoTools/output', () => {
       const matcher = pkg.contributes.problemMatchers.find((m) => m.name === PROBLEM_MATCHER.matcherName);
       assert.ok(matcher);
       assert.deepEqual([matcher.owner, matcher.source, matcher.severity, matcher.pattern], [PROBLEM_MATCHER.owner, PROBLEM_MATCHER.source, 'error', `$${PROBLEM_MATCHER.patternName}`]);
+      assert.deepEqual(matcher.fileLocation, ['relative', '${workspaceFolder}']);
+      // The twin for tasks without a folder: ${workspaceFolder} cannot be resolved there.
+      const twin = pkg.contributes.problemMatchers.find((m) => m.name === PROBLEM_MATCHER.noFolderMatcherName);
+      assert.ok(twin);
+      assert.deepEqual({ ...twin, name: undefined, label: undefined, fileLocation: undefined }, { ...matcher, name: undefined, label: undefined, fileLocation: undefined });
+      assert.deepEqual(twin.fileLocation, ['relative', '${userHome}']);
     });
   });
 
