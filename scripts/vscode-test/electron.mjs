@@ -39,11 +39,19 @@ const restrictedUserData = userDataWith({
   'security.workspace.trust.untrustedFiles': 'open',
 });
 const emptyUserData = userDataWith({ 'window.restoreWindows': 'none' });
+// Two folders in a .code-workspace file, as run.mjs makes them.
+const multiRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-multiroot-'));
+fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), path.join(multiRoot, 'Server A'), { recursive: true });
+fs.mkdirSync(path.join(multiRoot, 'Server B'));
+fs.writeFileSync(path.join(multiRoot, 'Server B', 'NewMSSServer.xml'), '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS09</secretServer>\n  </globalInfo>\n</sso>\n');
+fs.writeFileSync(path.join(multiRoot, 'mss.code-workspace'), JSON.stringify({ folders: [{ path: 'Server A' }, { path: 'Server B' }] }, null, 2));
+const multiRootUserData = userDataWith({});
 const phases = [
   { entry: 'out/test/integration/index.js', args: [workspace, '--user-data-dir', userData, '--disable-workspace-trust'] },
   { entry: 'out/test/integration/reload/index.js', args: [workspace, '--user-data-dir', userData, '--disable-workspace-trust'] },
   // No folder: a window as File > New Window opens it.
   { entry: 'out/test/integration/empty/index.js', args: ['--user-data-dir', emptyUserData, '--disable-workspace-trust'] },
+  { entry: 'out/test/integration/multiroot/index.js', args: [path.join(multiRoot, 'mss.code-workspace'), '--user-data-dir', multiRootUserData, '--disable-workspace-trust'] },
   { entry: 'out/test/integration/restricted/index.js', args: [restrictedWorkspace, '--user-data-dir', restrictedUserData], env: { MSS_TEST_WORKSPACE: restrictedWorkspace } },
 ];
 let failed = false;
@@ -62,5 +70,5 @@ for (const phase of phases) {
     break;
   }
 }
-for (const dir of [workspace, userData, emptyUserData, restrictedWorkspace, restrictedUserData]) fs.rmSync(dir, { recursive: true, force: true });
+for (const dir of [workspace, userData, emptyUserData, multiRoot, multiRootUserData, restrictedWorkspace, restrictedUserData]) fs.rmSync(dir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

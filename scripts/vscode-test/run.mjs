@@ -3,7 +3,8 @@
 // Two phases in the same server and browser profile: `main` (all suites), then a
 // fresh window (a new extension host, as after "Developer: Reload Window") that
 // runs `reload`, which checks what must survive a reload, then `empty`, a window
-// with no folder open (File > New Window). Then `restricted`, in a
+// with no folder open (File > New Window), and `multiroot`, a workspace of two
+// folders. Then `restricted`, in a
 // second server with workspace trust on and its own browser, user data and copy
 // of the workspace (with test/fixtures/restricted laid over it), whose folder
 // opens untrusted: Restricted Mode.
@@ -21,7 +22,7 @@ import { openBrowser } from './workbench.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (s) => process.stderr.write(`[vscode-test] ${s}\n`);
 const timeoutMs = Number(process.env.MSS_VSCODE_TIMEOUT || 900) * 1000;
-const phases = (process.env.MSS_TEST_PHASES || 'main,reload,empty,restricted').split(',');
+const phases = (process.env.MSS_TEST_PHASES || 'main,reload,empty,multiroot,restricted').split(',');
 // `npm run screenshots` runs the phase "screenshots": scenes that save PNGs of the real workbench.
 
 for (const p of ['dist/extension.js', 'out/test/integration/index.js']) {
@@ -102,6 +103,21 @@ async function runWindow(phase, srv, brw, folder) {
   }
 }
 
+/**
+ * The multiroot phase's workspace: two folders, "Server A" (the fixture workspace) and
+ * "Server B" (an update file of its own), in a .code-workspace file beside them.
+ */
+function multiRootWorkspace() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-multiroot-'));
+  workspaces.push(dir);
+  fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), path.join(dir, 'Server A'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'Server B'));
+  fs.writeFileSync(path.join(dir, 'Server B', 'NewMSSServer.xml'), '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS09</secretServer>\n  </globalInfo>\n</sso>\n');
+  const file = path.join(dir, 'mss.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'Server A' }, { path: 'Server B' }] }, null, 2));
+  return file;
+}
+
 /** The restricted phase, in its own server and browser, both stopped when it ends (also on failure). */
 async function runRestricted() {
   const folder = copyWorkspace(path.join(root, 'test', 'fixtures', 'restricted'));
@@ -126,7 +142,8 @@ try {
   }
   let passed = 0, failed = 0, allOk = true;
   for (const phase of phases) {
-    const code = phase === 'restricted' ? await runRestricted() : await runWindow(phase, server, browser, phase === 'empty' ? null : workspace);
+    const target = phase === 'empty' ? null : phase === 'multiroot' ? { workspaceFile: multiRootWorkspace() } : workspace;
+    const code = phase === 'restricted' ? await runRestricted() : await runWindow(phase, server, browser, target);
     const resultFile = path.join(resultsDir, `${phase}.json`);
     const r = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 0 };
     passed += r.passed; failed += r.failed;

@@ -70,7 +70,7 @@ export async function killTrees(...roots) {
 
 /**
  * @param {{ settings?: object, env?: object, keep?: boolean, log?: (s: string) => void }} opts
- * @returns {Promise<{ port: number, runDir: string, workbenchUrl: (folder: string | null, payload: [string, string][]) => string, remote: (p: string) => string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ port: number, runDir: string, workbenchUrl: (folder: string | null | { workspaceFile: string }, payload: [string, string][]) => string, remote: (p: string) => string, stop: () => Promise<void> }>}
  */
 export async function startServer(opts = {}) {
   const log = opts.log || ((s) => process.stderr.write(`[vscode-test] ${s}\n`));
@@ -118,9 +118,14 @@ export async function startServer(opts = {}) {
     port,
     runDir,
     remote,
-    // folder null: an empty window (no folder open), as VS Code opens with File > New Window.
-    workbenchUrl: (folder, payload) =>
-      `http://${authority}/?${folder === null ? 'ew=true' : `folder=${encodeURIComponent(path.resolve(folder))}`}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    // folder: a folder path; null: an empty window (File > New Window); { workspaceFile }: a
+    // multi-root workspace (File > Open Workspace from File).
+    workbenchUrl: (folder, payload) => {
+      const what = folder === null ? 'ew=true'
+        : typeof folder === 'object' ? `workspace=${encodeURIComponent(path.resolve(folder.workspaceFile))}`
+          : `folder=${encodeURIComponent(path.resolve(folder))}`;
+      return `http://${authority}/?${what}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    },
     stop: async () => {
       await killTrees(child.pid);
       if (!opts.keep) fs.rmSync(runDir, { recursive: true, force: true });

@@ -80,6 +80,8 @@ export async function openBrowser({ profileDir, width = 1400, height = 900, onLo
     /** Loads the workbench at url and resolves with the exit code the tests report, or 'timeout'. */
     async runUntilExit(url, timeoutMs) {
       const exited = new Promise((resolve) => { exitHandler = resolve; });
+      // A clean page first: VS Code's web window keeps state across a navigation within its own origin.
+      await page.goto('about:blank');
       await page.goto(url);
       let timer;
       const timedOut = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });

@@ -18,6 +18,7 @@ suite('a window with no folder open', () => {
     await (await api()).progress.reset();
   });
   suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await restore();
     fs.rmSync(scratch, { recursive: true, force: true });
   });
