@@ -2,9 +2,10 @@
 // 1.100.3 (code-server's Node extension host, driven by headless chromium).
 // Two phases in the same server and browser profile: `main` (all suites), then a
 // fresh window (a new extension host, as after "Developer: Reload Window") that
-// runs `reload`, which checks what must survive a reload, then `empty`, a window
-// with no folder open (File > New Window), and `multiroot`, a workspace of two
-// folders. Then `restricted`, in a
+// runs `reload`, which checks what must survive a reload, then `multiroot`, a
+// workspace of two folders, and `empty`, a window with no folder open (File > New
+// Window; last: a web window opened after it once came up without its folders).
+// Then `restricted`, in a
 // second server with workspace trust on and its own browser, user data and copy
 // of the workspace (with test/fixtures/restricted laid over it), whose folder
 // opens untrusted: Restricted Mode.
@@ -22,7 +23,7 @@ import { openBrowser } from './workbench.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (s) => process.stderr.write(`[vscode-test] ${s}\n`);
 const timeoutMs = Number(process.env.MSS_VSCODE_TIMEOUT || 900) * 1000;
-const phases = (process.env.MSS_TEST_PHASES || 'main,reload,empty,multiroot,restricted').split(',');
+const phases = (process.env.MSS_TEST_PHASES || 'main,reload,multiroot,empty,restricted').split(',');
 // `npm run screenshots` runs the phase "screenshots": scenes that save PNGs of the real workbench.
 
 for (const p of ['dist/extension.js', 'out/test/integration/index.js']) {

@@ -12,6 +12,11 @@ suite('a workspace of two folders', () => {
   const folder = (name: string) => vscode.workspace.workspaceFolders!.find((f) => f.name === name)!;
 
   suiteSetup(async () => {
+    // The web workbench can start the extension host before it has read the .code-workspace
+    // file: the folders then arrive a moment later (onDidChangeWorkspaceFolders).
+    const t0 = Date.now();
+    await poll('the two folders of the workspace', () => (vscode.workspace.workspaceFolders?.length ?? 0) === 2, 30_000);
+    console.log(`      folders after ${Date.now() - t0} ms`);
     restore = await fakes.use();
     await (await api()).progress.reset();
   });
