@@ -4,8 +4,8 @@
 // fresh window (a new extension host, as after "Developer: Reload Window") that
 // runs `reload`, which checks what must survive a reload, then `multiroot`, a
 // workspace of two folders, and `empty`, a window with no folder open (File > New
-// Window; last: a web window opened after it once came up without its folders).
-// Then `restricted`, in a
+// Window): multiroot in a server of its own, empty in a browser of its own. Then
+// `restricted`, in a
 // second server with workspace trust on and its own browser, user data and copy
 // of the workspace (with test/fixtures/restricted laid over it), whose folder
 // opens untrusted: Restricted Mode.
@@ -32,7 +32,7 @@ for (const p of ['dist/extension.js', 'out/test/integration/index.js']) {
 ensureInstalled();
 
 // Phases with a server of their own; every other phase runs in the shared one.
-const OWN_SERVER = new Set(['restricted']);
+const OWN_SERVER = new Set(['restricted', 'multiroot']);
 // The restricted phase: workspace trust on, and nothing that asks about it in a
 // modal dialog (no start-up prompt; files from outside the folder just open), so
 // the folder, in a fresh user data folder and browser profile that trust
@@ -119,21 +119,47 @@ function multiRootWorkspace() {
   return file;
 }
 
-/** The restricted phase, in its own server and browser, both stopped when it ends (also on failure). */
-async function runRestricted() {
-  const folder = copyWorkspace(path.join(root, 'test', 'fixtures', 'restricted'));
-  workspaces.push(folder);
+/**
+ * A phase in the shared server but a browser of its own: the web workbench keeps what
+ * it last opened in the browser's storage, and a window for another folder, workspace
+ * or none at all, opened in the same browser, sometimes came up without its folders.
+ */
+async function runInOwnBrowser(phase, target) {
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-chromium-'));
+  let b;
   try {
-    own.server = await startServer({ trust: true, settings: RESTRICTED_SETTINGS, env: { MSS_TEST_RESULTS_DIR: resultsDir, MSS_TEST_WORKSPACE: folder }, keep: process.env.MSS_VSCODE_KEEP === '1' });
+    b = await openBrowser({ profileDir });
+    return await runWindow(phase, server, b, target);
+  } catch (e) {
+    say(`phase "${phase}": ${e && e.stack ? e.stack : e}`);
+    return 'error';
+  } finally {
+    if (b) await closeBrowser(b, profileDir);
+    fs.rmSync(profileDir, { recursive: true, force: true });
+  }
+}
+
+/** A phase in a server and browser of its own (its own user data), both stopped when it ends, also on failure. */
+async function runInOwnServer(phase, target, serverOptions = {}) {
+  const folder = typeof target === 'string' ? target : undefined;
+  try {
+    own.server = await startServer({ ...serverOptions, env: { MSS_TEST_RESULTS_DIR: resultsDir, ...(folder ? { MSS_TEST_WORKSPACE: folder } : {}) }, keep: process.env.MSS_VSCODE_KEEP === '1' });
     own.profileDir = path.join(own.server.runDir, 'chromium-profile');
     own.browser = await openBrowser({ profileDir: own.profileDir });
-    return await runWindow('restricted', own.server, own.browser, folder);
+    return await runWindow(phase, own.server, own.browser, target);
   } catch (e) {
-    say(`phase "restricted": ${e && e.stack ? e.stack : e}`);
+    say(`phase "${phase}": ${e && e.stack ? e.stack : e}`);
     return 'error';
   } finally {
     await stopOwn();
   }
+}
+
+/** The restricted phase: trust on, an untrusted copy of the workspace with test/fixtures/restricted laid over it. */
+function runRestricted() {
+  const folder = copyWorkspace(path.join(root, 'test', 'fixtures', 'restricted'));
+  workspaces.push(folder);
+  return runInOwnServer('restricted', folder, { trust: true, settings: RESTRICTED_SETTINGS });
 }
 
 try {
@@ -143,8 +169,12 @@ try {
   }
   let passed = 0, failed = 0, allOk = true;
   for (const phase of phases) {
-    const target = phase === 'empty' ? null : phase === 'multiroot' ? { workspaceFile: multiRootWorkspace() } : workspace;
-    const code = phase === 'restricted' ? await runRestricted() : await runWindow(phase, server, browser, target);
+    const code = phase === 'restricted' ? await runRestricted()
+      // In a server of its own: after the other windows, a multi-root window of the shared server
+      // sometimes read its .code-workspace file with no folders (and never again).
+      : phase === 'multiroot' ? await runInOwnServer(phase, { workspaceFile: multiRootWorkspace() })
+        : phase === 'empty' ? await runInOwnBrowser(phase, null)
+          : await runWindow(phase, server, browser, workspace);
     const resultFile = path.join(resultsDir, `${phase}.json`);
     const r = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 0 };
     passed += r.passed; failed += r.failed;

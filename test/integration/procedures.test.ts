@@ -134,6 +134,8 @@ suite('procedures: views, walkthroughs and progress', () => {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'updateDb.9', done: true })), /there is no updateDb\.9/);
     const p = await vscode.commands.executeCommand<Record<string, unknown>>('mss.getProgress', 'moveToServer');
     assert.deepStrictEqual(p.updateDb, { done: false }, 'getProgress keeps the contract shape');
+    // Leave the tree as found: the next tests click rows further down.
+    await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToServer.collapseAll');
   });
 
   test('ticking a step before the steps it depends on asks; No leaves it open, Yes records it', async function () {

@@ -8,19 +8,17 @@ import { api, poll } from '../helpers';
 // tasks that belong to no file run in the first folder's (${workspaceFolder} must resolve).
 suite('a workspace of two folders', () => {
   const fakes = new FakeTools();
-  let restore: () => Promise<void>;
+  let restore: (() => Promise<void>) | undefined;
   const folder = (name: string) => vscode.workspace.workspaceFolders!.find((f) => f.name === name)!;
 
   suiteSetup(async () => {
     // The web workbench can start the extension host before it has read the .code-workspace
     // file: the folders then arrive a moment later (onDidChangeWorkspaceFolders).
-    const t0 = Date.now();
     await poll('the two folders of the workspace', () => (vscode.workspace.workspaceFolders?.length ?? 0) === 2, 30_000);
-    console.log(`      folders after ${Date.now() - t0} ms`);
     restore = await fakes.use();
     await (await api()).progress.reset();
   });
-  suiteTeardown(async () => { await restore(); });
+  suiteTeardown(async () => { if (restore) await restore(); });
   setup(() => fakes.clear());
 
   test('two folders are open', () => {
