@@ -13,6 +13,7 @@ import {
 } from '../ssoTools/commandLines';
 import { PROBLEM_MATCHER } from '../ssoTools/output';
 import { updateDbRefusalForBytes } from '../updateXml';
+import type { UpdateXmlFile } from './workspaceFiles';
 
 export const TASK_SOURCE = 'Master Secret';
 const TASK_TYPES = ['ssomanage', 'ssoconfig', 'entsso'] as const;
@@ -202,20 +203,24 @@ export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFol
   const baseDir = typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const planned = planTask(raw, baseDir);
   if (planned.definition.type === 'entsso') return { task: restartTask(raw, scope), planned };
-  if (planned.definition.type === 'ssomanage' && planned.definition.command === 'updatedb') {
-    // The same refusal as mss.runUpdateDb: ssomanage never gets a file with errors, from Run Task or tasks.json either.
-    const file = planned.plan.steps[0].args[1];
-    let bytes: Uint8Array;
+  const step = planned.plan.steps[0];
+  return { task: processTask(raw, scope, taskName(planned.definition), step, planned.plan.cwd), planned };
+}
+
+/**
+ * The refusal of mss.runUpdateDb, for -updatedb tasks from Run Task and tasks.json (the
+ * command checks the file itself, with the editor's unsaved changes in mind).
+ */
+function refuseFileWithErrors(file: string, bytes?: Uint8Array): void {
+  if (!bytes) {
     try {
       bytes = fs.readFileSync(file);
     } catch {
       throw new Error(`Cannot read ${file}. Check the path of the update XML file.`);
     }
-    const refusal = updateDbRefusalForBytes(path.basename(file), bytes);
-    if (refusal) throw new Error(refusal);
   }
-  const step = planned.plan.steps[0];
-  return { task: processTask(raw, scope, taskName(planned.definition), step, planned.plan.cwd), planned };
+  const refusal = updateDbRefusalForBytes(path.basename(file), bytes);
+  if (refusal) throw new Error(refusal);
 }
 
 /**
@@ -245,10 +250,15 @@ function explanationTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFold
   return task;
 }
 
-/** The task for a definition, or, when it cannot run here (no tools, bad definition), a task that says why. */
-function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, log: vscode.LogOutputChannel, name?: string): vscode.Task {
+/**
+ * The task for a definition, or, when it cannot run here (no tools, bad definition, an
+ * update file with errors), a task that says why. `bytes`: the update file's, when read already.
+ */
+function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, log: vscode.LogOutputChannel, name?: string, bytes?: Uint8Array): vscode.Task {
   try {
-    return buildTask(def, scope).task;
+    const built = buildTask(def, scope);
+    if (built.planned.definition.type === 'ssomanage' && built.planned.definition.command === 'updatedb') refuseFileWithErrors(built.planned.plan.steps[0].args[1], bytes);
+    return built.task;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     log.info(`task ${JSON.stringify(def)} cannot run here: ${message}`);
@@ -259,18 +269,18 @@ function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.Worksp
 
 /** The provider of one task type: VS Code expects each registration to provide tasks of its own type only. */
 class SsoTaskProvider implements vscode.TaskProvider {
-  constructor(private readonly type: (typeof TASK_TYPES)[number], private readonly findUpdateXmlFiles: () => Thenable<vscode.Uri[]>, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly type: (typeof TASK_TYPES)[number], private readonly findUpdateXmlFiles: () => Thenable<UpdateXmlFile[]>, private readonly log: vscode.LogOutputChannel) {}
 
   async provideTasks(): Promise<vscode.Task[]> {
     const tasks: vscode.Task[] = [];
-    const add = (def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope) => {
-      tasks.push(buildTaskOrExplanation(def, scope, this.log));
+    const add = (def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, bytes?: Uint8Array) => {
+      tasks.push(buildTaskOrExplanation(def, scope, this.log, undefined, bytes));
     };
     switch (this.type) {
       case 'ssomanage':
-        for (const uri of await this.findUpdateXmlFiles()) {
+        for (const { uri, bytes } of await this.findUpdateXmlFiles()) {
           const folder = vscode.workspace.getWorkspaceFolder(uri);
-          add({ type: 'ssomanage', command: 'updatedb', file: uri.fsPath }, folder ?? defaultScope());
+          add({ type: 'ssomanage', command: 'updatedb', file: uri.fsPath }, folder ?? defaultScope(), bytes);
         }
         add({ type: 'ssomanage', command: 'displaydb' }, defaultScope());
         add({ type: 'ssomanage', command: 'showserver' }, defaultScope());
@@ -292,6 +302,6 @@ class SsoTaskProvider implements vscode.TaskProvider {
   }
 }
 
-export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<vscode.Uri[]>, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<UpdateXmlFile[]>, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, new SsoTaskProvider(t, findUpdateXmlFiles, log)));
 }

@@ -47,7 +47,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
 
   /** Runs started by these commands, which record their own result. */
   const commandRuns = new WeakSet<vscode.TaskExecution>();
-  /** The step a task run belongs to, or undefined for the read-only checks and the restart's parts. */
+  /** The step a run belongs to (commands and Run Task alike), or undefined for the read-only checks and the restart's parts. */
   const whereOf = (def: vscode.TaskDefinition): Where | undefined => {
     if (def.type === 'ssomanage' && def.command === 'updatedb') return { procedure: 'moveToServer', step: 'updateDb' };
     if (def.type === 'ssomanage' && def.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: os.hostname() };
@@ -70,8 +70,10 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine);
   });
 
-  const runTool = async (definition: vscode.TaskDefinition, where: Where, scope = workspaceScope()): Promise<number> => {
+  const runTool = async (definition: vscode.TaskDefinition, scope = workspaceScope()): Promise<number> => {
     requireTrust();
+    const where = whereOf(definition);
+    if (!where) throw new Error(`No procedure step runs ${JSON.stringify(definition)}.`);
     let built;
     try {
       built = buildTask(definition, scope);
@@ -150,7 +152,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     } else if (!progress.record('moveToServer', 'backup').done) {
       log.warn('ssomanage -updatedb is run before the backup step is marked done.');
     }
-    return runTool({ type: 'ssomanage', command: 'updatedb', file }, { procedure: 'moveToServer', step: 'updateDb' }, workspaceScope(file));
+    return runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
   };
 
   const askServer = async (): Promise<string | undefined> => vscode.window.showInputBox({
@@ -197,7 +199,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         if (server === undefined) return undefined;
         server = server.trim();
       }
-      return runTool({ type: 'ssomanage', command: 'serverall', server }, { procedure: 'moveToCluster', step: 'serverAll', machine: os.hostname() });
+      return runTool({ type: 'ssomanage', command: 'serverall', server });
     }),
     vscode.commands.registerCommand('mss.backupSecret', async (arg?: unknown) => {
       requireTrust();
@@ -209,14 +211,14 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         if (answer !== 'Overwrite') return undefined;
       }
       void vscode.window.showInformationMessage('ssoconfig asks for a password (at least 7 characters), its confirmation and a reminder in the terminal. Type them there: Master Secret Mover never sees them. Keep the password: the same one is needed to restore. The file must be on an NTFS volume or removable media.');
-      return runTool({ type: 'ssoconfig', command: 'backupSecret', file }, { procedure: 'moveToServer', step: 'backup' }, workspaceScope(file));
+      return runTool({ type: 'ssoconfig', command: 'backupSecret', file }, workspaceScope(file));
     }),
     vscode.commands.registerCommand('mss.restoreSecret', async (arg?: unknown) => {
       requireTrust();
       const file = await secretFile(arg, 'restore');
       if (!file) return undefined;
       const where = restoreWhere();
-      const before = where.procedure === 'moveToServer' ? progress.missingPrerequisites('moveToServer', 'restore') : progress.missingPrerequisites('moveToCluster', 'restoreEachNode');
+      const before = progress.missingPrerequisites(where.procedure, where.step);
       if (before.length > 0) {
         // Named as the tree and the walkthrough show them ("4. Point the SSO database at..."), not by their ids.
         const steps = getProcedure(where.procedure)?.steps ?? [];
@@ -230,12 +232,12 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         }
       }
       void vscode.window.showInformationMessage('ssoconfig shows the password reminder and asks for the backup password in the terminal. Type it there: Master Secret Mover never sees it.');
-      return runTool({ type: 'ssoconfig', command: 'restoreSecret', file }, where, workspaceScope(file));
+      return runTool({ type: 'ssoconfig', command: 'restoreSecret', file }, workspaceScope(file));
     }),
     vscode.commands.registerCommand('mss.restartService', async () => {
       requireTrust();
       void vscode.window.showWarningMessage(`Restarting Enterprise SSO (ENTSSO) on this computer. ${RESTART_WARNING}`);
-      return runTool({ type: 'entsso', command: 'restart' }, { procedure: 'moveToServer', step: 'restartService' });
+      return runTool({ type: 'entsso', command: 'restart' });
     }),
   ];
 }

@@ -2,14 +2,17 @@
 import * as vscode from 'vscode';
 import { decodeUpdateXmlBytes, isUpdateXmlDocument } from '../updateXml';
 
-export async function findUpdateXmlFiles(): Promise<vscode.Uri[]> {
+/** An update XML file of the workspace, with the bytes read to recognise it (so they are not read again). */
+export interface UpdateXmlFile { uri: vscode.Uri; bytes: Uint8Array }
+
+export async function findUpdateXmlFiles(): Promise<UpdateXmlFile[]> {
   const candidates = await vscode.workspace.findFiles('**/*.xml', '**/node_modules/**', 500);
-  const found: vscode.Uri[] = [];
+  const found: UpdateXmlFile[] = [];
   for (const uri of candidates) {
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      if (isUpdateXmlDocument(uri.fsPath, decodeUpdateXmlBytes(bytes).text)) found.push(uri);
+      if (isUpdateXmlDocument(uri.fsPath, decodeUpdateXmlBytes(bytes).text)) found.push({ uri, bytes });
     } catch { /* unreadable: skip */ }
   }
-  return found.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  return found.sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
 }

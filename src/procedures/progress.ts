@@ -36,6 +36,15 @@ export interface ContractStepProgress { done: boolean; at?: string; exitCode?: n
 
 const storageKey = (procedure: string) => `mss.progress.${procedure}`;
 
+/** A record after a run that ended with an exit code: its ERROR lines (none: cleared), and no longer stopped. */
+function withRunOutcome(record: StepRecord, errors: readonly string[]): StepRecord {
+  const next = { ...record };
+  if (errors.length > 0) next.lastErrors = [...errors];
+  else delete next.lastErrors;
+  delete next.stoppedAt;
+  return next;
+}
+
 export class ProgressBook {
   private readonly listeners = new Set<(procedure: string) => void>();
 
@@ -159,11 +168,8 @@ export class ProgressBook {
     const progress = this.read(procedure);
     const previous = progress[step] ?? { done: false };
     // A failed re-run does not undo a step that was done before: record the code only.
-    const next: StepRecord = { ...previous, exitCode, at: this.now().toISOString() };
+    const next = withRunOutcome({ ...previous, exitCode, at: this.now().toISOString() }, errors);
     if (!previous.done) next.done = false;
-    if (errors.length > 0) next.lastErrors = [...errors];
-    else delete next.lastErrors;
-    delete next.stoppedAt;
     progress[step] = next;
     await this.write(procedure, progress);
     return next;
@@ -171,10 +177,7 @@ export class ProgressBook {
 
   private async setLastErrors(procedure: string, step: string, errors: string[]): Promise<StepRecord> {
     const progress = this.read(procedure);
-    const next: StepRecord = { ...(progress[step] ?? { done: false }) };
-    if (errors.length > 0) next.lastErrors = [...errors];
-    else delete next.lastErrors;
-    delete next.stoppedAt;
+    const next = withRunOutcome({ ...(progress[step] ?? { done: false }) }, errors);
     progress[step] = next;
     await this.write(procedure, progress);
     return next;

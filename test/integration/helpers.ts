@@ -108,3 +108,63 @@ export async function clickInlineRunButton(a: MasterSecretMoverApi, procedure: '
   await poll(`the inline button of ${stepId}`, async () => (await ui<unknown[]>({ op: 'query', selector: `${row} ${INLINE_RUN_BUTTON}` })).length === 1);
   await ui({ op: 'click', selector: `${row} ${INLINE_RUN_BUTTON}` });
 }
+
+/** A diagnostic's code as a string (the API gives a string, a number or `{ value, target }`). */
+export function codeOf(d: vscode.Diagnostic): string {
+  return String(typeof d.code === 'object' && d.code !== null ? d.code.value : d.code);
+}
+
+/** The update-XML problems of a document (source "mss"). */
+export function mssProblems(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mss');
+}
+
+/** The problems the matcher $mss-entsso reported, with the resource each is filed under. */
+export function entssoProblems(): Array<{ uri: vscode.Uri; d: vscode.Diagnostic }> {
+  return vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === 'ENTSSO').map((d) => ({ uri, d })));
+}
+
+/** Opens a file in an editor (not a preview) and returns its document. */
+export async function openDocument(file: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+/**
+ * Runs a task and resolves with the exit code of its process. A restart's own two
+ * net tasks (definition.part) share its name and are not waited for.
+ */
+export async function runTaskToEnd(task: vscode.Task): Promise<number | undefined> {
+  const ended = new Promise<number | undefined>((resolve) => {
+    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution.task.name === task.name && e.execution.task.definition.part === undefined) { sub.dispose(); resolve(e.exitCode); }
+    });
+  });
+  await vscode.tasks.executeTask(task);
+  return ended;
+}
+
+/**
+ * Runs `body` with the terminal's DOM renderer (its text is then in the page, where the
+ * runner can read it), and puts the renderer setting back after.
+ */
+export async function withTerminalText<T>(body: () => Promise<T>): Promise<T> {
+  const terminal = vscode.workspace.getConfiguration('terminal.integrated');
+  const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
+  await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
+  try {
+    return await body();
+  } finally {
+    await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/** The text of the terminals in the page (see withTerminalText), without blanks or quotes, as wrapped lines join. */
+export async function terminalText(): Promise<string> {
+  const rows = await ui<Array<{ text: string }>>({ op: 'query', selector: '.xterm-rows' });
+  return rows.map((r) => r.text).join('').replace(/[\s"']/g, '');
+}
+
+/** The state icons of the open walkthrough's steps (class getting-started-step-checked / -unchecked). */
+export const WALKTHROUGH_STEP_ICONS = '.getting-started-step .codicon[class*="getting-started-step-"]';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { answerPrompts, api, EXTENSION_ID, hasUiBridge, poll, ui } from './helpers';
+import { answerPrompts, api, EXTENSION_ID, hasUiBridge, poll, ui, WALKTHROUGH_STEP_ICONS } from './helpers';
 
 suite('procedures: views, walkthroughs and progress', () => {
   suiteSetup(async () => {
@@ -73,7 +73,7 @@ suite('procedures: views, walkthroughs and progress', () => {
     const p = await vscode.commands.executeCommand<Record<string, { done: boolean }>>('mss.getProgress', 'moveToServer');
     assert.strictEqual(p.install.done, true);
     // The walkthrough step completes on the context key mss.done.moveToServer.install.
-    const icons = '.getting-started-step .codicon[class*="getting-started-step-"]';
+    const icons = WALKTHROUGH_STEP_ICONS;
     const states = await poll('the walkthrough to show step 1 checked', async () => {
       const found = await ui<{ className: string; ariaLabel: string }[]>({ op: 'query', selector: icons });
       return found.length === 6 && found[0].className.includes('getting-started-step-checked') && found;
@@ -97,7 +97,7 @@ suite('procedures: views, walkthroughs and progress', () => {
       await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step, done: true });
     }
     await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'backup', done: false });
-    const icons = '.getting-started-step .codicon[class*="getting-started-step-"]';
+    const icons = WALKTHROUGH_STEP_ICONS;
     const expected = [true, true, false, false, false, false];
     let last: boolean[] = [];
     await poll(`the walkthrough to show ${JSON.stringify(expected)}`, async () => {

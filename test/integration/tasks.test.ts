@@ -3,13 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { api, hasUiBridge, poll, ui, workspaceDir } from './helpers';
-
-/** The text of the terminals in the page (the DOM renderer must be on), without blanks or quotes, as wrapped lines join. */
-async function terminalText(): Promise<string> {
-  const rows = await ui<Array<{ text: string }>>({ op: 'query', selector: '.xterm-rows' });
-  return rows.map((r) => r.text).join('').replace(/[\s"']/g, '');
-}
+import { api, codeOf, entssoProblems, hasUiBridge, poll, runTaskToEnd, terminalText, ui, withTerminalText, workspaceDir } from './helpers';
 
 suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () => {
   const fakes = new FakeTools();
@@ -39,19 +33,14 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
 
   test('the terminal shows the exact command line of the task', async function () {
     if (!hasUiBridge()) this.skip();
-    const terminal = vscode.workspace.getConfiguration('terminal.integrated');
-    const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
-    await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
-    try {
+    await withTerminalText(async () => {
       const file = path.join(workspaceDir(), 'echo check', 'NewMSSServer.xml');  // a path no other test runs
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS03</secretServer>\n  </globalInfo>\n</sso>\n');
       assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', file), 0);
       const expected = `${fakes.path('ssomanage')}-updatedb${file}`.replace(/[\s"']/g, '');
       await poll('the command line in the terminal', async () => (await terminalText()).includes(expected));
-    } finally {
-      await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
-    }
+    });
   });
 
   test('a non-zero exit code is returned and recorded, and the step stays open', async () => {
@@ -66,7 +55,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
   });
 
   test('the problem matcher $mss-entsso turns the tool\'s ERROR: 0x... line into a problem, the record keeps it, and a good run clears it', async () => {
-    const entsso = () => vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === 'ENTSSO').map((d) => ({ uri, d })));
+    const entsso = entssoProblems;
     await vscode.commands.executeCommand('mss.resetProgress', 'moveToCluster');
     fakes.exitWith('ssomanage', 1);
     const code = await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' });
@@ -75,7 +64,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.strictEqual(found.length, 1, JSON.stringify(found.map((x) => x.d.message)));
     const { uri, d } = found[0];
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
-    assert.strictEqual(String(typeof d.code === 'object' ? d.code.value : d.code), '0xC0002A0F');
+    assert.strictEqual(codeOf(d), '0xC0002A0F');
     assert.strictEqual(d.message, "Could not contact the SSO server 'fake'. Check that SSO is configured and that the SSO service is running on that server.");
     assert.strictEqual(path.dirname(uri.fsPath), workspaceDir(), 'filed under the task\'s workspace folder (the line names no file)');
     const record = (await api()).progress.record('moveToCluster', 'serverAll');
@@ -160,11 +149,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.ok(displaydb, `provided tasks: ${tasks.map((t) => t.name).join(', ')}`);
     const updatedb = tasks.filter((t) => t.definition.command === 'updatedb').map((t) => path.basename(String(t.definition.file)));
     assert.ok(updatedb.includes('NewMSSServer.xml'), `updatedb tasks for: ${updatedb.join(', ')}`);
-    const ended = new Promise<number | undefined>((resolve) => {
-      const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.definition.command === 'displaydb') { sub.dispose(); resolve(e.exitCode); } });
-    });
-    await vscode.tasks.executeTask(displaydb);
-    assert.strictEqual(await ended, 0);
+    assert.strictEqual(await runTaskToEnd(displaydb), 0);
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-displaydb']]]);
   });
 
@@ -184,13 +169,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     const file = path.join(workspaceDir(), 'NewMSSServer.xml');
     const updatedb = (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'updatedb' && t.definition.file === file);
     assert.ok(updatedb, 'the provided -updatedb task of the workspace NewMSSServer.xml');
-    const run = async (task: vscode.Task) => {
-      const ended = new Promise<number | undefined>((resolve) => {
-        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name && e.execution.task.definition.part === undefined) { sub.dispose(); resolve(e.exitCode); } });
-      });
-      await vscode.tasks.executeTask(task);
-      return ended;
-    };
+    const run = runTaskToEnd;
     fakes.exitWith('ssomanage', 4);
     assert.strictEqual(await run(updatedb), 4);
     await poll('the failed run to be recorded', () => a.progress.record('moveToServer', 'updateDb').exitCode === 4);
@@ -221,11 +200,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
       tasks: [{ label: 'Back up the secret (tasks.json)', type: 'ssoconfig', command: 'backupSecret', file: 'backups/master secret.bak' }],
     }, null, 2));
     const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'ssoconfig' })).find((t) => t.name === 'Back up the secret (tasks.json)'));
-    const ended = new Promise<number | undefined>((resolve) => {
-      const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name) { sub.dispose(); resolve(e.exitCode); } });
-    });
-    await vscode.tasks.executeTask(task);
-    assert.strictEqual(await ended, 0);
+    assert.strictEqual(await runTaskToEnd(task), 0);
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-backupSecret', path.join(workspaceDir(), 'backups', 'master secret.bak')]]]);
     fs.rmSync(vscodeDir, { recursive: true, force: true });
   });
@@ -240,13 +215,9 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     try {
       fakes.exitWith('ssomanage', 1);
       const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.name === 'Show the SSO database (tasks.json)'));
-      const ended = new Promise<number | undefined>((resolve) => {
-        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name) { sub.dispose(); resolve(e.exitCode); } });
-      });
-      await vscode.tasks.executeTask(task);
-      assert.strictEqual(await ended, 1);
+      assert.strictEqual(await runTaskToEnd(task), 1);
       const found = await poll('the ENTSSO problem', () => {
-        const f = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds.filter((d) => d.source === 'ENTSSO'));
+        const f = entssoProblems().map((x) => x.d);
         return f.length > 0 && f;
       });
       assert.match(found[0].message, /^Could not contact the SSO server/);
@@ -274,47 +245,34 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     const c = vscode.workspace.getConfiguration('mss');
     const missing = path.join(fakes.dir, 'missing', 'ssomanage.exe');
     await c.update('ssomanagePath', missing, vscode.ConfigurationTarget.Global);
-    // The DOM renderer puts the terminal's text in the page, where the runner can read it.
-    const terminal = vscode.workspace.getConfiguration('terminal.integrated');
-    const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
-    await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
     try {
-      const task = await poll('the -displaydb task', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'displaydb'));
-      const ended = new Promise<number | undefined>((resolve) => {
-        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.definition.command === 'displaydb') { sub.dispose(); resolve(e.exitCode); } });
+      await withTerminalText(async () => {
+        const task = await poll('the -displaydb task', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'displaydb'));
+        assert.strictEqual(await runTaskToEnd(task), 1);
+        assert.deepStrictEqual(fakes.calls(), []);
+        if (hasUiBridge()) {
+          const text = await poll('the explanation in the terminal', async () => { const t = await terminalText(); return t.includes('mss.ssomanagePath') && t; });
+          assert.ok(text.includes(`wasnotfoundat${missing.replace(/\s/g, '')}`), text);
+        }
       });
-      await vscode.tasks.executeTask(task);
-      assert.strictEqual(await ended, 1);
-      assert.deepStrictEqual(fakes.calls(), []);
-      if (hasUiBridge()) {
-        const text = await poll('the explanation in the terminal', async () => { const t = await terminalText(); return t.includes('mss.ssomanagePath') && t; });
-        assert.ok(text.includes(`wasnotfoundat${missing.replace(/\s/g, '')}`), text);
-      }
     } finally {
       await c.update('ssomanagePath', fakes.path('ssomanage'), vscode.ConfigurationTarget.Global);
-      await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
     }
   });
 
   test('a -updatedb task from Run Task refuses a file with errors like the command: it says why and ssomanage never runs', async () => {
     const file = path.join(workspaceDir(), 'Bad server.xml');
     fs.writeFileSync(file, '<sso>\n  <globalInfo>\n    <secretServer>local host</secretServer>\n  </globalInfo>\n</sso>\n');
-    const terminal = vscode.workspace.getConfiguration('terminal.integrated');
-    const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
-    await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
     try {
-      const task = await poll('the -updatedb task of the bad file', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'updatedb' && t.definition.file === file));
-      const ended = new Promise<number | undefined>((resolve) => {
-        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.definition.file === file) { sub.dispose(); resolve(e.exitCode); } });
+      await withTerminalText(async () => {
+        const task = await poll('the -updatedb task of the bad file', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'updatedb' && t.definition.file === file));
+        assert.strictEqual(await runTaskToEnd(task), 1);
+        assert.deepStrictEqual(fakes.calls(), [], 'ssomanage did not run');
+        if (hasUiBridge()) {
+          await poll('the refusal in the terminal', async () => (await terminalText()).includes('Badserver.xmlhas1error(s),sossomanage-updatedbwasnotrun:line3,column19:'));
+        }
       });
-      await vscode.tasks.executeTask(task);
-      assert.strictEqual(await ended, 1);
-      assert.deepStrictEqual(fakes.calls(), [], 'ssomanage did not run');
-      if (hasUiBridge()) {
-        await poll('the refusal in the terminal', async () => (await terminalText()).includes('Badserver.xmlhas1error(s),sossomanage-updatedbwasnotrun:line3,column19:'));
-      }
     } finally {
-      await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
       fs.rmSync(file, { force: true });
     }
   });

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from '../fakeTools';
-import { api, hasUiBridge, poll, ui } from '../helpers';
+import { api, codeOf, entssoProblems, hasUiBridge, poll, ui } from '../helpers';
 
 // The runner opens this window with no folder: the tools must still run, as tasks
 // of the user (global) scope, and the procedure must still be fed.
@@ -60,10 +60,10 @@ suite('a window with no folder open', () => {
     fakes.exitWith('ssomanage', 1);
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 1);
     const found = await poll('the ENTSSO problem', () => {
-      const f = vscode.languages.getDiagnostics().flatMap(([uri, ds]) => ds.filter((d) => d.source === 'ENTSSO').map((d) => ({ uri, d })));
+      const f = entssoProblems();
       return f.length > 0 && f;
     });
-    assert.strictEqual(String(typeof found[0].d.code === 'object' ? found[0].d.code.value : found[0].d.code), '0xC0002A0F');
+    assert.strictEqual(codeOf(found[0].d), '0xC0002A0F');
     assert.strictEqual(path.dirname(found[0].uri.fsPath), os.homedir());
     assert.deepStrictEqual((await api()).progress.record('moveToCluster', 'serverAll').lastErrors, [`0xC0002A0F: ${found[0].d.message}`]);
   });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from '../fakeTools';
-import { api, poll } from '../helpers';
+import { api, entssoProblems, poll, runTaskToEnd } from '../helpers';
 
 // A workspace of two folders: each update file runs in its own folder's scope, and the
 // tasks that belong to no file run in the first folder's (${workspaceFolder} must resolve).
@@ -40,13 +40,7 @@ suite('a workspace of two folders', () => {
   test('the tasks run: -updatedb of the second folder, a read-only check and the restart from Run Task', async () => {
     const file = path.join(folder('Server B').uri.fsPath, 'NewMSSServer.xml');
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', file), 0);
-    const run = async (task: vscode.Task) => {
-      const ended = new Promise<number | undefined>((resolve) => {
-        const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name && e.execution.task.definition.part === undefined) { sub.dispose(); resolve(e.exitCode); } });
-      });
-      await vscode.tasks.executeTask(task);
-      return ended;
-    };
+    const run = runTaskToEnd;
     const displaydb = (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'displaydb')!;
     assert.strictEqual(await run(displaydb), 0);
     const restart = (await vscode.tasks.fetchTasks({ type: 'entsso' })).find((t) => t.definition.command === 'restart')!;
@@ -61,9 +55,9 @@ suite('a workspace of two folders', () => {
     const file = path.join(folder('Server B').uri.fsPath, 'NewMSSServer.xml');
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', file), 1);
     const found = await poll('the ENTSSO problem', () => {
-      const f = vscode.languages.getDiagnostics().filter(([, ds]) => ds.some((d) => d.source === 'ENTSSO'));
+      const f = entssoProblems();
       return f.length > 0 && f;
     });
-    assert.strictEqual(path.dirname(found[0][0].fsPath), folder('Server B').uri.fsPath);
+    assert.strictEqual(path.dirname(found[0].uri.fsPath), folder('Server B').uri.fsPath);
   });
 });

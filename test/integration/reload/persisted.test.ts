@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, hasUiBridge, poll, ui } from '../helpers';
+import { api, hasUiBridge, poll, ui, WALKTHROUGH_STEP_ICONS } from '../helpers';
 
 // Runs in a new window after the main phase: a new extension host, the same
 // VS Code profile, as after "Developer: Reload Window".
@@ -26,7 +26,7 @@ suite('after a reload of the window', () => {
     if (!hasUiBridge()) this.skip();
     await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'backup', done: true });
     await vscode.commands.executeCommand('mss.openWalkthrough', 'moveToServer');
-    const icons = '.getting-started-step .codicon[class*="getting-started-step-"]';
+    const icons = WALKTHROUGH_STEP_ICONS;
     const states = await poll('the walkthrough steps', async () => {
       const found = await ui<{ className: string }[]>({ op: 'query', selector: icons });
       return found.length === 6 && found;

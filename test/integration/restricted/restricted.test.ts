@@ -9,26 +9,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from '../fakeTools';
-import { api, hasUiBridge, poll, ui, workspaceDir } from '../helpers';
+import { api, codeOf, hasUiBridge, mssProblems, openDocument, poll, ui, workspaceDir } from '../helpers';
 
 type Problem = { line: number; character: number; severity: string; code: string; message: string };
 type Progress = Record<string, { done: boolean; exitCode?: number; at?: string }>;
 
 const KEYS = ['installFolder', 'ssomanagePath', 'ssoconfigPath', 'netPath'] as const;
 
-function mss(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mss');
-}
-
-function codeOf(d: vscode.Diagnostic): string {
-  return String(typeof d.code === 'object' && d.code !== null ? d.code.value : d.code);
-}
-
-async function open(file: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
-}
+const mss = mssProblems;
+const open = openDocument;
 
 suite('Restricted Mode (untrusted workspace)', () => {
   const fakes = new FakeTools();

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from '../fakeTools';
-import { answerPrompts, api, clickInlineRunButton, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from '../helpers';
+import { answerPrompts, api, clickInlineRunButton, entssoProblems, openDocument, INLINE_RUN_BUTTON, poll, treeStepRow, ui, withTerminalText, workspaceDir } from '../helpers';
 
 const out = (name: string) => path.join(process.env.MSS_SCREENSHOT_DIR ?? '/tmp', name);
 const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
@@ -84,37 +84,35 @@ suite('screenshots of the real workbench', () => {
     const restore = await fakes.use();
     const answers = answerPrompts(a, 'Run ssomanage -updatedb');
     // The DOM renderer puts the terminal's text in the page, where the scene can wait for it.
-    const terminal = vscode.workspace.getConfiguration('terminal.integrated');
-    const gpu = terminal.inspect('gpuAcceleration')?.globalValue;
-    await terminal.update('gpuAcceleration', 'off', vscode.ConfigurationTarget.Global);
     try {
-      const file = path.join(workspaceDir(), 'NewMSSServer.xml');
-      await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'backup', done: true });
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file), { preview: false });
-      const lens = '.monaco-editor .codelens-decoration a[role="button"]:has-text("Run ssomanage -updatedb on this file")';
-      await poll('the CodeLens on the file', async () => (await ui<unknown[]>({ op: 'query', selector: lens })).length === 1);
-      await vscode.commands.executeCommand('mss.moveToServer.focus');
-      await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToServer.collapseAll');
-      await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToCluster.collapseAll');
-      // The real clicks: the inline button of step 4, then its action in the quick pick.
-      await clickInlineRunButton(a, 'moveToServer', 'updateDb');
-      const choice = '.quick-input-widget .quick-input-list .monaco-list-row[aria-label="Run ssomanage -updatedb"]';
-      await poll('the quick pick of the step\'s actions', async () => (await ui<unknown[]>({ op: 'query', selector: choice })).length === 1);
-      await ui({ op: 'click', selector: choice });
-      await poll('the step to be done', () => a.progress.record('moveToServer', 'updateDb').done, 45_000);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
-      assert.strictEqual(answers.asked.length, 1);
-      await poll('the tree to show step 4 done', async () => (await ui<{ ariaChecked: string }[]>({ op: 'query', selector: `${treeStepRow(a, 'moveToServer', 'updateDb')} .custom-view-tree-node-item-checkbox` }))[0]?.ariaChecked === 'true');
-      await poll('the terminal to show the output', async () => (await ui<{ text: string }[]>({ op: 'query', selector: '.terminal .xterm-rows' })).some((r) => r.text.includes('The operation completed successfully.')));
-      await poll('the CodeLens, still there', async () => (await ui<unknown[]>({ op: 'query', selector: lens })).length === 1);
-      await vscode.commands.executeCommand('notifications.clearAll');
-      await ui({ op: 'hover', selector: `${treeStepRow(a, 'moveToServer', 'updateDb')} ${INLINE_RUN_BUTTON}` });  // the button that started it
-      await shot('task-updatedb.png');
+      await withTerminalText(async () => {
+        const file = path.join(workspaceDir(), 'NewMSSServer.xml');
+        await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'backup', done: true });
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await openDocument(file);
+        const lens = '.monaco-editor .codelens-decoration a[role="button"]:has-text("Run ssomanage -updatedb on this file")';
+        await poll('the CodeLens on the file', async () => (await ui<unknown[]>({ op: 'query', selector: lens })).length === 1);
+        await vscode.commands.executeCommand('mss.moveToServer.focus');
+        await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToServer.collapseAll');
+        await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToCluster.collapseAll');
+        // The real clicks: the inline button of step 4, then its action in the quick pick.
+        await clickInlineRunButton(a, 'moveToServer', 'updateDb');
+        const choice = '.quick-input-widget .quick-input-list .monaco-list-row[aria-label="Run ssomanage -updatedb"]';
+        await poll('the quick pick of the step\'s actions', async () => (await ui<unknown[]>({ op: 'query', selector: choice })).length === 1);
+        await ui({ op: 'click', selector: choice });
+        await poll('the step to be done', () => a.progress.record('moveToServer', 'updateDb').done, 45_000);
+        assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+        assert.strictEqual(answers.asked.length, 1);
+        await poll('the tree to show step 4 done', async () => (await ui<{ ariaChecked: string }[]>({ op: 'query', selector: `${treeStepRow(a, 'moveToServer', 'updateDb')} .custom-view-tree-node-item-checkbox` }))[0]?.ariaChecked === 'true');
+        await poll('the terminal to show the output', async () => (await ui<{ text: string }[]>({ op: 'query', selector: '.terminal .xterm-rows' })).some((r) => r.text.includes('The operation completed successfully.')));
+        await poll('the CodeLens, still there', async () => (await ui<unknown[]>({ op: 'query', selector: lens })).length === 1);
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await ui({ op: 'hover', selector: `${treeStepRow(a, 'moveToServer', 'updateDb')} ${INLINE_RUN_BUTTON}` });  // the button that started it
+        await shot('task-updatedb.png');
+      });
     } finally {
       answers.restore();
       await restore();
-      await terminal.update('gpuAcceleration', gpu, vscode.ConfigurationTarget.Global);
     }
   });
 
@@ -130,7 +128,7 @@ suite('screenshots of the real workbench', () => {
       fakes.exitWith('ssomanage', 1);
       await vscode.commands.executeCommand('mss.moveToCluster.focus');
       assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 1);
-      await poll('the ENTSSO problem', () => vscode.languages.getDiagnostics().some(([, ds]) => ds.some((d) => d.source === 'ENTSSO')));
+      await poll('the ENTSSO problem', () => entssoProblems().length > 0);
       const { provider, view } = a.trees.get('moveToCluster')!;
       await view.reveal(provider.getChildren()[2], { expand: true, focus: false, select: true });
       await vscode.commands.executeCommand('workbench.actions.view.problems');
