@@ -6,25 +6,30 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { checkServerName } from '../../src/ssoTools/serverName';
 import { validateUpdateXml } from '../../src/updateXml';
-import { answerPrompts, api, hasUiBridge, poll, ui, workspaceDir } from './helpers';
+import { answerPrompts, api, codeOf, hasUiBridge, mssProblems, openDocument, poll, ui, workspaceDir } from './helpers';
 
 type Problem = { line: number; character: number; severity: string; code: string; message: string };
 
 const fixture = (name: string) => path.join(workspaceDir(), 'xml', name);
 const scratch = (name: string) => path.join(workspaceDir(), 'gen', name);
 
-function mss(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mss');
-}
+const mss = mssProblems;
+const open = openDocument;
 
-function codeOf(d: vscode.Diagnostic): string {
-  return String(typeof d.code === 'object' && d.code !== null ? d.code.value : d.code);
-}
-
-async function open(file: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  await vscode.window.showTextDocument(doc, { preview: false });
-  return doc;
+/**
+ * Puts a file's text back. Through its document when one is open: a write on disk
+ * behind an open document's back makes the next save through it fail (File Modified Since).
+ */
+async function putBack(file: string, text: string): Promise<void> {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
+  if (!doc) { fs.writeFileSync(file, text); return; }
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(doc.uri, [
+    vscode.TextEdit.setEndOfLine(text.includes('\r\n') ? vscode.EndOfLine.CRLF : vscode.EndOfLine.LF),
+    vscode.TextEdit.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text),
+  ]);
+  assert.ok(await vscode.workspace.applyEdit(edit) && await doc.save(), `${file} was put back`);
+  assert.strictEqual(fs.readFileSync(file, 'utf8'), text, `${file} has its old bytes again`);
 }
 
 /** The range of the `nth` occurrence of `needle` (a single line) in the document. */
@@ -277,7 +282,7 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
     const written = await vscode.commands.executeCommand<string>('mss.generateUpdateXml', { server: 'BTSMSS04', overwrite: true });
     assert.strictEqual(written, defaultFile, 'the default target is NewMSSServer.xml in the workspace folder');
     assert.strictEqual(fs.readFileSync(defaultFile, 'utf8'), generated('BTSMSS04'));
-    fs.writeFileSync(defaultFile, before);
+    await putBack(defaultFile, before);
   });
 
   test('mss.generateUpdateXml from the palette: the name is checked as it is typed, and replacing asks first', async function () {
@@ -309,7 +314,7 @@ suite('updateXml: problems, quick fixes, completion, hover, lenses and commands'
       assert.strictEqual(fs.readFileSync(defaultFile, 'utf8'), generated('BTSMSS07'));
     } finally {
       answers.restore();
-      fs.writeFileSync(defaultFile, before);
+      await putBack(defaultFile, before);
     }
   });
 
