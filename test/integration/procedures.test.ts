@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { answerPrompts, api, EXTENSION_ID, hasUiBridge, poll, ui, WALKTHROUGH_STEP_ICONS } from './helpers';
+import { answerPrompts, api, clickCheckbox, EXTENSION_ID, hasUiBridge, poll, ui, WALKTHROUGH_STEP_ICONS } from './helpers';
 
 suite('procedures: views, walkthroughs and progress', () => {
   suiteSetup(async () => {
@@ -67,9 +67,7 @@ suite('procedures: views, walkthroughs and progress', () => {
     await vscode.commands.executeCommand('mss.moveToServer.focus');
     const title = a.trees.get('moveToServer')!.provider.procedure.steps[0].title;
     const checkbox = `.monaco-list-row[aria-label^="Step 1, ${title}"] .custom-view-tree-node-item-checkbox`;
-    await poll('the install row', async () => (await ui<unknown[]>({ op: 'query', selector: checkbox })).length === 1);
-    await ui({ op: 'click', selector: checkbox });
-    await poll('install to be done', () => a.progress.record('moveToServer', 'install').done);
+    await clickCheckbox(checkbox, 'false', () => a.progress.record('moveToServer', 'install').done);
     const p = await vscode.commands.executeCommand<Record<string, { done: boolean }>>('mss.getProgress', 'moveToServer');
     assert.strictEqual(p.install.done, true);
     // The walkthrough step completes on the context key mss.done.moveToServer.install.
@@ -80,8 +78,7 @@ suite('procedures: views, walkthroughs and progress', () => {
     });
     assert.ok(states.slice(1).every((x) => x.className.includes('unchecked')), 'only step 1 is checked');
     // Unticking (here: the same checkbox) un-ticks the walkthrough step too.
-    await ui({ op: 'click', selector: checkbox });
-    await poll('install to be not done', () => !a.progress.record('moveToServer', 'install').done);
+    await clickCheckbox(checkbox, 'true', () => !a.progress.record('moveToServer', 'install').done);
     await poll('the walkthrough to show step 1 unchecked', async () => {
       const found = await ui<{ className: string }[]>({ op: 'query', selector: icons });
       return found.length === 6 && found.every((x) => x.className.includes('unchecked'));
@@ -121,9 +118,7 @@ suite('procedures: views, walkthroughs and progress', () => {
     await view.reveal(step, { expand: true, select: false, focus: false });
     const sub = step.step.subSteps[1];
     const checkbox = `.monaco-list-row[aria-label^="Sub-step 4.${sub.number}, "] .custom-view-tree-node-item-checkbox`;
-    await poll('the sub-step row', async () => (await ui<unknown[]>({ op: 'query', selector: checkbox })).length === 1);
-    await ui({ op: 'click', selector: checkbox });
-    await poll('sub-step 4.2 to be ticked', () => JSON.stringify(a.progress.record('moveToServer', 'updateDb').subStepsDone) === '[2]');
+    await clickCheckbox(checkbox, 'false', () => JSON.stringify(a.progress.record('moveToServer', 'updateDb').subStepsDone) === '[2]');
     assert.strictEqual(a.progress.record('moveToServer', 'updateDb').done, false);
     assert.match(String(provider.getTreeItem(step).description), /1 of 4 sub-steps$/);
     const box = await ui<{ ariaChecked: string }[]>({ op: 'query', selector: checkbox });
@@ -147,8 +142,7 @@ suite('procedures: views, walkthroughs and progress', () => {
     const checkbox = `.monaco-list-row[aria-label^="Step 6, ${title}"] .custom-view-tree-node-item-checkbox`;
     const no = answerPrompts(a, undefined);
     try {
-      await ui({ op: 'click', selector: checkbox });
-      await poll('the question', () => no.asked.length === 1);
+      await clickCheckbox(checkbox, 'false', () => no.asked.length === 1);
       await new Promise((r) => setTimeout(r, 500));
       assert.strictEqual(a.progress.record('moveToServer', 'restore').done, false);
       const box = await ui<{ ariaChecked: string }[]>({ op: 'query', selector: checkbox });
@@ -158,8 +152,7 @@ suite('procedures: views, walkthroughs and progress', () => {
     }
     const yes = answerPrompts(a, 'Mark Done Anyway');
     try {
-      await ui({ op: 'click', selector: checkbox });
-      await poll('restore to be done', () => a.progress.record('moveToServer', 'restore').done);
+      await clickCheckbox(checkbox, 'false', () => a.progress.record('moveToServer', 'restore').done);
       assert.match(yes.asked[0], /comes after steps that are not done/);
       const r = a.progress.record('moveToServer', 'restore');
       assert.ok(r.outOfOrder?.missing.includes('backup'), JSON.stringify(r));
