@@ -65,13 +65,16 @@ export function registerProgressCommands(progress: ProgressBook, prompts: Prompt
   };
 
   const handleCheckboxes = (procedure: Procedure) => async (e: vscode.TreeCheckboxChangeEvent<TreeNode>) => {
+    let declined = false;
     for (const [node, state] of e.items) {
       const checked = state === vscode.TreeItemCheckboxState.Checked;
-      if (node.kind === 'step') await tickStep(progress, prompts, procedure, node.step.id, checked);
+      if (node.kind === 'step') declined = !(await tickStep(progress, prompts, procedure, node.step.id, checked)) || declined;
       else if (node.kind === 'machine') await progress.setMachineDone(procedure.id, node.step.id, node.name, checked);
       else if (node.kind === 'subStep') await progress.setSubStepDone(procedure.id, node.step.id, node.index + 1, checked);
     }
-    trees.get(procedure.id)?.provider.refresh();
+    // A change of progress redraws the tree; a declined tick changes nothing, so the
+    // checkbox the admin clicked is put back here.
+    if (declined) trees.get(procedure.id)?.provider.refresh();
   };
 
   const editMachines = async (arg?: { procedure: string; step: string } | TreeNode) => {

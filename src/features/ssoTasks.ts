@@ -11,6 +11,7 @@ import {
   checkExecutable, parseTaskDefinition, planCommand,
   type CommandPlan, type ProcessStep, type SsoTaskDefinition, type ToolName, type ToolSettings,
 } from '../ssoTools/commandLines';
+import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../ssoTools/backupFiles';
 import { PROBLEM_MATCHER } from '../ssoTools/output';
 import { updateDbRefusalForBytes } from '../updateXml';
 import type { UpdateXmlFile } from './workspaceFiles';
@@ -224,6 +225,32 @@ function refuseFileWithErrors(file: string, bytes?: Uint8Array): void {
 }
 
 /**
+ * Checks the backup file of a planned ssoconfig task on disk (the folder exists; for a
+ * restore, the file exists; other .bak files next to it). The path is the one the
+ * process gets, relative paths taken from its working folder. Undefined for other
+ * tasks, and where the path is not known yet (a ${variable} VS Code resolves, or a
+ * relative path without a working folder).
+ */
+export function checkSecretFile(planned: PlannedTask): (BackupFileCheck & { file: string }) | undefined {
+  const def = planned.definition;
+  if (def.type !== 'ssoconfig') return undefined;
+  const arg = planned.plan.steps[0].args[1];
+  if (arg.includes('${') || (!path.isAbsolute(arg) && !planned.plan.cwd)) return undefined;
+  const file = path.resolve(planned.plan.cwd ?? '', arg);
+  const folder = path.dirname(file);
+  let namesInFolder: string[] | undefined;
+  try {
+    namesInFolder = fs.readdirSync(folder);
+  } catch (e) {
+    // Only a missing folder is reported as missing; one that cannot be listed is not checked.
+    const code = (e as NodeJS.ErrnoException).code;
+    namesInFolder = code === 'ENOENT' || code === 'ENOTDIR' ? undefined : [];
+  }
+  const facts = { file, folder, namesInFolder, fileExists: fs.existsSync(file) };
+  return { file, ...(def.command === 'backupSecret' ? checkBackupTarget(facts) : checkRestoreSource(facts)) };
+}
+
+/**
  * A task that runs nothing: it says in its terminal (and in a notification with
  * Open Settings) why the real one cannot run, e.g. ssomanage is absent on this
  * machine, and ends with exit code 1. Offered instead of a task that would fail
@@ -258,6 +285,9 @@ function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.Worksp
   try {
     const built = buildTask(def, scope);
     if (built.planned.definition.type === 'ssomanage' && built.planned.definition.command === 'updatedb') refuseFileWithErrors(built.planned.plan.steps[0].args[1], bytes);
+    const secret = checkSecretFile(built.planned);
+    if (secret?.error) throw new Error(secret.error);
+    if (secret?.warning) log.warn(secret.warning);
     return built.task;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

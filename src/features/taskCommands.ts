@@ -11,7 +11,7 @@ import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../updateXml';
-import { buildTask, defaultScope, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError } from './ssoTasks';
+import { buildTask, checkSecretFile, defaultScope, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError, type PlannedTask } from './ssoTasks';
 import { explainError } from '../ssoTools/errors';
 import { showExplanation } from './moreCommands';
 import type { Prompts } from './prompts';
@@ -70,7 +70,13 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine);
   });
 
-  const runTool = async (definition: vscode.TaskDefinition, scope = workspaceScope()): Promise<number> => {
+  /**
+   * Runs a tool as a task. `beforeRun` sees the planned command first: it may refuse
+   * (throw), or ask and resolve false when the admin cancels (nothing runs, undefined).
+   */
+  async function runTool(definition: vscode.TaskDefinition, scope?: vscode.WorkspaceFolder | vscode.TaskScope): Promise<number>;
+  async function runTool(definition: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, beforeRun: (planned: PlannedTask) => Promise<boolean>): Promise<number | undefined>;
+  async function runTool(definition: vscode.TaskDefinition, scope = workspaceScope(), beforeRun?: (planned: PlannedTask) => Promise<boolean>): Promise<number | undefined> {
     requireTrust();
     const where = whereOf(definition);
     if (!where) throw new Error(`No procedure step runs ${JSON.stringify(definition)}.`);
@@ -84,6 +90,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       });
       throw e;
     }
+    if (beforeRun && !(await beforeRun(built.planned))) return undefined;
     log.info(`running ${built.planned.plan.steps.map((s) => s.label).join(' then ')}${built.planned.plan.cwd ? ` in ${built.planned.plan.cwd}` : ''}`);
     const watcher = watchToolProblems();
     let code: number;
@@ -104,7 +111,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem));
     if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems);
     return code;
-  };
+  }
 
   const activeXml = (): string | undefined => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -205,34 +212,52 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       requireTrust();
       const file = await secretFile(arg, 'backup');
       if (!file) return undefined;
-      if (fs.existsSync(file)) {
-        if (arg !== undefined) throw new Error(`${file} exists already. Choose a new file name: a backup is never overwritten.`);
-        const answer = await prompts.confirm(`${path.basename(file)} exists already.`, 'ssoconfig would overwrite it with the new backup. Overwrite it?', 'Overwrite');
-        if (answer !== 'Overwrite') return undefined;
-      }
-      void vscode.window.showInformationMessage('ssoconfig asks for a password (at least 7 characters), its confirmation and a reminder in the terminal. Type them there: Master Secret Mover never sees them. Keep the password: the same one is needed to restore. The file must be on an NTFS volume or removable media.');
-      return runTool({ type: 'ssoconfig', command: 'backupSecret', file }, workspaceScope(file));
+      const interactive = arg === undefined;
+      return runTool({ type: 'ssoconfig', command: 'backupSecret', file }, workspaceScope(file), async (planned) => {
+        const check = checkSecretFile(planned);
+        if (check?.error) throw new Error(check.error);
+        if (check && fs.existsSync(check.file)) {
+          if (!interactive) throw new Error(`${check.file} exists already. Choose a new file name: a backup is never overwritten.`);
+          const answer = await prompts.confirm(`${path.basename(check.file)} exists already.`, 'ssoconfig would overwrite it with the new backup. Overwrite it?', 'Overwrite');
+          if (answer !== 'Overwrite') return false;
+        }
+        if (check?.warning) {
+          log.warn(check.warning);
+          if (interactive) void vscode.window.showWarningMessage(check.warning);
+        }
+        void vscode.window.showInformationMessage('ssoconfig asks for a password (at least 7 characters), its confirmation and a reminder in the terminal. Type them there: Master Secret Mover never sees them. Keep the password: the same one is needed to restore. The file must be on an NTFS volume or removable media.');
+        return true;
+      });
     }),
     vscode.commands.registerCommand('mss.restoreSecret', async (arg?: unknown) => {
       requireTrust();
       const file = await secretFile(arg, 'restore');
       if (!file) return undefined;
-      const where = restoreWhere();
-      const before = progress.missingPrerequisites(where.procedure, where.step);
-      if (before.length > 0) {
-        // Named as the tree and the walkthrough show them ("4. Point the SSO database at..."), not by their ids.
-        const steps = getProcedure(where.procedure)?.steps ?? [];
-        const names = before.map((id) => { const s = steps.find((x) => x.id === id); return s ? `${s.number}. ${s.title}` : id; });
-        const text = `Steps not marked done before the restore: ${names.join('; ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`;
-        if (arg === undefined) {
-          const answer = await prompts.confirm('Restore before the earlier steps are done?', text, 'Restore Anyway');
-          if (answer !== 'Restore Anyway') return undefined;
-        } else {
-          log.warn(text);
+      const interactive = arg === undefined;
+      return runTool({ type: 'ssoconfig', command: 'restoreSecret', file }, workspaceScope(file), async (planned) => {
+        const check = checkSecretFile(planned);
+        if (check?.error) throw new Error(check.error);
+        const concerns: string[] = [];
+        const where = restoreWhere();
+        const before = progress.missingPrerequisites(where.procedure, where.step);
+        if (before.length > 0) {
+          // Named as the tree and the walkthrough show them ("4. Point the SSO database at..."), not by their ids.
+          const steps = getProcedure(where.procedure)?.steps ?? [];
+          const names = before.map((id) => { const s = steps.find((x) => x.id === id); return s ? `${s.number}. ${s.title}` : id; });
+          concerns.push(`Steps not marked done before the restore: ${names.join('; ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`);
         }
-      }
-      void vscode.window.showInformationMessage('ssoconfig shows the password reminder and asks for the backup password in the terminal. Type it there: Master Secret Mover never sees it.');
-      return runTool({ type: 'ssoconfig', command: 'restoreSecret', file }, workspaceScope(file));
+        if (check?.warning) concerns.push(check.warning);
+        if (concerns.length > 0) {
+          if (interactive) {
+            const answer = await prompts.confirm(before.length > 0 ? 'Restore before the earlier steps are done?' : 'Restore with other backup files in the folder?', concerns.join('\n\n'), 'Restore Anyway');
+            if (answer !== 'Restore Anyway') return false;
+          } else {
+            for (const c of concerns) log.warn(c);
+          }
+        }
+        void vscode.window.showInformationMessage('ssoconfig shows the password reminder and asks for the backup password in the terminal. Type it there: Master Secret Mover never sees it.');
+        return true;
+      });
     }),
     vscode.commands.registerCommand('mss.restartService', async () => {
       requireTrust();

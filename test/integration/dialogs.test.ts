@@ -135,6 +135,8 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
       assert.deepStrictEqual([p.backup.done, p.backup.exitCode], [true, 0]);
       assert.ok(p.backup.at && !Number.isNaN(Date.parse(p.backup.at)));
       await notification('ssoconfig asks for a password', 'in the terminal', 'Master Secret Mover never sees them', 'NTFS volume or removable media');
+      // The install folder holds another backup: a warning names it and 10564, and asks nothing.
+      await notification(`${fakes.dir} has other backup files: ${BAK_NAME}.`, '(10564)', 'before the restore, keep only this backup in its folder');
     } finally {
       answers.restore();
     }
@@ -151,8 +153,10 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     assert.deepStrictEqual((await progressOf('moveToServer')).backup, { done: false });
   });
 
-  test('restore before -updatedb and the restart: the question names the missing steps and 10766; "Restore Anyway" runs ssoconfig -restoreSecret with the file picked in the open dialog', async () => {
+  test('restore before -updatedb and the restart, with another .bak in the folder: one question names the missing steps, 10766 and the other backup (10564); "Restore Anyway" runs ssoconfig -restoreSecret with the file picked in the open dialog', async () => {
     const answers = answerPrompts(a, 'Restore Anyway');
+    const older = path.join(fakes.dir, 'older.bak');
+    fs.writeFileSync(older, 'an older backup\n');
     try {
       const run = start<number | undefined>('mss.restoreSecret');
       await quickInputTitled(OPEN_TITLE);
@@ -172,12 +176,14 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
       }
       assert.match(detail, /10766/);
       assert.match(detail, /This function can only be performed on the master secret server/);
+      assert.ok(detail.includes(`${fakes.dir} has other backup files: older.bak. ENTSSO can fail the restore with "The backup file does not have the correct format." (10564)`), detail);
 
       assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-restoreSecret', bak]]]);
       const p = await progressOf('moveToServer');
       assert.deepStrictEqual([p.restore.done, p.restore.exitCode], [true, 0]);
     } finally {
       answers.restore();
+      fs.rmSync(older, { force: true });
     }
   });
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MasterSecretMoverApi } from '../../src/extension';
-import { answerPrompts, clickInlineRunButton, hasUiBridge, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from './helpers';
+import { answerPrompts, clickInlineRunButton, clickUntil, hasUiBridge, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from './helpers';
 import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
@@ -132,7 +132,7 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
     await poll('the CodeLens', async () => (await query(lens)).length === 1);
     const answers = answerPrompts(a, RUN);
     try {
-      await ui({ op: 'click', selector: lens });
+      await clickUntil(lens, () => answers.asked.length > 0);
       const p = await ranStep('moveToServer', 'updateDb');
       assert.deepStrictEqual(answers.asked, ['Make BTSMSS02 the master secret server?']);
       assert.deepStrictEqual(answers.buttons, [[RUN]]);
@@ -153,8 +153,7 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
     await poll('the CodeLens', async () => (await query(lens)).length === 1);
     const answers = answerPrompts(a, undefined);
     try {
-      await ui({ op: 'click', selector: lens });
-      await poll('the question', () => answers.asked.length === 1);
+      await clickUntil(lens, () => answers.asked.length === 1);
       // The command ends by reporting the cancel; only then is "nothing ran" a fact.
       await notification('Cancelled: ssomanage -updatedb was not run.');
       assert.deepStrictEqual(fakes.calls(), []);

@@ -3,7 +3,23 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { api, codeOf, entssoProblems, hasUiBridge, poll, runTaskToEnd, terminalText, ui, withTerminalText, workspaceDir } from './helpers';
+import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, poll, runTaskToEnd, terminalText, ui, withTerminalText, workspaceDir } from './helpers';
+
+/**
+ * Writes .vscode/tasks.json with one task, waits until VS Code lists it (by its
+ * label) and passes it to `body`; the file is removed afterwards.
+ */
+async function withTasksJsonTask<T>(entry: { label: string; type: string } & Record<string, unknown>, body: (task: vscode.Task) => Promise<T>): Promise<T> {
+  const vscodeDir = path.join(workspaceDir(), '.vscode');
+  fs.mkdirSync(vscodeDir, { recursive: true });
+  fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [entry] }, null, 2));
+  try {
+    const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: entry.type })).find((t) => t.name === entry.label));
+    return await body(task);
+  } finally {
+    fs.rmSync(vscodeDir, { recursive: true, force: true });
+  }
+}
 
 suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () => {
   const fakes = new FakeTools();
@@ -82,6 +98,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
 
   test('restore, -serverall and the restart run their exact argument vectors', async () => {
     const bak = path.join(workspaceDir(), 'SSO backup.bak');
+    fs.writeFileSync(bak, 'a backup made by the backup step\n');
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restoreSecret', { file: bak }), 0);
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 0);
     fakes.exitWith('net', 2, 'stop');
@@ -193,36 +210,25 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
   });
 
   test('a task written in .vscode/tasks.json is resolved and runs with a path that has spaces', async () => {
-    const vscodeDir = path.join(workspaceDir(), '.vscode');
-    fs.mkdirSync(vscodeDir, { recursive: true });
-    fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({
-      version: '2.0.0',
-      tasks: [{ label: 'Back up the secret (tasks.json)', type: 'ssoconfig', command: 'backupSecret', file: 'backups/master secret.bak' }],
-    }, null, 2));
-    const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'ssoconfig' })).find((t) => t.name === 'Back up the secret (tasks.json)'));
-    assert.strictEqual(await runTaskToEnd(task), 0);
-    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-backupSecret', path.join(workspaceDir(), 'backups', 'master secret.bak')]]]);
-    fs.rmSync(vscodeDir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(workspaceDir(), 'backups'), { recursive: true });
+    await withTasksJsonTask({ label: 'Back up the secret (tasks.json)', type: 'ssoconfig', command: 'backupSecret', file: 'backups/master secret.bak' }, async (task) => {
+      assert.strictEqual(await runTaskToEnd(task), 0);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-backupSecret', path.join(workspaceDir(), 'backups', 'master secret.bak')]]]);
+    });
   });
 
   test('a tasks.json task without a problemMatcher of its own gets $mss-entsso from the provider', async () => {
-    const vscodeDir = path.join(workspaceDir(), '.vscode');
-    fs.mkdirSync(vscodeDir, { recursive: true });
-    fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({
-      version: '2.0.0',
-      tasks: [{ label: 'Show the SSO database (tasks.json)', type: 'ssomanage', command: 'displaydb' }],
-    }, null, 2));
+    fakes.exitWith('ssomanage', 1);
     try {
-      fakes.exitWith('ssomanage', 1);
-      const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.name === 'Show the SSO database (tasks.json)'));
-      assert.strictEqual(await runTaskToEnd(task), 1);
-      const found = await poll('the ENTSSO problem', () => {
-        const f = entssoProblems().map((x) => x.d);
-        return f.length > 0 && f;
+      await withTasksJsonTask({ label: 'Show the SSO database (tasks.json)', type: 'ssomanage', command: 'displaydb' }, async (task) => {
+        assert.strictEqual(await runTaskToEnd(task), 1);
+        const found = await poll('the ENTSSO problem', () => {
+          const f = entssoProblems().map((x) => x.d);
+          return f.length > 0 && f;
+        });
+        assert.match(found[0].message, /^Could not contact the SSO server/);
       });
-      assert.match(found[0].message, /^Could not contact the SSO server/);
     } finally {
-      fs.rmSync(vscodeDir, { recursive: true, force: true });
       fakes.exitWith('ssomanage', 0);
     }
   });
@@ -275,5 +281,54 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     } finally {
       fs.rmSync(file, { force: true });
     }
+  });
+
+  test('a restore of a backup file that does not exist, and a backup into a folder that does not exist, are refused before ssoconfig runs', async () => {
+    const a = await api();
+    await a.progress.reset('moveToServer');
+    const answers = answerPrompts(a, 'Restore Anyway');
+    try {
+      const missing = path.join(workspaceDir(), 'no such backup.bak');
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.restoreSecret', { file: missing })),
+        { message: `The backup file ${missing} does not exist. Pick the .bak file made by the backup step (ssoconfig -backupSecret); copy it to this computer first if it was made on another one.` });
+      const noFolder = path.join(workspaceDir(), 'no such folder');
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.backupSecret', { file: path.join(noFolder, 'SSO.bak') })),
+        { message: `The folder ${noFolder} does not exist. Choose an existing folder on an NTFS volume or removable media for the backup.` });
+      assert.deepStrictEqual(fakes.calls(), [], 'ssoconfig did not run');
+      assert.deepStrictEqual(answers.asked, [], 'refused before any question');
+      const p = await vscode.commands.executeCommand<Record<string, unknown>>('mss.getProgress', 'moveToServer');
+      assert.deepStrictEqual([p.backup, p.restore], [{ done: false }, { done: false }], 'nothing is recorded');
+    } finally {
+      answers.restore();
+    }
+  });
+
+  test('a programmatic restore with other .bak files next to the backup asks nothing and runs (the warning goes to the log)', async () => {
+    const dir = path.join(workspaceDir(), 'two backups');
+    fs.mkdirSync(dir, { recursive: true });
+    const bak = path.join(dir, 'SSO.bak');
+    fs.writeFileSync(bak, 'a backup\n');
+    fs.writeFileSync(path.join(dir, 'older.bak'), 'an older backup\n');
+    const a = await api();
+    const answers = answerPrompts(a, undefined);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restoreSecret', { file: bak }), 0);
+      assert.deepStrictEqual(answers.asked, []);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-restoreSecret', bak]]]);
+    } finally {
+      answers.restore();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a tasks.json restore of a backup file that does not exist says why in its terminal, and ssoconfig never runs', async () => {
+    await withTasksJsonTask({ label: 'Restore a missing backup (tasks.json)', type: 'ssoconfig', command: 'restoreSecret', file: 'gone/SSO.bak' }, (task) => withTerminalText(async () => {
+      assert.strictEqual(await runTaskToEnd(task), 1);
+      assert.deepStrictEqual(fakes.calls(), [], 'ssoconfig did not run');
+      if (hasUiBridge()) {
+        const expected = `Thebackupfile${path.join(workspaceDir(), 'gone', 'SSO.bak')}doesnotexist.`.replace(/\s/g, '');
+        await poll('the refusal in the terminal', async () => (await terminalText()).includes(expected));
+      }
+    }));
   });
 });

@@ -1,0 +1,62 @@
+// Checks on the master secret backup file before ssoconfig runs, from the error
+// catalogue (commands.md, "Backup file rules"; pitfalls.md #17): a restore can
+// fail with 10564 "The backup file does not have the correct format." when other
+// .bak files are in the folder of the backup. Pure: the caller lists the folder.
+
+/** What the caller read from disk about a backup path. */
+export interface BackupFileFacts {
+  /** The backup file's path, as given to ssoconfig. */
+  file: string;
+  /** The folder of the file, as shown to the admin. */
+  folder: string;
+  /** The names in that folder, or undefined when the folder does not exist. */
+  namesInFolder: readonly string[] | undefined;
+  /** True when the file itself exists. */
+  fileExists: boolean;
+}
+
+export interface BackupFileCheck {
+  /** Why ssoconfig must not run: it would fail, or do what the admin did not ask. */
+  error?: string;
+  /** What to know before it runs; the admin may go on. */
+  warning?: string;
+}
+
+const MAX_NAMES = 3;
+
+/** The other `.bak` files in the folder (case-insensitive, as on Windows), sorted. */
+export function otherBackupFiles(fileName: string, namesInFolder: readonly string[]): string[] {
+  const own = fileName.toLowerCase();
+  return namesInFolder.filter((n) => /\.bak$/i.test(n) && n.toLowerCase() !== own).sort((a, b) => a.localeCompare(b));
+}
+
+function listNames(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_NAMES).join(', ');
+  return names.length > MAX_NAMES ? `${shown} and ${names.length - MAX_NAMES} more` : shown;
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+const FORMAT_ERROR = 'ENTSSO can fail the restore with "The backup file does not have the correct format." (10564) when other .bak files are next to the backup';
+
+/** Before `ssoconfig -backupSecret FILE`. */
+export function checkBackupTarget(facts: BackupFileFacts): BackupFileCheck {
+  if (facts.namesInFolder === undefined) {
+    return { error: `The folder ${facts.folder} does not exist. Choose an existing folder on an NTFS volume or removable media for the backup.` };
+  }
+  const others = otherBackupFiles(baseName(facts.file), facts.namesInFolder);
+  if (others.length === 0) return {};
+  return { warning: `${facts.folder} has other backup files: ${listNames(others)}. ${FORMAT_ERROR}: before the restore, keep only this backup in its folder (or back up to a folder of its own).` };
+}
+
+/** Before `ssoconfig -restoreSecret FILE`. */
+export function checkRestoreSource(facts: BackupFileFacts): BackupFileCheck {
+  if (!facts.fileExists) {
+    return { error: `The backup file ${facts.file} does not exist. Pick the .bak file made by the backup step (ssoconfig -backupSecret); copy it to this computer first if it was made on another one.` };
+  }
+  const others = otherBackupFiles(baseName(facts.file), facts.namesInFolder ?? []);
+  if (others.length === 0) return {};
+  return { warning: `${facts.folder} has other backup files: ${listNames(others)}. ${FORMAT_ERROR}: move them away, keeping only the backup you restore in that folder.` };
+}
