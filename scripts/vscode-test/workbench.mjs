@@ -36,6 +36,19 @@ async function uiRequest(page, req) {
       await loc.hover({ timeout: req.timeout ?? 10_000 });
       return true;
     }
+    case 'drag': {
+      // Drags from the middle of the right edge of the element by dx pixels (a sash beside it).
+      const box = await page.locator(req.selector).nth(req.nth ?? 0).boundingBox();
+      if (!box) throw new Error(`${req.selector} is not visible`);
+      const x = box.x + box.width - 1;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + req.dx, y, { steps: 5 });
+      await page.mouse.up();
+      await page.mouse.move(x + req.dx + 300, y);  // off the sash, which stays highlighted under the mouse
+      return true;
+    }
     case 'press':
       await page.keyboard.press(req.key);
       return true;

@@ -40,8 +40,10 @@ let uiCounter = 0;
  * click or read the real UI (see scripts/vscode-test/workbench.mjs).
  */
 export interface UiRequest {
-  /** click/hover a selector, query or read the html of its matches, press a key, type text, or save a screenshot. */
-  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot';
+  /** click/hover a selector, query or read the html of its matches, press a key, type text, save a screenshot, or drag an element's right edge. */
+  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot' | 'drag';
+  /** For drag: pixels to move the right edge of the element by. */
+  dx?: number;
   selector?: string;
   nth?: number;
   key?: string;

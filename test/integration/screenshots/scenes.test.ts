@@ -44,6 +44,8 @@ suite('screenshots of the real workbench', () => {
     const { provider, view } = (await api()).trees.get('moveToServer')!;
     const steps = provider.getChildren();
     await poll('the tree to be visible', () => view.visible);
+    // A side bar wide enough to read the step titles (the scenes after this one keep it).
+    await ui({ op: 'drag', selector: '.part.sidebar', dx: 200 });
     await settle(1000);
     await view.reveal(steps[3], { expand: true, focus: false, select: true });
     await shot('tree-move-to-server.png');
