@@ -11,6 +11,7 @@ import { windowPrompts, type Prompts } from './features/prompts';
 import { registerSsoTaskProvider } from './features/ssoTasks';
 import { registerTaskCommands } from './features/taskCommands';
 import { registerMoreCommands } from './features/moreCommands';
+import { registerImportProgress } from './features/progressTransfer';
 import { findUpdateXmlFiles } from './features/workspaceFiles';
 import { registerUpdateXmlFeatures } from './features/updateXmlFeatures';
 
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     ...registerSsoTaskProvider(findUpdateXmlFiles, log),
     ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }),
     ...registerMoreCommands(progress),
+    registerImportProgress(progress, promptsProxy),
   );
 
   // `npm start` opens the walkthrough of a fresh development window.

@@ -1,5 +1,6 @@
 // mss.explainError, mss.exportReport and the tree's inline "run this step" button.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure, procedureIds, type Procedure } from '../procedures';
@@ -71,7 +72,7 @@ export function registerMoreCommands(progress: ProgressBook): vscode.Disposable[
         if (arg !== undefined) throw new Error(`${target} exists already; nothing was written. Pass another target.`);
       }
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, renderReport(procedure, progress.read(procedure.id), new Date()));
+      fs.writeFileSync(target, renderReport(procedure, progress.read(procedure.id), new Date(), os.hostname()));
       if (arg === undefined) await vscode.window.showTextDocument(vscode.Uri.file(target));
       return target;
     }),

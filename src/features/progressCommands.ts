@@ -49,19 +49,23 @@ export async function tickStep(progress: ProgressBook, prompts: Prompts, procedu
   return true;
 }
 
+/**
+ * Says what was done to progress, with an Undo button that puts back exactly what
+ * was stored before (`before`: progress.read() of each procedure changed).
+ */
+export function offerUndo(progress: ProgressBook, label: string, before: Record<string, ProcedureProgress>): void {
+  void vscode.window.showInformationMessage(label, 'Undo').then(async (choice) => {
+    if (choice !== 'Undo') return;
+    for (const [id, stored] of Object.entries(before)) await progress.restore(id, stored);
+  });
+}
+
 export function registerProgressCommands(progress: ProgressBook, prompts: Prompts, trees: Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>, beforeOpen?: (procedure: ProcedureId) => Promise<void>): vscode.Disposable[] {
-  const undoable = (label: string, before: Record<string, unknown>) => {
-    void vscode.window.showInformationMessage(label, 'Undo').then(async (choice) => {
-      if (choice !== 'Undo') return;
-      // Put back exactly what was stored before the reset.
-      for (const [id, stored] of Object.entries(before)) await progress.restore(id, stored as ProcedureProgress);
-    });
-  };
   const reset = async (procedure?: ProcedureId) => {
     const ids = procedure ? [procedure] : [...procedureIds];
     const before = Object.fromEntries(ids.map((id) => [id, progress.read(id)]));
     await progress.reset(procedure);
-    undoable(procedure ? `Progress of "${getProcedure(procedure)!.title}" was reset.` : 'Progress of both procedures was reset.', before);
+    offerUndo(progress, procedure ? `Progress of "${getProcedure(procedure)!.title}" was reset.` : 'Progress of both procedures was reset.', before);
   };
 
   const handleCheckboxes = (procedure: Procedure) => async (e: vscode.TreeCheckboxChangeEvent<TreeNode>) => {

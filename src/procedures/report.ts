@@ -1,19 +1,23 @@
 // The Markdown record of a move (mss.exportReport): every step, whether and when
-// it was done, exit codes, machines, and steps ticked out of order. Pure.
+// it was done, exit codes, machines, and steps ticked out of order; it ends with
+// the progress itself (transfer.ts), which mss.importProgress reads on the next
+// computer. Pure.
 import type { Procedure } from './model';
 import type { ProcedureProgress } from './progress';
+import { renderTransferBlock } from './transfer';
 
-export function renderReport(procedure: Procedure, progress: ProcedureProgress, generatedAt: Date): string {
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export function renderReport(procedure: Procedure, progress: ProcedureProgress, generatedAt: Date, computer: string): string {
   const done = procedure.steps.filter((s) => progress[s.id]?.done).length;
   const lines: string[] = [
     `# ${procedure.title}`,
     '',
-    `Record written by Master Secret Mover on ${generatedAt.toISOString()}: ${done} of ${procedure.steps.length} steps done.`,
+    `Record written by Master Secret Mover on ${cell(computer)} at ${generatedAt.toISOString()}: ${done} of ${procedure.steps.length} steps done.`,
     '',
     '| # | step | where | status | when | exit code |',
     '|---|---|---|---|---|---|',
   ];
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   for (const s of procedure.steps) {
     const r = progress[s.id];
     const status = r?.done ? (r.outOfOrder ? 'done (out of order)' : 'done') : r?.stoppedAt ? 'not done (last run stopped)' : r?.exitCode !== undefined ? 'not done (last run failed)' : 'not done';
@@ -35,5 +39,7 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
   lines.push('', '## Commands of this procedure', '');
   for (const s of procedure.steps) if (s.commandLine) lines.push(`- Step ${s.number}: \`${s.commandLine.replace(/\n/g, '` then `')}\``);
   lines.push('', 'No password was recorded: ssoconfig asks for it in the terminal and the extension never sees it.', '');
+  lines.push('To go on with this procedure on another computer, copy this file there and open it with **Master Secret: Import Progress from a Record**.', '');
+  lines.push(renderTransferBlock({ procedure: procedure.id, exportedAt: generatedAt.toISOString(), computer, progress }), '');
   return lines.join('\n');
 }

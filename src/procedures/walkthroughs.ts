@@ -47,6 +47,12 @@ export function focusCommand(procedure: Procedure): string {
  */
 export function stepDescription(procedure: Procedure, step: Step): string {
   const lines = [step.summary];
+  // Where the move changes computer (the original and the new master secret server), the
+  // progress kept on the other one can be brought here with the record of the move.
+  const previous = procedure.steps[procedure.steps.indexOf(step) - 1];
+  if (previous && previous.runsOn !== step.runsOn && /^On the /.test(step.runsOn)) {
+    lines[0] += ` Coming from the ${previous.runsOn.replace(/^On the /, '')}? [Import the record of the move](command:mss.importProgress) exported there.`;
+  }
   for (const action of step.actions) {
     lines.push(`[${action.title}](command:${action.command})`);
   }

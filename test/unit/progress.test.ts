@@ -157,8 +157,9 @@ describe('renderReport', () => {
       bringOnline: { done: false, stoppedAt: '2026-11-23T10:30:00.000Z' },
       serverAll: { done: false, lastErrors: ['0xC0002A0F: Could not contact the SSO server | x.'], machines: [{ name: 'BTS1', done: true, exitCode: 0, at: '2026-11-23T10:05:00.000Z' }, { name: 'BTS2', done: false }] },
       restoreEachNode: { done: true, at: '2026-11-23T11:00:00.000Z', exitCode: 0, outOfOrder: { at: '2026-11-23T11:00:00.000Z', missing: ['cycleResource'] } },
-    }, new Date('2026-11-23T12:00:00Z'));
+    }, new Date('2026-11-23T12:00:00Z'), 'BTSMSS01');
     assert.match(md, /^# /);
+    assert.ok(md.includes('Record written by Master Secret Mover on BTSMSS01 at 2026-11-23T12:00:00.000Z: 2 of 7 steps done.'), md);
     assert.match(md, /2 of 7 steps done/);
     assert.match(md, /\| 1 \| [^|]+ \| [^|]+ \| done \| 2026-11-23T10:00:00.000Z \|/);
     assert.match(md, /done \(out of order\)/);
@@ -171,7 +172,7 @@ describe('renderReport', () => {
   });
 
   it('lists the sub-steps ticked of a step not done', () => {
-    const md = renderReport(procedures.moveToServer, { updateDb: { done: false, subStepsDone: [1, 3] } }, new Date('2026-11-23T12:00:00Z'));
+    const md = renderReport(procedures.moveToServer, { updateDb: { done: false, subStepsDone: [1, 3] } }, new Date('2026-11-23T12:00:00Z'), 'BTSMSS01');
     assert.ok(md.includes('- Step 4: sub-steps done: 4.1, 4.3 of 4'), md);
   });
 });

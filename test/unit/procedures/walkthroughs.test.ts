@@ -74,7 +74,9 @@ describe('walkthroughs', () => {
       const procedure = procedures[walkthrough.id];
       walkthrough.steps.forEach((ws, i) => {
         const lines = ws.description.split('\n');
-        assert.equal(lines[0], procedure.steps[i].summary);
+        // The summary, and where the move changes computer the import hint (tested below).
+        const summary = procedure.steps[i].summary;
+        assert.ok(lines[0] === summary || lines[0].startsWith(`${summary} Coming from the `), lines[0]);
         const links = lines.slice(1);
         assert.deepEqual(links, [
           ...procedure.steps[i].actions.map((a) => `[${a.title}](command:${a.command})`),
@@ -191,4 +193,15 @@ describe('walkthroughs', () => {
       assert.deepEqual(written.contributes.walkthroughs, rendered.contribution);
     });
   });
+
+  describe('changing computer', () => {
+    it('offers to import the record of the move where the move changes computer, and nowhere else', () => {
+      const rendered = renderWalkthroughs();
+      const withHint = rendered.contribution.flatMap((w) => w.steps.filter((st) => st.description.includes('(command:mss.importProgress)')).map((st) => st.id));
+      assert.deepEqual(withHint, ['backup', 'restartService']);
+      const restart = rendered.contribution.find((w) => w.id === 'moveToServer')!.steps.find((st) => st.id === 'restartService')!;
+      assert.ok(restart.description.includes('Coming from the original master secret server? [Import the record of the move](command:mss.importProgress) exported there.'), restart.description);
+    });
+  });
 });
+

@@ -1,0 +1,122 @@
+// Carrying progress from one computer to the next. The move runs on several
+// computers (the backup and -updatedb on the original master secret server, the
+// restart and the restore on the new one; the cluster steps on each node), and
+// progress is kept per computer. The Markdown record (report.ts) ends with the
+// progress as JSON in an HTML comment, invisible in the preview; importing the
+// record on the next computer reads it back here. The file is input from disk:
+// everything in it is checked, nothing is trusted. Pure.
+import type { MachineRecord, ProcedureProgress, ProcedureShape, StepRecord } from './progress';
+
+/** The first line of the block; the version is the number after `v`. */
+const OPENING = '<!-- master-secret-mover progress v1';
+const CLOSING = '-->';
+
+export interface ProgressTransfer {
+  procedure: string;
+  /** ISO time the record was written. */
+  exportedAt: string;
+  /** The computer the record was written on. */
+  computer: string;
+  progress: ProcedureProgress;
+}
+
+/**
+ * The block that ends a record. `>` is written as `\u003e` inside the JSON, so no
+ * text in the progress (an ERROR line, a machine name) can close the comment early.
+ */
+export function renderTransferBlock(t: ProgressTransfer): string {
+  const json = JSON.stringify({ procedure: t.procedure, exportedAt: t.exportedAt, computer: t.computer, progress: t.progress }).replace(/>/g, '\\u003e');
+  return `${OPENING}\n${json}\n${CLOSING}`;
+}
+
+export type ReadTransfer = { ok: true; transfer: ProgressTransfer } | { ok: false; error: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isExitCode = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+class Invalid extends Error {}
+
+/** Checks one field list: known names only, each with its check; returns the fields that are set. */
+function fields(where: string, value: unknown, checks: Record<string, (v: unknown) => boolean>, required: string[]): Record<string, unknown> {
+  if (!isObject(value)) throw new Invalid(`${where} is not an object`);
+  for (const [k, v] of Object.entries(value)) {
+    const check = checks[k];
+    if (!check) throw new Invalid(`${where} has an unknown field "${k}"`);
+    if (v !== undefined && !check(v)) throw new Invalid(`${where}.${k} has a wrong value: ${JSON.stringify(v)}`);
+  }
+  for (const k of required) if (value[k] === undefined) throw new Invalid(`${where} has no "${k}"`);
+  return value;
+}
+
+function machineRecord(where: string, value: unknown): { name: string } & MachineRecord {
+  const m = fields(where, value, {
+    name: (v) => typeof v === 'string' && v.trim() !== '',
+    done: (v) => typeof v === 'boolean',
+    at: isTime,
+    exitCode: isExitCode,
+  }, ['name', 'done']);
+  return structuredClone(m) as unknown as { name: string } & MachineRecord;
+}
+
+function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'][number], stepIds: readonly string[]): StepRecord {
+  const subSteps = shape.subSteps?.length ?? 0;
+  const r = fields(where, value, {
+    done: (v) => typeof v === 'boolean',
+    at: isTime,
+    exitCode: isExitCode,
+    machines: (v) => Array.isArray(v) && shape.perMachine !== undefined,
+    outOfOrder: (v) => isObject(v) && isTime(v.at) && Array.isArray(v.missing) && v.missing.every((id) => typeof id === 'string' && stepIds.includes(id)) && Object.keys(v).every((k) => k === 'at' || k === 'missing'),
+    lastErrors: (v) => Array.isArray(v) && v.every((e) => typeof e === 'string'),
+    stoppedAt: isTime,
+    subStepsDone: (v) => Array.isArray(v) && v.every((n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= subSteps),
+  }, ['done']);
+  const out = structuredClone(r) as unknown as StepRecord;
+  if (Array.isArray(r.machines)) out.machines = r.machines.map((m, i) => machineRecord(`${where}.machines[${i}]`, m));
+  return out;
+}
+
+/**
+ * Reads the progress block of a record. Refuses, saying why, a text without a
+ * block or with more than one, JSON that does not parse, an unknown procedure, an
+ * unknown step, or a field of the wrong type.
+ */
+export function readTransfer(text: string, procedures: ReadonlyArray<ProcedureShape>): ReadTransfer {
+  const starts = text.split(OPENING).length - 1;
+  if (starts === 0) {
+    return { ok: false, error: /<!-- master-secret-mover progress v\d+/.test(text)
+      ? 'The record was written by another version of Master Secret Mover, whose progress block this version cannot read.'
+      : 'This file holds no progress of Master Secret Mover. Export the record with "Master Secret: Export a Record of the Move" on the computer where the steps were done, and import that file.' };
+  }
+  if (starts > 1) return { ok: false, error: 'This file holds more than one progress block. Import a record as Master Secret Mover wrote it: one procedure per file.' };
+  const start = text.indexOf(OPENING) + OPENING.length;
+  const end = text.indexOf(CLOSING, start);
+  if (end < 0) return { ok: false, error: 'The progress block at the end of the record is cut off (no closing -->). Export the record again.' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(start, end));
+  } catch {
+    return { ok: false, error: 'The progress block at the end of the record is not valid JSON: the file was changed after it was written. Export the record again.' };
+  }
+  try {
+    const top = fields('the record', value, {
+      procedure: (v) => typeof v === 'string',
+      exportedAt: isTime,
+      computer: (v) => typeof v === 'string',
+      progress: isObject,
+    }, ['procedure', 'exportedAt', 'computer', 'progress']);
+    const shape = procedures.find((p) => p.id === top.procedure);
+    if (!shape) throw new Invalid(`the record is of procedure "${String(top.procedure)}", which this version does not have`);
+    const stepIds = shape.steps.map((s) => s.id);
+    const progress: ProcedureProgress = {};
+    for (const [id, record] of Object.entries(top.progress as Record<string, unknown>)) {
+      const step = shape.steps.find((s) => s.id === id);
+      if (!step) throw new Invalid(`the record has a step "${id}", which ${shape.id} does not have`);
+      progress[id] = stepRecord(`step ${id}`, record, step, stepIds);
+    }
+    return { ok: true, transfer: { procedure: shape.id, exportedAt: top.exportedAt as string, computer: top.computer as string, progress } };
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e;
+    return { ok: false, error: `The progress in this record cannot be imported: ${e.message}. Export the record again on the computer where the steps were done.` };
+  }
+}
