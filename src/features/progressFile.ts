@@ -1,5 +1,5 @@
 // Progress kept in a JSON file in the extension's global storage folder, written
-// (temp file, then rename) before each change resolves. VS Code's globalState
+// (temp file, then rename, one write at a time) before each change resolves. VS Code's globalState
 // is flushed lazily, and in a browser window the flush on unload can be lost;
 // a move of the master secret must not forget which steps are done.
 import * as fs from 'fs';
@@ -22,11 +22,21 @@ export class ProgressFile implements KeyValueStore {
     return this.data[key] as T | undefined;
   }
 
-  async update(key: string, value: unknown): Promise<void> {
+  /** The writes, one after the other: two at once would share the temp file (a reset while a task records its run). */
+  private queue: Promise<void> = Promise.resolve();
+
+  update(key: string, value: unknown): Promise<void> {
     this.data[key] = value;
+    const text = JSON.stringify(this.data, null, 2);  // this change and all before it
+    const write = this.queue.then(() => this.write(text));
+    this.queue = write.catch(() => undefined);  // a failed write rejects its update only
+    return write;
+  }
+
+  private async write(text: string): Promise<void> {
     await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, JSON.stringify(this.data, null, 2));
+    await fs.promises.writeFile(tmp, text);
     await fs.promises.rename(tmp, this.file);
   }
 }
