@@ -18,12 +18,13 @@ import type { Prompts } from './prompts';
 import { describeProblem, watchToolProblems, type ToolProblem } from './toolProblems';
 
 /** The failure message of a run: the exit code, the first ENTSSO error the matcher found, and what to do. */
-function reportFailure(commandLine: string, code: number, problems: ToolProblem[]): void {
+function reportFailure(commandLine: string, code: number, problems: ToolProblem[], forStep: boolean): void {
   const first = problems[0];
   const explanation = first ? explainError(first.code) ?? explainError(first.message) : undefined;
+  const open = forStep ? ' The step stays open.' : '';
   const text = first
-    ? `${commandLine} ended with exit code ${code}: ERROR ${describeProblem(first).replace(/[.\s]+$/, '')}${problems.length > 1 ? ` (and ${problems.length - 1} more in Problems)` : ''}. The step stays open.`
-    : `${commandLine} ended with exit code ${code}. The step stays open; read the terminal output, and paste any ERROR code into "Master Secret: Explain an ENTSSO Error Code or Event".`;
+    ? `${commandLine} ended with exit code ${code}: ERROR ${describeProblem(first).replace(/[.\s]+$/, '')}${problems.length > 1 ? ` (and ${problems.length - 1} more in Problems)` : ''}.${open}`
+    : `${commandLine} ended with exit code ${code}.${open} Read the terminal output, and paste any ERROR code into "Master Secret: Explain an ENTSSO Error Code or Event".`;
   const actions = [...(explanation ? [`Explain ${first!.code}`] : []), ...(first ? ['Show Problems'] : [])];
   void vscode.window.showWarningMessage(text, ...actions).then(async (choice) => {
     if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -78,8 +79,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   async function runTool(definition: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, beforeRun: (planned: PlannedTask) => Promise<boolean>): Promise<number | undefined>;
   async function runTool(definition: vscode.TaskDefinition, scope = workspaceScope(), beforeRun?: (planned: PlannedTask) => Promise<boolean>): Promise<number | undefined> {
     requireTrust();
+    // undefined for the read-only checks (-displaydb, -showserver): they record nothing.
     const where = whereOf(definition);
-    if (!where) throw new Error(`No procedure step runs ${JSON.stringify(definition)}.`);
     let built;
     try {
       built = buildTask(definition, scope);
@@ -102,14 +103,14 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       void watcher.finish(false);
       if (e instanceof TaskStoppedError) {
         log.warn(e.message);
-        await progress.recordStopped(where.procedure, where.step);
+        if (where) await progress.recordStopped(where.procedure, where.step);
       }
       throw e;
     }
     const problems = built.planned.definition.type === 'entsso' ? await watcher.finish(false) : await watcher.finish(code !== 0);
     log.info(`exit code ${code}${problems.length ? `; ERROR lines: ${problems.map(describeProblem).join(' | ')}` : ''}`);
-    await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem));
-    if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems);
+    if (where) await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem));
+    if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems, where !== undefined);
     return code;
   }
 
@@ -259,6 +260,9 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         return true;
       });
     }),
+    // Read-only checks: what the SSO database and this computer's SSO server setting say now.
+    vscode.commands.registerCommand('mss.showSsoDatabase', () => runTool({ type: 'ssomanage', command: 'displaydb' })),
+    vscode.commands.registerCommand('mss.showSsoServer', () => runTool({ type: 'ssomanage', command: 'showserver' })),
     vscode.commands.registerCommand('mss.restartService', async () => {
       requireTrust();
       void vscode.window.showWarningMessage(`Restarting Enterprise SSO (ENTSSO) on this computer. ${RESTART_WARNING}`);

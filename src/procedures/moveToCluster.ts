@@ -166,7 +166,10 @@ export const moveToCluster: Procedure = {
       condition: clusteredHostsCondition,
       requires: ['clusterSetup'],
       perMachine: { noun: 'BizTalk Server', hint: 'Run it on every BizTalk Server in the BizTalk group.' },
-      actions: [{ command: 'mss.runServerAll', title: 'Run ssomanage -serverall' }],
+      actions: [
+        { command: 'mss.runServerAll', title: 'Run ssomanage -serverall' },
+        { command: 'mss.showSsoServer', title: 'Check with ssomanage -showserver' },
+      ],
       subSteps: [],
       sources: ['seed', 'bt:how-to-set-the-sso-server.md', 'bt:how-to-modify-group-properties.md'],
     },

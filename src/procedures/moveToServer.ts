@@ -160,6 +160,7 @@ export const moveToServer: Procedure = {
       actions: [
         { command: 'mss.generateUpdateXml', title: 'Create NewMSSServer.xml' },
         { command: 'mss.runUpdateDb', title: 'Run ssomanage -updatedb' },
+        { command: 'mss.showSsoDatabase', title: 'Check with ssomanage -displaydb' },
       ],
       subSteps: numberSubSteps('updateDb', [
         {

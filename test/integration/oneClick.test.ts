@@ -83,18 +83,18 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
     await poll('the restart row to be ticked', async () => (await query(checkbox))[0]?.ariaChecked === 'true');
   });
 
-  test('the inline button of a step with two actions asks which one; "Run ssomanage -updatedb" runs it on the active XML file', async () => {
+  test('the inline button of a step with three actions asks which one; "Run ssomanage -updatedb" runs it on the active XML file', async () => {
     const file = rootXml();
     await openXml(file);
     const answers = answerPrompts(a, RUN);
     try {
       await clickInlineRunButton(a, 'moveToServer', 'updateDb');
       const rows = '.quick-input-widget .quick-input-list .monaco-list-row';
-      const items = await poll('the quick pick of the two actions', async () => {
+      const items = await poll('the quick pick of the three actions', async () => {
         const found = await query(rows);
-        return found.length === 2 && found;
+        return found.length === 3 && found;
       });
-      assert.deepStrictEqual(items.map((r) => r.ariaLabel), ['Create NewMSSServer.xml', RUN]);
+      assert.deepStrictEqual(items.map((r) => r.ariaLabel), ['Create NewMSSServer.xml', RUN, 'Check with ssomanage -displaydb']);
       await ui({ op: 'click', selector: `${rows}[aria-label="${RUN}"]` });
       const p = await ranStep('moveToServer', 'updateDb');
       assert.strictEqual(answers.asked.length, 1, 'asked once before running');

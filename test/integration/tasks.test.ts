@@ -331,4 +331,19 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
       }
     }));
   });
+
+  test('the checks -displaydb and -showserver run from their commands, resolve the exit code and record nothing, also when they fail', async () => {
+    const a = await api();
+    const before = JSON.stringify([a.progress.read('moveToServer'), a.progress.read('moveToCluster')]);
+    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.showSsoDatabase'), 0);
+    fakes.exitWith('ssomanage', 3);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.showSsoServer'), 3);
+    } finally {
+      fakes.exitWith('ssomanage', 0);
+    }
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args, c.cwd]), [['ssomanage', ['-displaydb'], fakes.dir], ['ssomanage', ['-showserver'], fakes.dir]]);
+    assert.strictEqual(JSON.stringify([a.progress.read('moveToServer'), a.progress.read('moveToCluster')]), before, 'a read-only check records nothing');
+  });
 });
+

@@ -93,6 +93,8 @@ suite('Restricted Mode (untrusted workspace)', () => {
       ['mss.backupSecret', { file: existing }],  // trust is checked first, before "exists already"
       ['mss.restoreSecret', { file: path.join(ws, 'SSO backup.bak') }],
       ['mss.restartService', undefined],
+      ['mss.showSsoDatabase', undefined],
+      ['mss.showSsoServer', undefined],
     ];
     const started: string[] = [];
     const sub = vscode.tasks.onDidStartTask((e) => { started.push(e.execution.task.name); });

@@ -237,13 +237,13 @@ describe('procedure model', () => {
       procedures[id].steps.map((s) => `${s.id}=${s.actions.map((a) => a.command).join(',')}`),
     );
     assert.deepEqual(actions, [
-      'install=', 'configure=', 'backup=mss.backupSecret', 'updateDb=mss.generateUpdateXml,mss.runUpdateDb',
+      'install=', 'configure=', 'backup=mss.backupSecret', 'updateDb=mss.generateUpdateXml,mss.runUpdateDb,mss.showSsoDatabase',
       'restartService=mss.restartService', 'restore=mss.restoreSecret',
-      'clusterSetup=', 'copyBackup=', 'serverAll=mss.runServerAll', 'bringOnline=', 'groupSsoServer=', 'cycleResource=',
+      'clusterSetup=', 'copyBackup=', 'serverAll=mss.runServerAll,mss.showSsoServer', 'bringOnline=', 'groupSsoServer=', 'cycleResource=',
       'restoreEachNode=mss.restoreSecret',
     ]);
     assert.equal(step('moveToServer', 'backup').actions[0].title, 'Back up the master secret');
-    assert.deepEqual(step('moveToServer', 'updateDb').actions.map((a) => a.title), ['Create NewMSSServer.xml', 'Run ssomanage -updatedb']);
+    assert.deepEqual(step('moveToServer', 'updateDb').actions.map((a) => a.title), ['Create NewMSSServer.xml', 'Run ssomanage -updatedb', 'Check with ssomanage -displaydb']);
   });
 
   it('marks the per-machine steps and the clustered-hosts condition', () => {
