@@ -62,7 +62,8 @@ for (const phase of phases) {
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, phase.entry),
       launchArgs: [...phase.args, '--disable-extensions'],
-      extensionTestsEnv: phase.env,
+      // The tests play a Windows server named BTSMSS01 (the extension reads COMPUTERNAME, as on Windows).
+      extensionTestsEnv: { COMPUTERNAME: 'BTSMSS01', ...phase.env },
     });
   } catch (e) {
     console.error(`test-electron: ${phase.entry} failed: ${e && e.message ? e.message : e}`);

@@ -23,6 +23,8 @@ import { openBrowser } from './workbench.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (s) => process.stderr.write(`[vscode-test] ${s}\n`);
 const timeoutMs = Number(process.env.MSS_VSCODE_TIMEOUT || 900) * 1000;
+// The tests play a Windows server named BTSMSS01 (the extension reads COMPUTERNAME, as on Windows).
+const TEST_ENV = { COMPUTERNAME: 'BTSMSS01' };
 const phases = (process.env.MSS_TEST_PHASES || 'main,reload,multiroot,empty,restricted').split(',');
 // `npm run screenshots` runs the phase "screenshots": scenes that save PNGs of the real workbench.
 
@@ -143,7 +145,7 @@ async function runInOwnBrowser(phase, target) {
 async function runInOwnServer(phase, target, serverOptions = {}) {
   const folder = typeof target === 'string' ? target : undefined;
   try {
-    own.server = await startServer({ ...serverOptions, env: { MSS_TEST_RESULTS_DIR: resultsDir, ...(folder ? { MSS_TEST_WORKSPACE: folder } : {}) }, keep: process.env.MSS_VSCODE_KEEP === '1' });
+    own.server = await startServer({ ...serverOptions, env: { ...TEST_ENV, MSS_TEST_RESULTS_DIR: resultsDir, ...(folder ? { MSS_TEST_WORKSPACE: folder } : {}) }, keep: process.env.MSS_VSCODE_KEEP === '1' });
     own.profileDir = path.join(own.server.runDir, 'chromium-profile');
     own.browser = await openBrowser({ profileDir: own.profileDir });
     return await runWindow(phase, own.server, own.browser, target);
@@ -164,7 +166,7 @@ function runRestricted() {
 
 try {
   if (phases.some((p) => !OWN_SERVER.has(p))) {
-    server = await startServer({ env: { MSS_TEST_RESULTS_DIR: resultsDir, MSS_TEST_WORKSPACE: workspace, MSS_SCREENSHOT_DIR: path.join(root, 'media', 'screenshots') }, keep: process.env.MSS_VSCODE_KEEP === '1' });
+    server = await startServer({ env: { ...TEST_ENV, MSS_TEST_RESULTS_DIR: resultsDir, MSS_TEST_WORKSPACE: workspace, MSS_SCREENSHOT_DIR: path.join(root, 'media', 'screenshots') }, keep: process.env.MSS_VSCODE_KEEP === '1' });
     browser = await openBrowser({ profileDir: path.join(server.runDir, 'chromium-profile') });
   }
   let passed = 0, failed = 0, allOk = true;

@@ -1,6 +1,5 @@
 // mss.explainError, mss.exportReport and the tree's inline "run this step" button.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure, procedureIds, type Procedure } from '../procedures';
@@ -8,6 +7,7 @@ import type { ProgressBook } from '../procedures/progress';
 import { renderReport } from '../procedures/report';
 import { explainError, type ErrorExplanation } from '../ssoTools/errors';
 import type { TreeNode } from './procedureTree';
+import { computerName } from './ssoTasks';
 
 function explanationMarkdown(e: ErrorExplanation): string {
   return `# ${e.title}\n\n**Meaning:** ${e.meaning}\n\n**Likely cause:** ${e.cause}\n\n**What to do:** ${e.fix}\n\n*Source: ${e.source}*\n`;
@@ -72,7 +72,7 @@ export function registerMoreCommands(progress: ProgressBook): vscode.Disposable[
         if (arg !== undefined) throw new Error(`${target} exists already; nothing was written. Pass another target.`);
       }
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, renderReport(procedure, progress.read(procedure.id), new Date(), os.hostname()));
+      fs.writeFileSync(target, renderReport(procedure, progress.read(procedure.id), new Date(), computerName()));
       if (arg === undefined) await vscode.window.showTextDocument(vscode.Uri.file(target));
       return target;
     }),

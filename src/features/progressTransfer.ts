@@ -3,7 +3,6 @@
 // importing it here replaces this computer's progress of that procedure, after
 // the admin confirms from the UI, with Undo in the notification.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure, procedures as byId } from '../procedures';
@@ -11,6 +10,7 @@ import type { ProcedureProgress, ProgressBook } from '../procedures/progress';
 import { readTransfer } from '../procedures/transfer';
 import { offerUndo } from './progressCommands';
 import type { Prompts } from './prompts';
+import { computerName } from './ssoTasks';
 
 /** A record is a few kilobytes; anything much larger is not one. */
 const MAX_RECORD_BYTES = 1024 * 1024;
@@ -66,7 +66,7 @@ export function registerImportProgress(progress: ProgressBook, prompts: Prompts)
     if (interactive) {
       const answer = await prompts.confirm(
         `Replace the progress of "${procedure.title}" on this computer?`,
-        `This computer (${os.hostname()}): ${doneCount(procedure.steps, before)} of ${total} steps done.\n` +
+        `This computer (${computerName()}): ${doneCount(procedure.steps, before)} of ${total} steps done.\n` +
         `The record ${path.basename(file)} (${from}): ${done} of ${total} steps done.\n\n` +
         'The record\'s progress replaces this computer\'s, with its times, exit codes and machines. You can undo it from the notification.',
         'Replace Progress');

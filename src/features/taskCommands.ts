@@ -7,11 +7,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure } from '../procedures';
+import { newServerComputerWarning, updateDbComputerWarning } from '../procedures/computers';
 import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../updateXml';
-import { buildTask, checkSecretFile, defaultScope, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError, type PlannedTask } from './ssoTasks';
+import { buildTask, checkSecretFile, computerName, defaultScope, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError, type PlannedTask } from './ssoTasks';
 import { explainError } from '../ssoTools/errors';
 import { showExplanation } from './moreCommands';
 import type { Prompts } from './prompts';
@@ -34,6 +35,15 @@ function reportFailure(commandLine: string, code: number, problems: ToolProblem[
 
 type Where = { procedure: 'moveToServer' | 'moveToCluster'; step: string; machine?: string };
 
+/** The server an update XML file names in <secretServer>, or undefined when the file cannot be read or names none. */
+function serverOfFile(file: string): string | undefined {
+  try {
+    return readSecretServer(decodeUpdateXmlBytes(fs.readFileSync(file)).text);
+  } catch {
+    return undefined;
+  }
+}
+
 function workspaceScope(file?: string): vscode.WorkspaceFolder | vscode.TaskScope {
   const folder = file ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) : vscode.workspace.workspaceFolders?.[0];
   return folder ?? defaultScope();
@@ -43,7 +53,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   const started = (id: 'moveToServer' | 'moveToCluster') => progress.counts(id).done > 0;
   /** Restores belong to the cluster procedure when that one is under way and the server move is not. */
   const restoreWhere = (): Where => (started('moveToCluster') && !started('moveToServer')
-    ? { procedure: 'moveToCluster', step: 'restoreEachNode', machine: os.hostname() }
+    ? { procedure: 'moveToCluster', step: 'restoreEachNode', machine: computerName() }
     : { procedure: 'moveToServer', step: 'restore' });
 
   /** Runs started by these commands, which record their own result. */
@@ -51,11 +61,15 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   /** The step a run belongs to (commands and Run Task alike), or undefined for the read-only checks and the restart's parts. */
   const whereOf = (def: vscode.TaskDefinition): Where | undefined => {
     if (def.type === 'ssomanage' && def.command === 'updatedb') return { procedure: 'moveToServer', step: 'updateDb' };
-    if (def.type === 'ssomanage' && def.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: os.hostname() };
+    if (def.type === 'ssomanage' && def.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: computerName() };
     if (def.type === 'ssoconfig' && def.command === 'backupSecret') return { procedure: 'moveToServer', step: 'backup' };
     if (def.type === 'ssoconfig' && def.command === 'restoreSecret') return restoreWhere();
     if (def.type === 'entsso' && def.command === 'restart' && def.part === undefined) return { procedure: 'moveToServer', step: 'restartService' };
     return undefined;
+  };
+  /** After -updatedb succeeded: the server its file names, which the restart and the restore check this computer against. */
+  const rememberNewServer = async (file: string, server = serverOfFile(file)) => {
+    if (server) await progress.setNewServer('moveToServer', 'updateDb', server);
   };
   // Tasks started from Run Task or tasks.json feed the procedure like the commands do.
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
@@ -68,7 +82,9 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       return;
     }
     log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
-    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine);
+    const execution = e.execution.task.execution;
+    const updated = e.exitCode === 0 && where.step === 'updateDb' && execution instanceof vscode.ProcessExecution ? execution.args[1] : undefined;
+    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine).then(() => (updated ? rememberNewServer(updated) : undefined));
   });
 
   /**
@@ -146,6 +162,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       throw new Error(refusal);
     }
     const server = readSecretServer(decodeUpdateXmlBytes(bytes).text);
+    const onNewServer = server ? updateDbComputerWarning(computerName(), server) : undefined;
     if (interactive) {
       const built = buildTask({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
       const backupDone = progress.record('moveToServer', 'backup').done;
@@ -154,13 +171,17 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         [`This runs:\n${built.planned.plan.steps[0].label}${built.planned.plan.cwd ? `\nin ${built.planned.plan.cwd}` : ''}`,
           'Run it on the ORIGINAL master secret server, in an elevated VS Code.',
           backupDone ? '' : 'WARNING: the backup step is not marked done. Without a backup of the master secret and its password, a failed move can leave the SSO database unreadable.',
+          onNewServer ? `WARNING: ${onNewServer}` : '',
           ...diagnostics.filter((d) => d.severity === 'warning').map((d) => `Warning: ${d.message}`)].filter(Boolean).join('\n\n'),
         'Run ssomanage -updatedb');
       if (answer !== 'Run ssomanage -updatedb') throw new Error('Cancelled: ssomanage -updatedb was not run.');
-    } else if (!progress.record('moveToServer', 'backup').done) {
-      log.warn('ssomanage -updatedb is run before the backup step is marked done.');
+    } else {
+      if (!progress.record('moveToServer', 'backup').done) log.warn('ssomanage -updatedb is run before the backup step is marked done.');
+      if (onNewServer) log.warn(onNewServer);
     }
-    return runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
+    const code = await runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
+    if (code === 0) await rememberNewServer(file, server);
+    return code;
   };
 
   const askServer = async (): Promise<string | undefined> => vscode.window.showInputBox({
@@ -247,10 +268,13 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
           const names = before.map((id) => { const s = steps.find((x) => x.id === id); return s ? `${s.number}. ${s.title}` : id; });
           concerns.push(`Steps not marked done before the restore: ${names.join('; ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`);
         }
+        const elsewhere = where.procedure === 'moveToServer' ? newServerComputerWarning('restore', computerName(), progress.record('moveToServer', 'updateDb').newServer) : undefined;
+        if (elsewhere) concerns.push(elsewhere);
         if (check?.warning) concerns.push(check.warning);
         if (concerns.length > 0) {
           if (interactive) {
-            const answer = await prompts.confirm(before.length > 0 ? 'Restore before the earlier steps are done?' : 'Restore with other backup files in the folder?', concerns.join('\n\n'), 'Restore Anyway');
+            const question = before.length > 0 ? 'Restore before the earlier steps are done?' : elsewhere ? 'Restore on this computer?' : 'Restore with other backup files in the folder?';
+            const answer = await prompts.confirm(question, concerns.join('\n\n'), 'Restore Anyway');
             if (answer !== 'Restore Anyway') return false;
           } else {
             for (const c of concerns) log.warn(c);
@@ -265,7 +289,9 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     vscode.commands.registerCommand('mss.showSsoServer', () => runTool({ type: 'ssomanage', command: 'showserver' })),
     vscode.commands.registerCommand('mss.restartService', async () => {
       requireTrust();
-      void vscode.window.showWarningMessage(`Restarting Enterprise SSO (ENTSSO) on this computer. ${RESTART_WARNING}`);
+      const elsewhere = newServerComputerWarning('restart', computerName(), progress.record('moveToServer', 'updateDb').newServer);
+      if (elsewhere) log.warn(elsewhere);
+      void vscode.window.showWarningMessage(`Restarting Enterprise SSO (ENTSSO) on this computer. ${elsewhere ? `${elsewhere} ` : ''}${RESTART_WARNING}`);
       return runTool({ type: 'entsso', command: 'restart' });
     }),
   ];

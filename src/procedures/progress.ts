@@ -18,6 +18,8 @@ export interface StepRecord {
   stoppedAt?: string;
   /** The sub-steps ticked (their numbers, 1-based, as in the ids `<stepId>.<n>`), in order. */
   subStepsDone?: number[];
+  /** -updatedb: the master secret server its file named, from its last run that succeeded. */
+  newServer?: string;
 }
 export type ProcedureProgress = Record<string, StepRecord>;
 
@@ -199,6 +201,16 @@ export class ProgressBook {
     if (done) ticked.add(n); else ticked.delete(n);
     if (ticked.size > 0) next.subStepsDone = [...ticked].sort((a, b) => a - b);
     else delete next.subStepsDone;
+    progress[step] = next;
+    await this.write(procedure, progress);
+    return next;
+  }
+
+  /** Remembers the server a successful -updatedb named (the restart and the restore check it). */
+  async setNewServer(procedure: string, step: string, server: string): Promise<StepRecord> {
+    this.step(procedure, step);
+    const progress = this.read(procedure);
+    const next: StepRecord = { ...(progress[step] ?? { done: false }), newServer: server };
     progress[step] = next;
     await this.write(procedure, progress);
     return next;

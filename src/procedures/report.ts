@@ -28,6 +28,7 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
   for (const s of procedure.steps) {
     const r = progress[s.id];
     if (!r) continue;
+    if (r.newServer) details.push(`- Step ${s.number} named ${cell(r.newServer)} as the new master secret server.`);
     if (!r.done && r.subStepsDone?.length) details.push(`- Step ${s.number}: sub-steps done: ${r.subStepsDone.map((n) => `${s.number}.${n}`).join(', ')} of ${s.subSteps.length}`);
     for (const e of r.lastErrors ?? []) details.push(`- Step ${s.number}, last run printed: ERROR ${cell(e)}`);
     if (r.outOfOrder) details.push(`- Step ${s.number} was marked done on ${r.outOfOrder.at} before: ${r.outOfOrder.missing.map(stepName).join('; ')} (the admin confirmed).`);

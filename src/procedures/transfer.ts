@@ -5,6 +5,7 @@
 // progress as JSON in an HTML comment, invisible in the preview; importing the
 // record on the next computer reads it back here. The file is input from disk:
 // everything in it is checked, nothing is trusted. Pure.
+import { checkServerName } from '../ssoTools/serverName';
 import type { MachineRecord, ProcedureProgress, ProcedureShape, StepRecord } from './progress';
 
 /** The first line of the block; the version is the number after `v`. */
@@ -70,6 +71,7 @@ function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'
     lastErrors: (v) => Array.isArray(v) && v.every((e) => typeof e === 'string'),
     stoppedAt: isTime,
     subStepsDone: (v) => Array.isArray(v) && v.every((n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= subSteps),
+    newServer: (v) => typeof v === 'string' && checkServerName(v).ok,
   }, ['done']);
   const out = structuredClone(r) as unknown as StepRecord;
   if (Array.isArray(r.machines)) out.machines = r.machines.map((m, i) => machineRecord(`${where}.machines[${i}]`, m));

@@ -6,12 +6,11 @@
 // clicks go through the browser bridge (helpers.ui). The fake tools record argv.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MasterSecretMoverApi } from '../../src/extension';
 import { proposeBackupFileName } from '../../src/ssoTools/commandLines';
-import { answerPrompts, hasUiBridge, poll, ui } from './helpers';
+import { answerPrompts, hasUiBridge, poll, THIS_COMPUTER, ui } from './helpers';
 import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
@@ -187,6 +186,26 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     }
   });
 
+  test('restore on another computer than the one -updatedb made the master secret server: the question says so (10766); Cancel runs nothing', async () => {
+    for (const step of ['install', 'configure', 'backup', 'updateDb', 'restartService']) {
+      await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step, done: true });
+    }
+    await a.progress.setNewServer('moveToServer', 'updateDb', 'BTSMSS02');
+    const answers = answerPrompts(a, undefined);
+    try {
+      const run = start<number | undefined>('mss.restoreSecret');
+      await quickInputTitled(OPEN_TITLE);
+      await poll('the .bak file in the open dialog', async () => (await query(row(BAK_NAME))).length === 1, UI_WAIT);
+      await ui({ op: 'click', selector: row(BAK_NAME) });
+      assert.strictEqual(await run.result(), undefined);
+      assert.deepStrictEqual(answers.asked, ['Restore on this computer?']);
+      assert.deepStrictEqual(answers.details, [`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. The restore only works on the master secret server (otherwise 10766, "This function can only be performed on the master secret server"): run it on BTSMSS02.`]);
+      assert.deepStrictEqual(fakes.calls(), []);
+    } finally {
+      answers.restore();
+    }
+  });
+
   test('restore: no answer to the question (Cancel) runs nothing and records nothing', async () => {
     const answers = answerPrompts(a, undefined);
     try {
@@ -233,7 +252,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-serverall', 'SSOCLUSTER']]]);
     // -serverall is done once per machine: this run is recorded for this computer.
     const machines = a.progress.record('moveToCluster', 'serverAll').machines ?? [];
-    assert.deepStrictEqual(machines.map((m) => [m.name, m.done, m.exitCode]), [[os.hostname(), true, 0]]);
+    assert.deepStrictEqual(machines.map((m) => [m.name, m.done, m.exitCode]), [[THIS_COMPUTER, true, 0]]);
   });
 
   test('-serverall: Escape in the input box runs nothing and records nothing; the command resolves undefined', async () => {

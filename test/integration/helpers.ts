@@ -201,3 +201,6 @@ export async function clickCheckbox(selector: string, from: 'true' | 'false', ef
   await poll(`${selector} to show aria-checked="${from}"`, async () => (await state()) === from);
   await clickUntil(selector, effect, async () => (await state()) === from);
 }
+
+/** The computer the tests play: the runners set COMPUTERNAME (read by the extension, as on Windows) to it. */
+export const THIS_COMPUTER = 'BTSMSS01';

@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ProcedureProgress } from '../../src/procedures/progress';
-import { answerPrompts, api, hasUiBridge, poll, ui } from './helpers';
+import { answerPrompts, api, hasUiBridge, poll, THIS_COMPUTER, ui } from './helpers';
 
 type Imported = { procedure: string; done: number; total: number } | undefined;
 
@@ -46,7 +46,7 @@ suite('progress transfer: the record of a move carries its progress to the next 
     const original = await progressOfTheOriginalServer();
     const record = await exportRecord('carry.md');
     const text = fs.readFileSync(record, 'utf8');
-    assert.ok(text.includes(`Record written by Master Secret Mover on ${os.hostname()} at `), 'the record names the computer it was written on');
+    assert.ok(text.includes(`Record written by Master Secret Mover on ${THIS_COMPUTER} at `), 'the record names the computer it was written on');
     assert.ok(text.includes('open it with **Master Secret: Import Progress from a Record**'), 'the record says how to go on elsewhere');
 
     await a.progress.reset();  // the next computer: nothing done there yet
@@ -78,8 +78,8 @@ suite('progress transfer: the record of a move carries its progress to the next 
       assert.deepStrictEqual(no.asked, ['Replace the progress of "Move the master secret server to another server" on this computer?']);
       assert.deepStrictEqual(no.buttons, [['Replace Progress']]);
       const detail = no.details[0];
-      assert.ok(detail.includes(`This computer (${os.hostname()}): 1 of 6 steps done.`), detail);
-      assert.match(detail, new RegExp(`The record palette\\.md \\(written on ${os.hostname()} at \\d{4}-\\d\\d-\\d\\dT[^)]+\\): 3 of 6 steps done\\.`));
+      assert.ok(detail.includes(`This computer (${THIS_COMPUTER}): 1 of 6 steps done.`), detail);
+      assert.match(detail, new RegExp(`The record palette\\.md \\(written on ${THIS_COMPUTER} at \\d{4}-\\d\\d-\\d\\dT[^)]+\\): 3 of 6 steps done\\.`));
       assert.deepStrictEqual(a.progress.read('moveToServer'), here, 'Cancel changes nothing');
     } finally {
       no.restore();

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, poll, runTaskToEnd, terminalText, ui, withTerminalText, workspaceDir } from './helpers';
+import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, poll, runTaskToEnd, terminalText, THIS_COMPUTER, ui, withTerminalText, workspaceDir } from './helpers';
 
 /**
  * Writes .vscode/tasks.json with one task, waits until VS Code lists it (by its
@@ -344,6 +344,34 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     }
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args, c.cwd]), [['ssomanage', ['-displaydb'], fakes.dir], ['ssomanage', ['-showserver'], fakes.dir]]);
     assert.strictEqual(JSON.stringify([a.progress.read('moveToServer'), a.progress.read('moveToCluster')]), before, 'a read-only check records nothing');
+  });
+
+  test('the right computer: -updatedb on the server its file names warns in its question; once -updatedb made BTSMSS02 the master secret server, the restart here (BTSMSS01) says so', async () => {
+    const a = await api();
+    await a.progress.reset('moveToServer');
+    const dir = path.join(workspaceDir(), 'which computer');
+    fs.mkdirSync(dir, { recursive: true });
+    const xml = (server: string) => `<sso>\r\n  <globalInfo>\r\n    <secretServer>${server}</secretServer>\r\n  </globalInfo>\r\n</sso>\r\n`;
+    const here = path.join(dir, 'here.xml');
+    fs.writeFileSync(here, xml(THIS_COMPUTER));
+    const answers = answerPrompts(a, undefined);
+    try {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.runUpdateDb', vscode.Uri.file(here))), /Cancelled/);
+      assert.ok(answers.details[0].includes(`WARNING: This computer, ${THIS_COMPUTER}, is the new master secret server the file names. The procedure runs ssomanage -updatedb on the ORIGINAL master secret server (step 4)`), answers.details[0]);
+    } finally {
+      answers.restore();
+    }
+    const there = path.join(dir, 'NewMSSServer.xml');
+    fs.writeFileSync(there, xml('BTSMSS02'));
+    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', there), 0);
+    assert.strictEqual(a.progress.record('moveToServer', 'updateDb').newServer, 'BTSMSS02', 'the server -updatedb named is remembered');
+    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
+    if (hasUiBridge()) {
+      await poll('the restart warning naming both computers', async () => (await ui<Array<{ text: string }>>({ op: 'query', selector: '.notification-toast .notification-list-item-message' }))
+        .some((n) => n.text.includes(`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. Step 5 restarts Enterprise SSO on BTSMSS02.`)));
+    }
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', there]], ['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]], 'the warnings stop nothing');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

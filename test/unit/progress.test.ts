@@ -140,6 +140,15 @@ describe('ProgressBook', () => {
     await assert.rejects(b.setDone('moveToServer', 'nope', true), /install, configure/);
   });
 
+  it('remembers the server a successful -updatedb named, next to its run; a later failed run keeps it', async () => {
+    const b = book();
+    await b.recordRun('moveToServer', 'updateDb', 0);
+    await b.setNewServer('moveToServer', 'updateDb', 'BTSMSS02');
+    await b.recordRun('moveToServer', 'updateDb', 1);
+    const r = b.record('moveToServer', 'updateDb');
+    assert.deepStrictEqual([r.done, r.exitCode, r.newServer], [true, 1, 'BTSMSS02']);
+  });
+
   it('notifies listeners on every change', async () => {
     const b = book();
     const seen: string[] = [];
@@ -169,6 +178,11 @@ describe('renderReport', () => {
     assert.ok(md.includes('- Step 3, last run printed: ERROR 0xC0002A0F: Could not contact the SSO server \\| x.'), md);
     assert.ok(md.includes(`before: 6. ${procedures.moveToCluster.steps[5].title} (the admin confirmed)`), md);
     assert.strictEqual((md.match(/^\| \d+ \|/gm) ?? []).length, 7);
+  });
+
+  it('names the server -updatedb made the master secret server', () => {
+    const md = renderReport(procedures.moveToServer, { updateDb: { done: true, exitCode: 0, newServer: 'BTSMSS02' } }, new Date('2026-11-23T12:00:00Z'), 'BTSMSS01');
+    assert.ok(md.includes('- Step 4 named BTSMSS02 as the new master secret server.'), md);
   });
 
   it('lists the sub-steps ticked of a step not done', () => {

@@ -41,6 +41,13 @@ describe('procedures/transfer', () => {
     assert.ok(!block.slice(0, -3).includes('>'), 'no > before the end');
   });
 
+  it('carries the server -updatedb named, and refuses one that is not a server name', () => {
+    const r = readTransfer(record({ updateDb: { done: true, at: AT, exitCode: 0, newServer: 'BTSMSS02' } }), ALL);
+    assert.ok(r.ok);
+    assert.equal(r.transfer.progress.updateDb.newServer, 'BTSMSS02');
+    assert.match(refusal(record({ updateDb: { done: true, newServer: 'BTS&MSS' } })), /step updateDb\.newServer has a wrong value/);
+  });
+
   it('reads an empty progress (nothing done yet)', () => {
     const r = readTransfer(record({}), ALL);
     assert.ok(r.ok);

@@ -1,0 +1,34 @@
+import * as assert from 'node:assert/strict';
+import { computerKey, newServerComputerWarning, sameComputer, thisComputer, updateDbComputerWarning } from '../../../src/procedures/computers';
+
+describe('procedures/computers', () => {
+  it('names this computer by COMPUTERNAME (as Windows tools do), else by its host name', () => {
+    assert.equal(thisComputer({ COMPUTERNAME: 'BTSMSS01' }, () => 'btsmss01.contoso.com'), 'BTSMSS01');
+    assert.equal(thisComputer({ COMPUTERNAME: ' ' }, () => 'vm'), 'vm');
+    assert.equal(thisComputer({}, () => 'vm'), 'vm');
+  });
+
+  it('compares computer names by their first label, in any case; IP addresses whole', () => {
+    assert.equal(computerKey(' btsmss02.contoso.com '), 'BTSMSS02');
+    assert.equal(computerKey('10.0.0.5'), '10.0.0.5');
+    assert.ok(sameComputer('BTSMSS02', 'btsmss02.contoso.com'));
+    assert.ok(!sameComputer('BTSMSS02', 'BTSMSS01'));
+    assert.ok(!sameComputer('10.0.0.5', '10.0.0.6'));
+    assert.ok(!sameComputer('', ''), 'no name is no computer');
+  });
+
+  it('warns before -updatedb only on the computer the file names (the new server)', () => {
+    assert.equal(updateDbComputerWarning('BTSMSS01', 'BTSMSS02'), undefined);
+    assert.equal(updateDbComputerWarning('btsmss02', 'BTSMSS02'),
+      'This computer, btsmss02, is the new master secret server the file names. The procedure runs ssomanage -updatedb on the ORIGINAL master secret server (step 4), which still holds the master secret.');
+  });
+
+  it('warns before the restore and the restart only away from the server step 4 named, and not when that is unknown', () => {
+    assert.equal(newServerComputerWarning('restore', 'BTSMSS02', 'btsmss02.contoso.com'), undefined);
+    assert.equal(newServerComputerWarning('restore', 'BTSMSS01', undefined), undefined);
+    assert.equal(newServerComputerWarning('restore', 'BTSMSS01', 'BTSMSS02'),
+      'Step 4 made BTSMSS02 the master secret server, and this computer is BTSMSS01. The restore only works on the master secret server (otherwise 10766, "This function can only be performed on the master secret server"): run it on BTSMSS02.');
+    assert.equal(newServerComputerWarning('restart', 'BTSMSS01', 'BTSMSS02'),
+      'Step 4 made BTSMSS02 the master secret server, and this computer is BTSMSS01. Step 5 restarts Enterprise SSO on BTSMSS02.');
+  });
+});
