@@ -75,6 +75,15 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
   const BAK_NAME = 'SSO restore test.bak';
   const bak = path.join(fakes.dir, BAK_NAME);
 
+  /** Runs mss.restoreSecret as the palette does and picks the install folder's .bak in its open dialog; resolves what the command resolves. */
+  async function restorePickedInOpenDialog(): Promise<number | undefined> {
+    const run = start<number | undefined>('mss.restoreSecret');
+    await quickInputTitled(OPEN_TITLE);
+    await poll('the .bak file in the open dialog', async () => (await query(row(BAK_NAME))).length === 1, UI_WAIT);
+    await ui({ op: 'click', selector: row(BAK_NAME) });
+    return run.result();
+  }
+
   suiteSetup(async function () {
     if (!hasUiBridge()) this.skip();
     a = await sandbox.enter();
@@ -157,11 +166,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     const older = path.join(fakes.dir, 'older.bak');
     fs.writeFileSync(older, 'an older backup\n');
     try {
-      const run = start<number | undefined>('mss.restoreSecret');
-      await quickInputTitled(OPEN_TITLE);
-      await poll('the .bak file in the open dialog', async () => (await query(row(BAK_NAME))).length === 1, UI_WAIT);
-      await ui({ op: 'click', selector: row(BAK_NAME) });
-      assert.strictEqual(await run.result(), 0);
+      assert.strictEqual(await restorePickedInOpenDialog(), 0);
       await quickInputClosed();
 
       assert.deepStrictEqual(answers.asked, ['Restore before the earlier steps are done?']);
@@ -193,11 +198,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     await a.progress.setNewServer('moveToServer', 'updateDb', 'BTSMSS02');
     const answers = answerPrompts(a, undefined);
     try {
-      const run = start<number | undefined>('mss.restoreSecret');
-      await quickInputTitled(OPEN_TITLE);
-      await poll('the .bak file in the open dialog', async () => (await query(row(BAK_NAME))).length === 1, UI_WAIT);
-      await ui({ op: 'click', selector: row(BAK_NAME) });
-      assert.strictEqual(await run.result(), undefined);
+      assert.strictEqual(await restorePickedInOpenDialog(), undefined);
       assert.deepStrictEqual(answers.asked, ['Restore on this computer?']);
       assert.deepStrictEqual(answers.details, [`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. The restore only works on the master secret server (otherwise 10766, "This function can only be performed on the master secret server"): run it on BTSMSS02.`]);
       assert.deepStrictEqual(fakes.calls(), []);
@@ -209,11 +210,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
   test('restore: no answer to the question (Cancel) runs nothing and records nothing', async () => {
     const answers = answerPrompts(a, undefined);
     try {
-      const run = start<number | undefined>('mss.restoreSecret');
-      await quickInputTitled(OPEN_TITLE);
-      await poll('the .bak file in the open dialog', async () => (await query(row(BAK_NAME))).length === 1, UI_WAIT);
-      await ui({ op: 'click', selector: row(BAK_NAME) });
-      assert.strictEqual(await run.result(), undefined);
+      assert.strictEqual(await restorePickedInOpenDialog(), undefined);
       assert.deepStrictEqual(answers.asked, ['Restore before the earlier steps are done?']);
       assert.deepStrictEqual(fakes.calls(), []);
       assert.deepStrictEqual((await progressOf('moveToServer')).restore, { done: false });
