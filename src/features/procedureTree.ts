@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Procedure, Step } from '../procedures/model';
 import type { ProgressBook, StepRecord } from '../procedures/progress';
 import { stepTooltipMarkdown } from '../procedures/text';
+import { runsOnNamed } from '../procedures/computers';
 
 export type TreeNode =
   | { kind: 'step'; step: Step }
@@ -52,6 +53,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         if (!record.done && record.stoppedAt) remark('lastRun', `Last run was stopped on ${record.stoppedAt} before it reported an exit code: the step stays open`);
         // Per-machine steps keep exit codes on their machines; the error lines are the step's.
         for (const e of record.lastErrors ?? []) remark('lastRun', `The last run printed ERROR ${e}`);
+        if (record.newServer) remark('note', `ssomanage -updatedb made ${record.newServer} the master secret server (ssomanage -displaydb shows it as "Single Sign-On Secret Server name").`);
         if (step.condition) remark('condition', step.condition);
         if (step.perMachine) {
           for (const m of record.machines ?? []) kids.push({ kind: 'machine', step, name: m.name });
@@ -97,11 +99,12 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         const item = new vscode.TreeItem(`${step.number}. ${step.title}`, hasKids ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = step.id;
         const subDone = record.subStepsDone?.length ?? 0;
+        const runsOn = runsOnNamed(this.procedure.id, step.runsOn, this.procedure.id === 'moveToServer' ? this.progress.record('moveToServer', 'updateDb').newServer : undefined);
         item.description = step.perMachine && record.machines?.length
-          ? `${step.runsOn} · ${record.machines.filter((m) => m.done).length} of ${record.machines.length} machines`
+          ? `${runsOn} · ${record.machines.filter((m) => m.done).length} of ${record.machines.length} machines`
           : !record.done && subDone > 0
-            ? `${step.runsOn} · ${subDone} of ${step.subSteps.length} sub-steps`
-            : step.runsOn;
+            ? `${runsOn} · ${subDone} of ${step.subSteps.length} sub-steps`
+            : runsOn;
         item.checkboxState = record.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
         item.tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step, record));
         item.contextValue = ['step', ...(step.perMachine ? ['perMachine'] : []), ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');

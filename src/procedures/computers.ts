@@ -38,3 +38,11 @@ export function newServerComputerWarning(action: 'restart' | 'restore', thisComp
     ? `${made} The restore only works on the master secret server (otherwise 10766, "This function can only be performed on the master secret server"): run it on ${newServer}.`
     : `${made} Step 5 restarts Enterprise SSO on ${newServer}.`;
 }
+
+/**
+ * Where a step of a procedure runs, with the new master secret server's name once a
+ * successful -updatedb named it: "On the new master secret server (BTSMSS02)".
+ */
+export function runsOnNamed(procedure: string, runsOn: string, newServer: string | undefined): string {
+  return procedure === 'moveToServer' && newServer && /the new master secret server$/.test(runsOn) ? `${runsOn} (${newServer})` : runsOn;
+}

@@ -365,6 +365,12 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     fs.writeFileSync(there, xml('BTSMSS02'));
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', there), 0);
     assert.strictEqual(a.progress.record('moveToServer', 'updateDb').newServer, 'BTSMSS02', 'the server -updatedb named is remembered');
+    // The tree names it where the steps run on it, and under step 4.
+    const { provider } = a.trees.get('moveToServer')!;
+    const steps = provider.getChildren();
+    assert.strictEqual(provider.getTreeItem(steps[5]).description, 'On the new master secret server (BTSMSS02)');
+    const remarks = provider.getChildren(steps[3]).map((n) => provider.getTreeItem(n).label);
+    assert.ok(remarks.includes('ssomanage -updatedb made BTSMSS02 the master secret server (ssomanage -displaydb shows it as "Single Sign-On Secret Server name").'), remarks.join(' | '));
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
     if (hasUiBridge()) {
       await poll('the restart warning naming both computers', async () => (await ui<Array<{ text: string }>>({ op: 'query', selector: '.notification-toast .notification-list-item-message' }))

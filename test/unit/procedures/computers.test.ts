@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { computerKey, newServerComputerWarning, sameComputer, thisComputer, updateDbComputerWarning } from '../../../src/procedures/computers';
+import { procedures } from '../../../src/procedures';
+import { computerKey, newServerComputerWarning, runsOnNamed, sameComputer, thisComputer, updateDbComputerWarning } from '../../../src/procedures/computers';
 
 describe('procedures/computers', () => {
   it('names this computer by COMPUTERNAME (as Windows tools do), else by its host name', () => {
@@ -30,5 +31,16 @@ describe('procedures/computers', () => {
       'Step 4 made BTSMSS02 the master secret server, and this computer is BTSMSS01. The restore only works on the master secret server (otherwise 10766, "This function can only be performed on the master secret server"): run it on BTSMSS02.');
     assert.equal(newServerComputerWarning('restart', 'BTSMSS01', 'BTSMSS02'),
       'Step 4 made BTSMSS02 the master secret server, and this computer is BTSMSS01. Step 5 restarts Enterprise SSO on BTSMSS02.');
+  });
+
+  it('names the new master secret server where a step of the move to another server runs on it, once -updatedb named it', () => {
+    const named = (id: 'moveToServer' | 'moveToCluster', server?: string) => procedures[id].steps.map((st) => runsOnNamed(id, st.runsOn, server));
+    assert.deepEqual(named('moveToServer', 'BTSMSS02'), [
+      'On the new master secret server (BTSMSS02)', 'On the new master secret server (BTSMSS02)',
+      'On the original master secret server', 'On the original master secret server',
+      'On the new master secret server (BTSMSS02)', 'On the new master secret server (BTSMSS02)',
+    ]);
+    assert.deepEqual(named('moveToServer'), procedures.moveToServer.steps.map((st) => st.runsOn));
+    assert.deepEqual(named('moveToCluster', 'SSOCLUSTER'), procedures.moveToCluster.steps.map((st) => st.runsOn));
   });
 });
