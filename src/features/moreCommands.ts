@@ -7,7 +7,7 @@ import type { ProgressBook } from '../procedures/progress';
 import { renderReport } from '../procedures/report';
 import { explainError, type ErrorExplanation } from '../ssoTools/errors';
 import type { TreeNode } from './procedureTree';
-import { computerName } from './ssoTasks';
+import { computerName } from './computerName';
 
 function explanationMarkdown(e: ErrorExplanation): string {
   return `# ${e.title}\n\n**Meaning:** ${e.meaning}\n\n**Likely cause:** ${e.cause}\n\n**What to do:** ${e.fix}\n\n*Source: ${e.source}*\n`;

@@ -10,7 +10,7 @@ import type { ProcedureProgress, ProgressBook } from '../procedures/progress';
 import { readTransfer } from '../procedures/transfer';
 import { offerUndo } from './progressCommands';
 import type { Prompts } from './prompts';
-import { computerName } from './ssoTasks';
+import { computerName } from './computerName';
 
 /** A record is a few kilobytes; anything much larger is not one. */
 const MAX_RECORD_BYTES = 1024 * 1024;

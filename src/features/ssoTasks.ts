@@ -5,7 +5,6 @@
 // net stop asks before stopping dependent BizTalk services). The command lines
 // themselves come from ssoTools/commandLines.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -13,7 +12,6 @@ import {
   type CommandPlan, type ProcessStep, type SsoTaskDefinition, type ToolName, type ToolSettings,
 } from '../ssoTools/commandLines';
 import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../ssoTools/backupFiles';
-import { thisComputer } from '../procedures/computers';
 import { PROBLEM_MATCHER } from '../ssoTools/output';
 import { updateDbRefusalForBytes } from '../updateXml';
 import type { UpdateXmlFile } from './workspaceFiles';
@@ -58,11 +56,6 @@ export function taskName(def: SsoTaskDefinition): string {
     case 'restart': return 'restart ENTSSO (net stop, net start)';
     default: return `-${def.command}`;
   }
-}
-
-/** This computer's name (COMPUTERNAME on Windows), for machine records and the which-computer checks. */
-export function computerName(): string {
-  return thisComputer(process.env, os.hostname);
 }
 
 /** Refuses to run anything in Restricted Mode: the settings that choose the programs are workspace-controllable there. */

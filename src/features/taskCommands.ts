@@ -12,9 +12,10 @@ import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../updateXml';
-import { buildTask, checkSecretFile, computerName, defaultScope, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError, type PlannedTask } from './ssoTasks';
+import { buildTask, checkSecretFile, defaultScope, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError, type PlannedTask } from './ssoTasks';
 import { explainError } from '../ssoTools/errors';
 import { showExplanation } from './moreCommands';
+import { computerName } from './computerName';
 import type { Prompts } from './prompts';
 import { describeProblem, watchToolProblems, type ToolProblem } from './toolProblems';
 
