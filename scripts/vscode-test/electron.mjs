@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
+import { makePackageFolder } from './packageFolder.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const version = process.env.MSS_VSCODE_VERSION || '1.100.3';
@@ -46,6 +47,10 @@ fs.mkdirSync(path.join(multiRoot, 'Server B'));
 fs.writeFileSync(path.join(multiRoot, 'Server B', 'NewMSSServer.xml'), '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS09</secretServer>\n  </globalInfo>\n</sso>\n');
 fs.writeFileSync(path.join(multiRoot, 'mss.code-workspace'), JSON.stringify({ folders: [{ path: 'Server A' }, { path: 'Server B' }] }, null, 2));
 const multiRootUserData = userDataWith({});
+const packaged = makePackageFolder(root);
+const packagedWorkspace = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-workspace-'));
+fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), packagedWorkspace, { recursive: true });
+const packagedUserData = userDataWith({});
 const phases = [
   { entry: 'out/test/integration/index.js', args: [workspace, '--user-data-dir', userData, '--disable-workspace-trust'] },
   { entry: 'out/test/integration/reload/index.js', args: [workspace, '--user-data-dir', userData, '--disable-workspace-trust'] },
@@ -53,13 +58,15 @@ const phases = [
   { entry: 'out/test/integration/empty/index.js', args: ['--user-data-dir', emptyUserData, '--disable-workspace-trust'] },
   { entry: 'out/test/integration/multiroot/index.js', args: [path.join(multiRoot, 'mss.code-workspace'), '--user-data-dir', multiRootUserData, '--disable-workspace-trust'] },
   { entry: 'out/test/integration/restricted/index.js', args: [restrictedWorkspace, '--user-data-dir', restrictedUserData], env: { MSS_TEST_WORKSPACE: restrictedWorkspace } },
+  // The extension as its package ships it (see packageFolder.mjs).
+  { entry: 'out/test/integration/packaged/index.js', args: [packagedWorkspace, '--user-data-dir', packagedUserData, '--disable-workspace-trust'], extension: packaged },
 ];
 let failed = false;
 for (const phase of phases) {
   try {
     await runTests({
       version,
-      extensionDevelopmentPath: root,
+      extensionDevelopmentPath: phase.extension ?? root,
       extensionTestsPath: path.join(root, phase.entry),
       launchArgs: [...phase.args, '--disable-extensions'],
       // The tests play a Windows server named BTSMSS01 (the extension reads COMPUTERNAME, as on Windows).
@@ -71,5 +78,5 @@ for (const phase of phases) {
     break;
   }
 }
-for (const dir of [workspace, userData, emptyUserData, multiRoot, multiRootUserData, restrictedWorkspace, restrictedUserData]) fs.rmSync(dir, { recursive: true, force: true });
+for (const dir of [workspace, userData, emptyUserData, multiRoot, multiRootUserData, restrictedWorkspace, restrictedUserData, packaged, packagedWorkspace, packagedUserData]) fs.rmSync(dir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -8,7 +8,8 @@
 // `restricted`, in a
 // second server with workspace trust on and its own browser, user data and copy
 // of the workspace (with test/fixtures/restricted laid over it), whose folder
-// opens untrusted: Restricted Mode.
+// opens untrusted: Restricted Mode. Last `packaged`: the extension as
+// `npm run package` ships it (the files of the package, the production bundle).
 // Prints each test, then "integration: N passed, N failed" and exits 0 only when
 // every phase passed and at least one test ran.
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVER_VERSION, ensureInstalled, VSCODE_VERSION } from './install.mjs';
+import { makePackageFolder } from './packageFolder.mjs';
 import { killTrees, startServer } from './server.mjs';
 import { openBrowser } from './workbench.mjs';
 
@@ -25,7 +27,7 @@ const say = (s) => process.stderr.write(`[vscode-test] ${s}\n`);
 const timeoutMs = Number(process.env.MSS_VSCODE_TIMEOUT || 900) * 1000;
 // The tests play a Windows server named BTSMSS01 (the extension reads COMPUTERNAME, as on Windows).
 const TEST_ENV = { COMPUTERNAME: 'BTSMSS01' };
-const phases = (process.env.MSS_TEST_PHASES || 'main,reload,multiroot,empty,restricted').split(',');
+const phases = (process.env.MSS_TEST_PHASES || 'main,reload,multiroot,empty,restricted,packaged').split(',');
 // `npm run screenshots` runs the phase "screenshots": scenes that save PNGs of the real workbench.
 
 for (const p of ['dist/extension.js', 'out/test/integration/index.js']) {
@@ -90,13 +92,13 @@ const cleanup = async () => {
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { void cleanup().then(() => process.exit(130)); });
 
 /** Opens the window of one phase and resolves with the exit code its tests report, or 'timeout'. */
-async function runWindow(phase, srv, brw, folder) {
+async function runWindow(phase, srv, brw, folder, extensionDir = root) {
   const tests = phase === 'main' ? 'out/test/integration/index.js' : `out/test/integration/${phase}/index.js`;
   say(`phase "${phase}": opening a VS Code ${VSCODE_VERSION} window with extensionTestsPath=${tests}`);
   const stopUi = brw.serveUiRequests(path.join(resultsDir, 'ui'));
   try {
     return await brw.runUntilExit(srv.workbenchUrl(folder, [
-      ['extensionDevelopmentPath', srv.remote(root)],
+      ['extensionDevelopmentPath', srv.remote(extensionDir)],
       ['extensionTestsPath', srv.remote(path.join(root, tests))],
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
@@ -126,12 +128,12 @@ function multiRootWorkspace() {
  * it last opened in the browser's storage, and a window for another folder, workspace
  * or none at all, opened in the same browser, sometimes came up without its folders.
  */
-async function runInOwnBrowser(phase, target) {
+async function runInOwnBrowser(phase, target, extensionDir = root) {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-chromium-'));
   let b;
   try {
     b = await openBrowser({ profileDir });
-    return await runWindow(phase, server, b, target);
+    return await runWindow(phase, server, b, target, extensionDir);
   } catch (e) {
     say(`phase "${phase}": ${e && e.stack ? e.stack : e}`);
     return 'error';
@@ -157,6 +159,16 @@ async function runInOwnServer(phase, target, serverOptions = {}) {
   }
 }
 
+/** The packaged phase: the extension loaded from the files of its package (packageFolder.mjs). */
+function runPackaged() {
+  const dir = makePackageFolder(root);
+  workspaces.push(dir);
+  say(`phase "packaged": the package's files in ${dir}`);
+  const folder = copyWorkspace();
+  workspaces.push(folder);
+  return runInOwnBrowser('packaged', folder, dir);
+}
+
 /** The restricted phase: trust on, an untrusted copy of the workspace with test/fixtures/restricted laid over it. */
 function runRestricted() {
   const folder = copyWorkspace(path.join(root, 'test', 'fixtures', 'restricted'));
@@ -172,6 +184,7 @@ try {
   let passed = 0, failed = 0, allOk = true;
   for (const phase of phases) {
     const code = phase === 'restricted' ? await runRestricted()
+      : phase === 'packaged' ? await runPackaged()
       // In a server of its own: after the other windows, a multi-root window of the shared server
       // sometimes read its .code-workspace file with no folders (and never again).
       : phase === 'multiroot' ? await runInOwnServer(phase, { workspaceFile: multiRootWorkspace() })

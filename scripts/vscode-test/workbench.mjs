@@ -49,6 +49,15 @@ async function uiRequest(page, req) {
       await page.mouse.move(x + req.dx + 300, y);  // off the sash, which stays highlighted under the mouse
       return true;
     }
+    case 'frameText': {
+      // The text of every frame but the workbench (webviews: walkthrough media, previews).
+      const texts = [];
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        texts.push(await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => ''));
+      }
+      return texts;
+    }
     case 'press':
       await page.keyboard.press(req.key);
       return true;

@@ -40,8 +40,8 @@ let uiCounter = 0;
  * click or read the real UI (see scripts/vscode-test/workbench.mjs).
  */
 export interface UiRequest {
-  /** click/hover a selector, query or read the html of its matches, press a key, type text, save a screenshot, or drag an element's right edge. */
-  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot' | 'drag';
+  /** click/hover a selector, query or read the html of its matches, press a key, type text, save a screenshot, drag an element's right edge, or read the text of the webview frames. */
+  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot' | 'drag' | 'frameText';
   /** For drag: pixels to move the right edge of the element by. */
   dx?: number;
   selector?: string;
