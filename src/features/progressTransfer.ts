@@ -33,7 +33,7 @@ const doneCount = (steps: ReadonlyArray<{ id: string }>, p: ProcedureProgress) =
 
 export function registerImportProgress(progress: ProgressBook, prompts: Prompts): vscode.Disposable {
   return vscode.commands.registerCommand('mss.importProgress', async (arg?: unknown) => {
-    // A Uri comes from the UI (a menu on the file): it asks like the palette. A { file } asks nothing.
+    // A Uri is how the UI passes a file (a link, a menu): it asks like the palette. A { file } asks nothing.
     const interactive = arg === undefined || arg instanceof vscode.Uri;
     let file: string;
     if (arg instanceof vscode.Uri) {
