@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure } from '../procedures';
-import { newServerComputerWarning, updateDbComputerWarning } from '../procedures/computers';
+import { moveUnderWay, newServerComputerWarning, updateDbComputerWarning, updateDbWhere } from '../procedures/computers';
 import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
@@ -51,9 +51,9 @@ function workspaceScope(file?: string): vscode.WorkspaceFolder | vscode.TaskScop
 }
 
 export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const started = (id: 'moveToServer' | 'moveToCluster') => progress.counts(id).done > 0;
+  const underWay = () => moveUnderWay(progress.read('moveToServer'), progress.read('moveToCluster'));
   /** Restores belong to the cluster procedure when that one is under way and the server move is not. */
-  const restoreWhere = (): Where => (started('moveToCluster') && !started('moveToServer')
+  const restoreWhere = (): Where => (underWay() === 'moveToCluster'
     ? { procedure: 'moveToCluster', step: 'restoreEachNode', machine: computerName() }
     : { procedure: 'moveToServer', step: 'restore' });
 
@@ -61,7 +61,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   const commandRuns = new WeakSet<vscode.TaskExecution>();
   /** The step a run belongs to (commands and Run Task alike), or undefined for the read-only checks and the restart's parts. */
   const whereOf = (def: vscode.TaskDefinition): Where | undefined => {
-    if (def.type === 'ssomanage' && def.command === 'updatedb') return { procedure: 'moveToServer', step: 'updateDb' };
+    // In the move to a cluster, -updatedb is section 5.2 of step 1, which has more to it: no step is marked.
+    if (def.type === 'ssomanage' && def.command === 'updatedb') return underWay() === 'moveToCluster' ? undefined : { procedure: 'moveToServer', step: 'updateDb' };
     if (def.type === 'ssomanage' && def.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: computerName() };
     if (def.type === 'ssoconfig' && def.command === 'backupSecret') return { procedure: 'moveToServer', step: 'backup' };
     if (def.type === 'ssoconfig' && def.command === 'restoreSecret') return restoreWhere();
@@ -72,10 +73,16 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   const rememberNewServer = async (file: string, server = serverOfFile(file)) => {
     if (server) await progress.setNewServer('moveToServer', 'updateDb', server);
   };
+  /** In the move to a cluster, a -updatedb that succeeded marks no step (section 5.2 of step 1): say so. */
+  const noteClusterUpdateDb = () => {
+    void vscode.window.showInformationMessage('ssomanage -updatedb succeeded. The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done: tick step 1 when all its sections are done. (Moving to another server instead? Reset the progress of the move to a cluster.)');
+  };
   // Tasks started from Run Task or tasks.json feed the procedure like the commands do.
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
     if (commandRuns.has(e.execution)) return;
-    const where = whereOf(e.execution.task.definition);
+    const def = e.execution.task.definition;
+    const where = whereOf(def);
+    if (!where && e.exitCode === 0 && def.type === 'ssomanage' && def.command === 'updatedb') noteClusterUpdateDb();
     if (!where) return;
     if (e.exitCode === undefined) {
       log.warn(`task "${e.execution.task.name}" was stopped before it reported an exit code`);
@@ -163,25 +170,29 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       throw new Error(refusal);
     }
     const server = readSecretServer(decodeUpdateXmlBytes(bytes).text);
-    const onNewServer = server ? updateDbComputerWarning(computerName(), server) : undefined;
+    const move = underWay();
+    const onNewServer = server && move !== 'moveToCluster' ? updateDbComputerWarning(computerName(), server) : undefined;
     if (interactive) {
       const built = buildTask({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
-      const backupDone = progress.record('moveToServer', 'backup').done;
+      const backupWarning = move === 'moveToCluster'
+        ? 'WARNING: back up the master secret on the original master secret server before this, unless you have a current backup and know its password: after -updatedb the original server can no longer back it up, and that backup is what you copy to the nodes.'
+        : progress.record('moveToServer', 'backup').done ? '' : 'WARNING: the backup step is not marked done. Without a backup of the master secret and its password, a failed move can leave the SSO database unreadable.';
       const answer = await prompts.confirm(
         server ? `Make ${server} the master secret server?` : `Apply ${path.basename(file)} to the SSO database?`,
         [`This runs:\n${built.planned.plan.steps[0].label}${built.planned.plan.cwd ? `\nin ${built.planned.plan.cwd}` : ''}`,
-          'Run it on the ORIGINAL master secret server, in an elevated VS Code.',
-          backupDone ? '' : 'WARNING: the backup step is not marked done. Without a backup of the master secret and its password, a failed move can leave the SSO database unreadable.',
+          updateDbWhere(move),
+          backupWarning,
           onNewServer ? `WARNING: ${onNewServer}` : '',
           ...diagnostics.filter((d) => d.severity === 'warning').map((d) => `Warning: ${d.message}`)].filter(Boolean).join('\n\n'),
         'Run ssomanage -updatedb');
       if (answer !== 'Run ssomanage -updatedb') throw new Error('Cancelled: ssomanage -updatedb was not run.');
     } else {
-      if (!progress.record('moveToServer', 'backup').done) log.warn('ssomanage -updatedb is run before the backup step is marked done.');
+      if (move !== 'moveToCluster' && !progress.record('moveToServer', 'backup').done) log.warn('ssomanage -updatedb is run before the backup step is marked done.');
       if (onNewServer) log.warn(onNewServer);
     }
     const code = await runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
-    if (code === 0) await rememberNewServer(file, server);
+    if (code === 0 && move === 'moveToCluster') noteClusterUpdateDb();
+    else if (code === 0) await rememberNewServer(file, server);
     return code;
   };
 

@@ -154,7 +154,7 @@ export function registerUpdateXmlCommands(diagnostics: UpdateXmlDiagnostics, pro
     if (!where) return undefined;
     const file = await generate(server, where.file, where.overwrite);
     const next = vscode.workspace.isTrusted ? ['Run ssomanage -updatedb'] : [];
-    void vscode.window.showInformationMessage(`Created ${path.basename(file)} naming ${server} as the master secret server. Run ssomanage -updatedb with it on the ORIGINAL master secret server, after backing up the master secret.`, ...next).then((choice) => {
+    void vscode.window.showInformationMessage(`Created ${path.basename(file)} naming ${server} as the master secret server. Run ssomanage -updatedb with it on the ORIGINAL master secret server (in a move to a cluster: on the active cluster node), after backing up the master secret.`, ...next).then((choice) => {
       if (choice) void vscode.commands.executeCommand('mss.runUpdateDb', vscode.Uri.file(file));
     });
     return file;

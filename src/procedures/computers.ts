@@ -46,3 +46,24 @@ export function newServerComputerWarning(action: 'restart' | 'restore', thisComp
 export function runsOnNamed(procedure: string, runsOn: string, newServer: string | undefined): string {
   return procedure === 'moveToServer' && newServer && /the new master secret server$/.test(runsOn) ? `${runsOn} (${newServer})` : runsOn;
 }
+
+/**
+ * The move under way: the one with progress recorded (anything: a tick, a sub-step,
+ * a machine, a run) while the other has none; undefined when both or neither have.
+ */
+export function moveUnderWay(server: Readonly<Record<string, unknown>>, cluster: Readonly<Record<string, unknown>>): 'moveToServer' | 'moveToCluster' | undefined {
+  const s = Object.keys(server).length > 0;
+  const c = Object.keys(cluster).length > 0;
+  return s === c ? undefined : s ? 'moveToServer' : 'moveToCluster';
+}
+
+/**
+ * Where `ssomanage -updatedb` runs: on the original master secret server in the move to
+ * another server (step 4), on the active cluster node in the move to a cluster (section
+ * 5.2 of its step 1); both when it is not known which move this is.
+ */
+export function updateDbWhere(move: 'moveToServer' | 'moveToCluster' | undefined): string {
+  if (move === 'moveToServer') return 'Run it on the ORIGINAL master secret server, in an elevated VS Code.';
+  if (move === 'moveToCluster') return 'In the move to a cluster, run it on the ACTIVE cluster node (section 5.2 of step 1), in an elevated VS Code. No step is marked done by it: step 1 is done when all its sections are.';
+  return 'Run it on the ORIGINAL master secret server when moving to another server (step 4), or on the ACTIVE cluster node when moving to a cluster (section 5.2 of step 1), in an elevated VS Code.';
+}

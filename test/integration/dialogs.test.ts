@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MasterSecretMoverApi } from '../../src/extension';
 import { proposeBackupFileName } from '../../src/ssoTools/commandLines';
-import { answerPrompts, hasUiBridge, poll, THIS_COMPUTER, ui } from './helpers';
+import { answerPrompts, hasUiBridge, notificationWith, poll, THIS_COMPUTER, ui } from './helpers';
 import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
@@ -59,13 +59,7 @@ async function quickInputClosed(): Promise<void> {
 /** The list row of a file or folder in the simple file dialog. */
 const row = (label: string) => `${ROWS}[aria-label="${label}"]`;
 
-/** Waits for a notification toast whose text includes every one of `parts`. */
-async function notification(...parts: string[]): Promise<string> {
-  return poll(`a notification with ${parts.map((p) => `"${p}"`).join(' and ')}`, async () => {
-    const found = (await query('.notification-toast .notification-list-item-message')).find((n) => parts.every((p) => n.text.includes(p)));
-    return found?.text;
-  }, UI_WAIT);
-}
+const notification = notificationWith;
 
 suite('dialogs: the save dialog, the open dialog and the input box of the task commands, driven through the real UI', () => {
   const sandbox = new UiSandbox();

@@ -204,3 +204,23 @@ export async function clickCheckbox(selector: string, from: 'true' | 'false', ef
 
 /** The computer the tests play: the runners set COMPUTERNAME (read by the extension, as on Windows) to it. */
 export const THIS_COMPUTER = 'BTSMSS01';
+
+/**
+ * Waits for a notification whose text has every one of `parts`, and returns its text.
+ * Looked for in the toasts first; when no toast shows it within 5 s (toasts are not
+ * shown at all in some states of the web workbench), in the notification center,
+ * which lists every notification.
+ */
+export async function notificationWith(...parts: string[]): Promise<string> {
+  const what = `a notification with ${parts.map((p) => `"${p}"`).join(' and ')}`;
+  const find = async (scope: string) => (await ui<Array<{ text: string }>>({ op: 'query', selector: `${scope} .notification-list-item-message` }))
+    .find((n) => parts.every((p) => n.text.includes(p)))?.text;
+  const toast = await poll(what, () => find('.notification-toast'), 5_000).catch(() => undefined);
+  if (toast !== undefined) return toast;
+  await vscode.commands.executeCommand('notifications.showList');
+  try {
+    return await poll(`${what} (in the notification center)`, () => find('.notifications-center'), 30_000);
+  } finally {
+    await vscode.commands.executeCommand('notifications.hideList');
+  }
+}

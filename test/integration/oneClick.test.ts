@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MasterSecretMoverApi } from '../../src/extension';
-import { answerPrompts, clickInlineRunButton, clickUntil, hasUiBridge, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from './helpers';
+import { answerPrompts, clickInlineRunButton, clickUntil, hasUiBridge, notificationWith, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from './helpers';
 import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
@@ -36,9 +36,7 @@ async function openXml(file: string): Promise<vscode.TextEditor> {
 }
 
 /** Waits for an error notification whose text includes `text`: the end of a command that failed in the UI. */
-async function notification(text: string): Promise<void> {
-  await poll(`a notification "${text}"`, async () => (await query('.notification-toast .notification-list-item-message')).some((n) => n.text.includes(text)));
-}
+const notification = (text: string) => notificationWith(text);
 
 suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the editor title and the palette run the tools', () => {
   const sandbox = new UiSandbox();

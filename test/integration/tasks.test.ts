@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, poll, runTaskToEnd, terminalText, THIS_COMPUTER, ui, withTerminalText, workspaceDir } from './helpers';
+import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, notificationWith, poll, runTaskToEnd, terminalText, THIS_COMPUTER, withTerminalText, workspaceDir } from './helpers';
 
 /**
  * Writes .vscode/tasks.json with one task, waits until VS Code lists it (by its
@@ -105,8 +105,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 2, 'a failed stop makes the restart fail');
     if (hasUiBridge()) {
       // The restart says that the BizTalk host instances go down with ENTSSO.
-      await poll('the restart warning', async () => (await ui<Array<{ text: string }>>({ op: 'query', selector: '.notification-toast .notification-list-item-message' }))
-        .some((n) => n.text.includes('Restarting Enterprise SSO (ENTSSO) on this computer') && n.text.includes('BizTalk host instance services that depend on it')));
+      await notificationWith('Restarting Enterprise SSO (ENTSSO) on this computer', 'BizTalk host instance services that depend on it');
     }
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [
       ['ssoconfig', ['-restoreSecret', bak]],
@@ -181,7 +180,8 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
   });
 
   test('tasks started from Run Task feed the procedure like the commands: -updatedb, then the restart as one task', async () => {
-    await vscode.commands.executeCommand('mss.resetProgress', 'moveToServer');
+    // Both procedures: with the move to a cluster under way (earlier tests ran -serverall), -updatedb would be its section 5.2.
+    await vscode.commands.executeCommand('mss.resetProgress');
     const a = await api();
     const file = path.join(workspaceDir(), 'NewMSSServer.xml');
     const updatedb = (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'updatedb' && t.definition.file === file);
@@ -348,7 +348,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
 
   test('the right computer: -updatedb on the server its file names warns in its question; once -updatedb made BTSMSS02 the master secret server, the restart here (BTSMSS01) says so', async () => {
     const a = await api();
-    await a.progress.reset('moveToServer');
+    await a.progress.reset();
     const dir = path.join(workspaceDir(), 'which computer');
     fs.mkdirSync(dir, { recursive: true });
     const xml = (server: string) => `<sso>\r\n  <globalInfo>\r\n    <secretServer>${server}</secretServer>\r\n  </globalInfo>\r\n</sso>\r\n`;
@@ -373,11 +373,37 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.ok(remarks.includes('ssomanage -updatedb made BTSMSS02 the master secret server (ssomanage -displaydb shows it as "Single Sign-On Secret Server name").'), remarks.join(' | '));
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
     if (hasUiBridge()) {
-      await poll('the restart warning naming both computers', async () => (await ui<Array<{ text: string }>>({ op: 'query', selector: '.notification-toast .notification-list-item-message' }))
-        .some((n) => n.text.includes(`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. Step 5 restarts Enterprise SSO on BTSMSS02.`)));
+      await notificationWith(`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. Step 5 restarts Enterprise SSO on BTSMSS02.`);
     }
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', there]], ['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]], 'the warnings stop nothing');
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('in a move to a cluster, -updatedb is section 5.2 of step 1: its question says to run it on the active cluster node, and it marks no step of the other procedure', async () => {
+    const a = await api();
+    await a.progress.reset();
+    await a.progress.setSubStepDone('moveToCluster', 'clusterSetup', 1, true);  // the cluster move is under way
+    const file = path.join(workspaceDir(), 'cluster', 'SSOCLUSTER.xml');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '<sso>\r\n  <globalInfo>\r\n    <secretServer>SSOCLUSTER</secretServer>\r\n  </globalInfo>\r\n</sso>\r\n');
+    const answers = answerPrompts(a, 'Run ssomanage -updatedb');
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', vscode.Uri.file(file)), 0);
+      assert.deepStrictEqual(answers.asked, ['Make SSOCLUSTER the master secret server?']);
+      const detail = answers.details[0];
+      assert.ok(detail.includes('In the move to a cluster, run it on the ACTIVE cluster node (section 5.2 of step 1)'), detail);
+      assert.ok(!detail.includes('ORIGINAL'), detail);
+      assert.ok(detail.includes('WARNING: back up the master secret on the original master secret server before this'), detail);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+      assert.deepStrictEqual(a.progress.read('moveToServer'), {}, 'the move to another server is untouched');
+      assert.strictEqual(a.progress.record('moveToCluster', 'clusterSetup').done, false, 'step 1 has more to it than -updatedb');
+      if (hasUiBridge()) {
+        await notificationWith('The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done');
+      }
+    } finally {
+      answers.restore();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 });
 

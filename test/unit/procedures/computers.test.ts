@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { procedures } from '../../../src/procedures';
-import { computerKey, newServerComputerWarning, runsOnNamed, sameComputer, thisComputer, updateDbComputerWarning } from '../../../src/procedures/computers';
+import { computerKey, moveUnderWay, newServerComputerWarning, runsOnNamed, sameComputer, thisComputer, updateDbComputerWarning, updateDbWhere } from '../../../src/procedures/computers';
 
 describe('procedures/computers', () => {
   it('names this computer by COMPUTERNAME (as Windows tools do), else by its host name', () => {
@@ -42,5 +42,19 @@ describe('procedures/computers', () => {
     ]);
     assert.deepEqual(named('moveToServer'), procedures.moveToServer.steps.map((st) => st.runsOn));
     assert.deepEqual(named('moveToCluster', 'SSOCLUSTER'), procedures.moveToCluster.steps.map((st) => st.runsOn));
+  });
+
+  it('tells which move is under way: the one with progress while the other has none', () => {
+    assert.equal(moveUnderWay({ install: { done: true } }, {}), 'moveToServer');
+    assert.equal(moveUnderWay({}, { copyBackup: { done: false, machines: [] } }), 'moveToCluster');
+    assert.equal(moveUnderWay({}, {}), undefined);
+    assert.equal(moveUnderWay({ install: { done: true } }, { clusterSetup: { done: true } }), undefined);
+  });
+
+  it('says where -updatedb runs: the original server, the active cluster node, or both when the move is not known', () => {
+    assert.match(updateDbWhere('moveToServer'), /^Run it on the ORIGINAL master secret server, in an elevated VS Code\.$/);
+    assert.match(updateDbWhere('moveToCluster'), /run it on the ACTIVE cluster node \(section 5\.2 of step 1\).*No step is marked done by it/);
+    const both = updateDbWhere(undefined);
+    assert.ok(both.includes('ORIGINAL master secret server when moving to another server (step 4)') && both.includes('ACTIVE cluster node when moving to a cluster (section 5.2 of step 1)'), both);
   });
 });
