@@ -66,23 +66,30 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     if (def.type === 'ssomanage' && def.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: computerName() };
     if (def.type === 'ssoconfig' && def.command === 'backupSecret') return { procedure: 'moveToServer', step: 'backup' };
     if (def.type === 'ssoconfig' && def.command === 'restoreSecret') return restoreWhere();
-    if (def.type === 'entsso' && def.command === 'restart' && def.part === undefined) return { procedure: 'moveToServer', step: 'restartService' };
+    // The same for the restart: in the move to a cluster it is the one of section 5.2 (step 6 cycles the clustered resource).
+    if (def.type === 'entsso' && def.command === 'restart' && def.part === undefined) return underWay() === 'moveToCluster' ? undefined : { procedure: 'moveToServer', step: 'restartService' };
     return undefined;
   };
   /** After -updatedb succeeded: the server its file names, which the restart and the restore check this computer against. */
   const rememberNewServer = async (file: string, server = serverOfFile(file)) => {
     if (server) await progress.setNewServer('moveToServer', 'updateDb', server);
   };
-  /** In the move to a cluster, a -updatedb that succeeded marks no step (section 5.2 of step 1): say so. */
-  const noteClusterUpdateDb = () => {
-    void vscode.window.showInformationMessage('ssomanage -updatedb succeeded. The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done: tick step 1 when all its sections are done. (Moving to another server instead? Reset the progress of the move to a cluster.)');
+  /** In the move to a cluster, a -updatedb or a restart that succeeded marks no step (both are part of section 5.2 of step 1): say so. */
+  const noteClusterRun = (def: vscode.TaskDefinition) => {
+    if (underWay() !== 'moveToCluster') return;
+    const otherMove = '(Moving to another server instead? Reset the progress of the move to a cluster.)';
+    if (def.type === 'ssomanage' && def.command === 'updatedb') {
+      void vscode.window.showInformationMessage(`ssomanage -updatedb succeeded. The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done: tick step 1 when all its sections are done. ${otherMove}`);
+    } else if (def.type === 'entsso' && def.command === 'restart' && def.part === undefined) {
+      void vscode.window.showInformationMessage(`The Enterprise SSO restart succeeded. The move to a cluster is under way, so this is the restart of section 5.2 of its step 1 and no step was marked done. Once the clustered SSO resource exists, take it offline and bring it online in Failover Cluster Manager (step 6), not with net stop / net start. ${otherMove}`);
+    }
   };
   // Tasks started from Run Task or tasks.json feed the procedure like the commands do.
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
     if (commandRuns.has(e.execution)) return;
     const def = e.execution.task.definition;
     const where = whereOf(def);
-    if (!where && e.exitCode === 0 && def.type === 'ssomanage' && def.command === 'updatedb') noteClusterUpdateDb();
+    if (!where && e.exitCode === 0) noteClusterRun(def);
     if (!where) return;
     if (e.exitCode === undefined) {
       log.warn(`task "${e.execution.task.name}" was stopped before it reported an exit code`);
@@ -134,6 +141,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     const problems = built.planned.definition.type === 'entsso' ? await watcher.finish(false) : await watcher.finish(code !== 0);
     log.info(`exit code ${code}${problems.length ? `; ERROR lines: ${problems.map(describeProblem).join(' | ')}` : ''}`);
     if (where) await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem));
+    else if (code === 0) noteClusterRun(definition);
     if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems, where !== undefined);
     return code;
   }
@@ -191,8 +199,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       if (onNewServer) log.warn(onNewServer);
     }
     const code = await runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
-    if (code === 0 && move === 'moveToCluster') noteClusterUpdateDb();
-    else if (code === 0) await rememberNewServer(file, server);
+    if (code === 0 && move !== 'moveToCluster') await rememberNewServer(file, server);
     return code;
   };
 
@@ -301,7 +308,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     vscode.commands.registerCommand('mss.showSsoServer', () => runTool({ type: 'ssomanage', command: 'showserver' })),
     vscode.commands.registerCommand('mss.restartService', async () => {
       requireTrust();
-      const elsewhere = newServerComputerWarning('restart', computerName(), progress.record('moveToServer', 'updateDb').newServer);
+      const elsewhere = underWay() === 'moveToCluster' ? undefined : newServerComputerWarning('restart', computerName(), progress.record('moveToServer', 'updateDb').newServer);
       if (elsewhere) log.warn(elsewhere);
       void vscode.window.showWarningMessage(`Restarting Enterprise SSO (ENTSSO) on this computer. ${elsewhere ? `${elsewhere} ` : ''}${RESTART_WARNING}`);
       return runTool({ type: 'entsso', command: 'restart' });

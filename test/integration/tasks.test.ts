@@ -97,6 +97,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
   });
 
   test('restore, -serverall and the restart run their exact argument vectors', async () => {
+    await (await api()).progress.reset();  // the restore and the restart then belong to the move to another server
     const bak = path.join(workspaceDir(), 'SSO backup.bak');
     fs.writeFileSync(bak, 'a backup made by the backup step\n');
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restoreSecret', { file: bak }), 0);
@@ -379,7 +380,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('in a move to a cluster, -updatedb is section 5.2 of step 1: its question says to run it on the active cluster node, and it marks no step of the other procedure', async () => {
+  test('in a move to a cluster, -updatedb and the restart are section 5.2 of step 1: the question says to run it on the active cluster node, and they mark no step of the other procedure', async () => {
     const a = await api();
     await a.progress.reset();
     await a.progress.setSubStepDone('moveToCluster', 'clusterSetup', 1, true);  // the cluster move is under way
@@ -399,6 +400,11 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
       assert.strictEqual(a.progress.record('moveToCluster', 'clusterSetup').done, false, 'step 1 has more to it than -updatedb');
       if (hasUiBridge()) {
         await notificationWith('The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done');
+      }
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
+      assert.deepStrictEqual(a.progress.read('moveToServer'), {}, 'the restart marks no step of the move to another server either');
+      if (hasUiBridge()) {
+        await notificationWith('this is the restart of section 5.2 of its step 1', 'take it offline and bring it online in Failover Cluster Manager (step 6)');
       }
     } finally {
       answers.restore();
