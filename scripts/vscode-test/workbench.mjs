@@ -58,6 +58,9 @@ async function uiRequest(page, req) {
       }
       return texts;
     }
+    case 'mark':
+      // Tags the matches; a query of `${selector}[data-mss-mark]` later finds them only if they were not re-rendered.
+      return page.$$eval(req.selector, (els) => { els.forEach((e) => { e.setAttribute('data-mss-mark', '1'); }); return els.length; });
     case 'press':
       await page.keyboard.press(req.key);
       return true;

@@ -40,8 +40,8 @@ let uiCounter = 0;
  * click or read the real UI (see scripts/vscode-test/workbench.mjs).
  */
 export interface UiRequest {
-  /** click/hover a selector, query or read the html of its matches, press a key, type text, save a screenshot, drag an element's right edge, or read the text of the webview frames. */
-  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot' | 'drag' | 'frameText';
+  /** click/hover a selector, query or read the html of its matches, press a key, type text, save a screenshot, drag an element's right edge, read the text of the webview frames, or mark the matches (to tell later whether they were re-rendered). */
+  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot' | 'drag' | 'frameText' | 'mark';
   /** For drag: pixels to move the right edge of the element by. */
   dx?: number;
   selector?: string;
@@ -193,12 +193,20 @@ export async function clickUntil(selector: string, effect: () => boolean, lost: 
 
 /**
  * Clicks a tree checkbox for real: first waits until it shows the state the
- * test expects (a refresh sent by the extension has reached the window); a
- * click is taken as dropped when the checkbox still shows that state.
+ * test expects (a refresh sent by the extension has reached the window) and is
+ * no longer being redrawn; a click is taken as dropped when the checkbox still
+ * shows that state.
  */
 export async function clickCheckbox(selector: string, from: 'true' | 'false', effect: () => boolean): Promise<void> {
   const state = async () => (await ui<{ ariaChecked: string }[]>({ op: 'query', selector }))[0]?.ariaChecked;
   await poll(`${selector} to show aria-checked="${from}"`, async () => (await state()) === from);
+  // VS Code redraws every row a few milliseconds after a change of progress: wait until the
+  // checkbox has stayed the same element for 200 ms.
+  await poll(`${selector} to stay the same element`, async () => {
+    await ui({ op: 'mark', selector });
+    await new Promise((r) => setTimeout(r, 200));
+    return (await ui<unknown[]>({ op: 'query', selector: `${selector}[data-mss-mark]` })).length === 1;
+  });
   await clickUntil(selector, effect, async () => (await state()) === from);
 }
 
