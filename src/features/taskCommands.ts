@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure } from '../procedures';
 import { moveUnderWay, newServerComputerWarning, updateDbComputerWarning, updateDbWhere } from '../procedures/computers';
+import { clusterRunNote, restorePlace, stepOfRun, type RunPlace } from '../procedures/runs';
 import type { ProgressBook } from '../procedures/progress';
 import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
@@ -34,7 +35,6 @@ function reportFailure(commandLine: string, code: number, problems: ToolProblem[
   });
 }
 
-type Where = { procedure: 'moveToServer' | 'moveToCluster'; step: string; machine?: string };
 
 /** The server an update XML file names in <secretServer>, or undefined when the file cannot be read or names none. */
 function serverOfFile(file: string): string | undefined {
@@ -52,37 +52,20 @@ function workspaceScope(file?: string): vscode.WorkspaceFolder | vscode.TaskScop
 
 export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const underWay = () => moveUnderWay(progress.read('moveToServer'), progress.read('moveToCluster'));
-  /** Restores belong to the cluster procedure when that one is under way and the server move is not. */
-  const restoreWhere = (): Where => (underWay() === 'moveToCluster'
-    ? { procedure: 'moveToCluster', step: 'restoreEachNode', machine: computerName() }
-    : { procedure: 'moveToServer', step: 'restore' });
+  const restoreWhere = (): RunPlace => restorePlace(underWay(), computerName());
 
   /** Runs started by these commands, which record their own result. */
   const commandRuns = new WeakSet<vscode.TaskExecution>();
-  /** The step a run belongs to (commands and Run Task alike), or undefined for the read-only checks and the restart's parts. */
-  const whereOf = (def: vscode.TaskDefinition): Where | undefined => {
-    // In the move to a cluster, -updatedb is section 5.2 of step 1, which has more to it: no step is marked.
-    if (def.type === 'ssomanage' && def.command === 'updatedb') return underWay() === 'moveToCluster' ? undefined : { procedure: 'moveToServer', step: 'updateDb' };
-    if (def.type === 'ssomanage' && def.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: computerName() };
-    if (def.type === 'ssoconfig' && def.command === 'backupSecret') return { procedure: 'moveToServer', step: 'backup' };
-    if (def.type === 'ssoconfig' && def.command === 'restoreSecret') return restoreWhere();
-    // The same for the restart: in the move to a cluster it is the one of section 5.2 (step 6 cycles the clustered resource).
-    if (def.type === 'entsso' && def.command === 'restart' && def.part === undefined) return underWay() === 'moveToCluster' ? undefined : { procedure: 'moveToServer', step: 'restartService' };
-    return undefined;
-  };
+  /** The step a run belongs to (commands and Run Task alike), or undefined when it marks none (procedures/runs.ts). */
+  const whereOf = (def: vscode.TaskDefinition): RunPlace | undefined => stepOfRun(def, underWay(), computerName());
   /** After -updatedb succeeded: the server its file names, which the restart and the restore check this computer against. */
   const rememberNewServer = async (file: string, server = serverOfFile(file)) => {
     if (server) await progress.setNewServer('moveToServer', 'updateDb', server);
   };
-  /** In the move to a cluster, a -updatedb or a restart that succeeded marks no step (both are part of section 5.2 of step 1): say so. */
+  /** A run that succeeded and marked no step because it is part of the cluster's section 5.2: say so. */
   const noteClusterRun = (def: vscode.TaskDefinition) => {
-    if (underWay() !== 'moveToCluster') return;
-    const otherMove = '(Moving to another server instead? Reset the progress of the move to a cluster.)';
-    if (def.type === 'ssomanage' && def.command === 'updatedb') {
-      void vscode.window.showInformationMessage(`ssomanage -updatedb succeeded. The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done: tick step 1 when all its sections are done. ${otherMove}`);
-    } else if (def.type === 'entsso' && def.command === 'restart' && def.part === undefined) {
-      void vscode.window.showInformationMessage(`The Enterprise SSO restart succeeded. The move to a cluster is under way, so this is the restart of section 5.2 of its step 1 and no step was marked done. Once the clustered SSO resource exists, take it offline and bring it online in Failover Cluster Manager (step 6), not with net stop / net start. ${otherMove}`);
-    }
+    const note = clusterRunNote(def, underWay());
+    if (note) void vscode.window.showInformationMessage(note);
   };
   // Tasks started from Run Task or tasks.json feed the procedure like the commands do.
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {

@@ -1,0 +1,43 @@
+// Which procedure step a run of a tool belongs to, for the commands and for tasks
+// started from Run Task or tasks.json alike. The read-only checks and the two net
+// tasks of a restart belong to none. In the move to a cluster, -updatedb and the
+// ENTSSO restart are part of section 5.2 of its step 1 (on the active node, before
+// ENTSSO is clustered), which has more to it: they mark no step, and the admin is
+// told so. Which move is under way comes from the progress (computers.ts). Pure.
+import type { ProcedureId } from './model';
+
+export interface ToolRun { type: unknown; command?: unknown; part?: unknown }
+export interface RunPlace { procedure: ProcedureId; step: string; machine?: string }
+type Move = ProcedureId | undefined;
+
+const isUpdateDb = (r: ToolRun) => r.type === 'ssomanage' && r.command === 'updatedb';
+const isRestart = (r: ToolRun) => r.type === 'entsso' && r.command === 'restart' && r.part === undefined;
+
+/** Restores belong to the move to a cluster (each node) when that move is under way and the other is not. */
+export function restorePlace(move: Move, computer: string): RunPlace {
+  return move === 'moveToCluster' ? { procedure: 'moveToCluster', step: 'restoreEachNode', machine: computer } : { procedure: 'moveToServer', step: 'restore' };
+}
+
+/** The step a run belongs to, or undefined when it marks none. */
+export function stepOfRun(run: ToolRun, move: Move, computer: string): RunPlace | undefined {
+  if (isUpdateDb(run)) return move === 'moveToCluster' ? undefined : { procedure: 'moveToServer', step: 'updateDb' };
+  if (run.type === 'ssomanage' && run.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: computer };
+  if (run.type === 'ssoconfig' && run.command === 'backupSecret') return { procedure: 'moveToServer', step: 'backup' };
+  if (run.type === 'ssoconfig' && run.command === 'restoreSecret') return restorePlace(move, computer);
+  if (isRestart(run)) return move === 'moveToCluster' ? undefined : { procedure: 'moveToServer', step: 'restartService' };
+  return undefined;
+}
+
+const OTHER_MOVE = '(Moving to another server instead? Reset the progress of the move to a cluster.)';
+
+/** What to tell the admin after a run that succeeded and marked no step because it is part of the cluster's section 5.2. */
+export function clusterRunNote(run: ToolRun, move: Move): string | undefined {
+  if (move !== 'moveToCluster') return undefined;
+  if (isUpdateDb(run)) {
+    return `ssomanage -updatedb succeeded. The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done: tick step 1 when all its sections are done. ${OTHER_MOVE}`;
+  }
+  if (isRestart(run)) {
+    return `The Enterprise SSO restart succeeded. The move to a cluster is under way, so this is the restart of section 5.2 of its step 1 and no step was marked done. Once the clustered SSO resource exists, take it offline and bring it online in Failover Cluster Manager (step 6), not with net stop / net start. ${OTHER_MOVE}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { clusterRunNote, restorePlace, stepOfRun } from '../../../src/procedures/runs';
+
+const PC = 'BTSMSS01';
+const runs = {
+  updatedb: { type: 'ssomanage', command: 'updatedb' },
+  serverall: { type: 'ssomanage', command: 'serverall' },
+  displaydb: { type: 'ssomanage', command: 'displaydb' },
+  showserver: { type: 'ssomanage', command: 'showserver' },
+  backup: { type: 'ssoconfig', command: 'backupSecret' },
+  restore: { type: 'ssoconfig', command: 'restoreSecret' },
+  restart: { type: 'entsso', command: 'restart' },
+  netStop: { type: 'entsso', command: 'restart', part: 'stop' },
+};
+
+describe('procedures/runs', () => {
+  it('puts each run on its step of the move to another server, or of the move to a cluster for -serverall (per machine)', () => {
+    for (const move of ['moveToServer', undefined] as const) {
+      assert.deepEqual(stepOfRun(runs.updatedb, move, PC), { procedure: 'moveToServer', step: 'updateDb' });
+      assert.deepEqual(stepOfRun(runs.backup, move, PC), { procedure: 'moveToServer', step: 'backup' });
+      assert.deepEqual(stepOfRun(runs.restore, move, PC), { procedure: 'moveToServer', step: 'restore' });
+      assert.deepEqual(stepOfRun(runs.restart, move, PC), { procedure: 'moveToServer', step: 'restartService' });
+      assert.deepEqual(stepOfRun(runs.serverall, move, PC), { procedure: 'moveToCluster', step: 'serverAll', machine: PC });
+    }
+  });
+
+  it('in the move to a cluster: the restore is per node, and -updatedb and the restart (section 5.2 of step 1) mark no step', () => {
+    assert.deepEqual(stepOfRun(runs.restore, 'moveToCluster', PC), { procedure: 'moveToCluster', step: 'restoreEachNode', machine: PC });
+    assert.deepEqual(restorePlace('moveToCluster', PC), { procedure: 'moveToCluster', step: 'restoreEachNode', machine: PC });
+    assert.equal(stepOfRun(runs.updatedb, 'moveToCluster', PC), undefined);
+    assert.equal(stepOfRun(runs.restart, 'moveToCluster', PC), undefined);
+    assert.deepEqual(stepOfRun(runs.backup, 'moveToCluster', PC), { procedure: 'moveToServer', step: 'backup' });
+  });
+
+  it('the read-only checks and the two net tasks of a restart mark no step', () => {
+    for (const move of ['moveToServer', 'moveToCluster', undefined] as const) {
+      for (const run of [runs.displaydb, runs.showserver, runs.netStop, { type: 'other' }]) assert.equal(stepOfRun(run, move, PC), undefined, JSON.stringify(run));
+    }
+  });
+
+  it('tells why a -updatedb or a restart marked no step, in the move to a cluster only', () => {
+    assert.match(clusterRunNote(runs.updatedb, 'moveToCluster') ?? '', /^ssomanage -updatedb succeeded\. The move to a cluster is under way, so this is section 5\.2 of its step 1 and no step was marked done/);
+    assert.match(clusterRunNote(runs.restart, 'moveToCluster') ?? '', /Failover Cluster Manager \(step 6\), not with net stop \/ net start\. \(Moving to another server instead\? Reset the progress of the move to a cluster\.\)$/);
+    assert.equal(clusterRunNote(runs.updatedb, 'moveToServer'), undefined);
+    assert.equal(clusterRunNote(runs.updatedb, undefined), undefined);
+    assert.equal(clusterRunNote(runs.displaydb, 'moveToCluster'), undefined);
+    assert.equal(clusterRunNote(runs.netStop, 'moveToCluster'), undefined);
+  });
+});
