@@ -1,13 +1,13 @@
 // mss.importProgress: goes on with a procedure on another computer. The record
 // that mss.exportReport writes ends with the progress (procedures/transfer.ts);
-// importing it here replaces this computer's progress of that procedure, after
-// the admin confirms from the UI, with Undo in the notification.
+// importing it here merges it with this computer's progress of that procedure (or
+// replaces it), after the admin chooses from the UI, with Undo in the notification.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure, procedures as byId } from '../procedures';
 import type { ProcedureProgress, ProgressBook } from '../procedures/progress';
-import { readTransfer } from '../procedures/transfer';
+import { mergeProgress, readTransfer } from '../procedures/transfer';
 import { offerUndo } from './progressCommands';
 import type { Prompts } from './prompts';
 import { computerName } from './computerName';
@@ -31,17 +31,24 @@ function readRecord(file: string): string {
 const procedures = Object.values(byId);
 const doneCount = (steps: ReadonlyArray<{ id: string }>, p: ProcedureProgress) => steps.filter((s) => p[s.id]?.done).length;
 
+const MERGE = 'Merge';
+const REPLACE = 'Replace';
+
 export function registerImportProgress(progress: ProgressBook, prompts: Prompts): vscode.Disposable {
   return vscode.commands.registerCommand('mss.importProgress', async (arg?: unknown) => {
     // A Uri is how the UI passes a file (a link, a menu): it asks like the palette. A { file } asks nothing.
     const interactive = arg === undefined || arg instanceof vscode.Uri;
     let file: string;
+    let mode: 'merge' | 'replace' = 'merge';
     if (arg instanceof vscode.Uri) {
       file = arg.fsPath;
     } else if (arg !== undefined) {
-      const given = (arg as { file?: unknown } | null)?.file;
-      if (typeof given !== 'string' || given.trim() === '') throw new Error('mss.importProgress takes { file: string }: the path of a record written by "Master Secret: Export a Record of the Move".');
-      file = given;
+      const given = arg as { file?: unknown; mode?: unknown } | null;
+      if (typeof given?.file !== 'string' || given.file.trim() === '' || (given.mode !== undefined && given.mode !== 'merge' && given.mode !== 'replace')) {
+        throw new Error('mss.importProgress takes { file: string, mode?: "merge" | "replace" }: the path of a record written by "Master Secret: Export a Record of the Move", and whether it is merged with this computer\'s progress (the default) or replaces it.');
+      }
+      file = given.file;
+      mode = given.mode ?? 'merge';
     } else {
       const doc = vscode.window.activeTextEditor?.document;
       if (doc && doc.uri.scheme === 'file' && readTransfer(doc.getText(), procedures).ok) {
@@ -61,19 +68,25 @@ export function registerImportProgress(progress: ProgressBook, prompts: Prompts)
     const procedure = getProcedure(transfer.procedure)!;
     const before = progress.read(procedure.id);
     const total = procedure.steps.length;
-    const done = doneCount(procedure.steps, transfer.progress);
+    const merged = mergeProgress(before, transfer.progress);
+    const count = (p: ProcedureProgress) => `${doneCount(procedure.steps, p)} of ${total} steps done`;
     const from = `written on ${transfer.computer || 'an unnamed computer'} at ${transfer.exportedAt}`;
     if (interactive) {
       const answer = await prompts.confirm(
-        `Replace the progress of "${procedure.title}" on this computer?`,
-        `This computer (${computerName()}): ${doneCount(procedure.steps, before)} of ${total} steps done.\n` +
-        `The record ${path.basename(file)} (${from}): ${done} of ${total} steps done.\n\n` +
-        'The record\'s progress replaces this computer\'s, with its times, exit codes and machines. You can undo it from the notification.',
-        'Replace Progress');
-      if (answer !== 'Replace Progress') return undefined;
+        `Import the progress of "${procedure.title}" from ${path.basename(file)}?`,
+        `This computer (${computerName()}): ${count(before)}.\n` +
+        `The record (${from}): ${count(transfer.progress)}.\n\n` +
+        `Merge: ${count(merged)}. A step done on either computer is done, the machines and sub-steps of both are kept, and the later run says how it went.\n` +
+        `Replace: ${count(transfer.progress)}, only what the record says.\n\n` +
+        'You can undo either from the notification.',
+        MERGE, REPLACE);
+      if (answer !== MERGE && answer !== REPLACE) return undefined;
+      mode = answer === MERGE ? 'merge' : 'replace';
     }
-    await progress.restore(procedure.id, transfer.progress);
-    offerUndo(progress, `Progress of "${procedure.title}" imported from ${path.basename(file)} (${from}): ${done} of ${total} steps done.`, { [procedure.id]: before });
-    return { procedure: procedure.id, done, total };
+    const next = mode === 'merge' ? merged : transfer.progress;
+    await progress.restore(procedure.id, next);
+    const done = doneCount(procedure.steps, next);
+    offerUndo(progress, `Progress of "${procedure.title}" ${mode === 'merge' ? 'merged with' : 'replaced by'} ${path.basename(file)} (${from}): ${count(next)}.`, { [procedure.id]: before });
+    return { procedure: procedure.id, mode, done, total };
   });
 }

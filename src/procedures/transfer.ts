@@ -122,3 +122,52 @@ export function readTransfer(text: string, procedures: ReadonlyArray<ProcedureSh
     return { ok: false, error: `The progress in this record cannot be imported: ${e.message}. Export the record again on the computer where the steps were done.` };
   }
 }
+
+const time = (at: string | undefined): number => (at ? Date.parse(at) || 0 : 0);
+
+type Machine = NonNullable<StepRecord['machines']>[number];
+
+/** The machines of both, by name (any case): a machine done on either is done, otherwise the later record wins. */
+function mergeMachines(here: readonly Machine[], record: readonly Machine[]): Machine[] {
+  const out = here.map((m) => ({ ...m }));
+  for (const m of record) {
+    const i = out.findIndex((x) => x.name.toLowerCase() === m.name.toLowerCase());
+    if (i < 0) out.push({ ...m });
+    else if ((m.done && !out[i].done) || (m.done === out[i].done && time(m.at) > time(out[i].at))) out[i] = { ...m };
+  }
+  return out;
+}
+
+function mergeStep(here: StepRecord, record: StepRecord): StepRecord {
+  // The later record says how the last run went; a step done on either computer is done.
+  const [newer, older] = time(record.at ?? record.stoppedAt) > time(here.at ?? here.stoppedAt) ? [record, here] : [here, record];
+  const next: StepRecord = structuredClone(newer);
+  const doneOne = newer.done ? newer : older.done ? older : undefined;
+  next.done = doneOne !== undefined;
+  if (doneOne?.outOfOrder) next.outOfOrder = structuredClone(doneOne.outOfOrder); else delete next.outOfOrder;
+  const subSteps = [...new Set([...(here.subStepsDone ?? []), ...(record.subStepsDone ?? [])])].sort((a, b) => a - b);
+  if (subSteps.length > 0) next.subStepsDone = subSteps; else delete next.subStepsDone;
+  const newServer = newer.newServer ?? older.newServer;
+  if (newServer !== undefined) next.newServer = newServer;
+  if (here.machines || record.machines) {
+    next.machines = mergeMachines(here.machines ?? [], record.machines ?? []);
+    // A step done once per machine is done when every machine is (as ProgressBook keeps it),
+    // or when it was ticked done without machines on either computer.
+    const tickedWithoutMachines = [here, record].some((r) => r.done && !r.machines?.length);
+    next.done = (next.machines.length > 0 && next.machines.every((m) => m.done)) || tickedWithoutMachines;
+    if (!next.done) delete next.outOfOrder;
+  }
+  return next;
+}
+
+/**
+ * The progress of this computer and a record's together: a step done on either is done,
+ * sub-steps and machines of both are kept, and the later of the two says how the last run
+ * went (exit code, ERROR lines). For the steps done once per machine, where each computer
+ * records its own runs (the restore on each cluster node).
+ */
+export function mergeProgress(here: ProcedureProgress, record: ProcedureProgress): ProcedureProgress {
+  const out = structuredClone(here) as ProcedureProgress;
+  for (const [id, r] of Object.entries(record)) out[id] = out[id] ? mergeStep(out[id], r) : structuredClone(r);
+  return out;
+}

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ProcedureProgress } from '../../src/procedures/progress';
 import { answerPrompts, api, hasUiBridge, poll, THIS_COMPUTER, ui } from './helpers';
 
-type Imported = { procedure: string; done: number; total: number } | undefined;
+type Imported = { procedure: string; mode: 'merge' | 'replace'; done: number; total: number } | undefined;
 
 suite('progress transfer: the record of a move carries its progress to the next computer', () => {
   let dir: string;
@@ -50,7 +50,7 @@ suite('progress transfer: the record of a move carries its progress to the next 
     assert.ok(text.includes('open it with **Master Secret: Import Progress from a Record**'), 'the record says how to go on elsewhere');
 
     await a.progress.reset();  // the next computer: nothing done there yet
-    assert.deepStrictEqual(await importProgress({ file: record }), { procedure: 'moveToServer', done: 3, total: 6 });
+    assert.deepStrictEqual(await importProgress({ file: record }), { procedure: 'moveToServer', mode: 'merge', done: 3, total: 6 });
     assert.deepStrictEqual(a.progress.read('moveToServer'), original);
     const p = await vscode.commands.executeCommand<Record<string, { done: boolean; exitCode?: number }>>('mss.getProgress', 'moveToServer');
     assert.deepStrictEqual([p.backup.done, p.backup.exitCode, p.updateDb.done, p.updateDb.exitCode], [true, 0, false, 1]);
@@ -61,7 +61,7 @@ suite('progress transfer: the record of a move carries its progress to the next 
     assert.match(String(provider.getTreeItem(steps[3]).description), /1 of 4 sub-steps/);
   });
 
-  test('from the palette, the record open in the editor is imported after a question with both counts; Cancel keeps this computer\'s progress', async () => {
+  test('from the palette, the record open in the editor is imported after a question with the counts of both and of a merge; Cancel keeps this computer\'s progress', async () => {
     const a = await api();
     await progressOfTheOriginalServer();
     const record = await exportRecord('palette.md');
@@ -75,19 +75,21 @@ suite('progress transfer: the record of a move carries its progress to the next 
     const no = answerPrompts(a, undefined);
     try {
       assert.strictEqual(await importProgress(), undefined);
-      assert.deepStrictEqual(no.asked, ['Replace the progress of "Move the master secret server to another server" on this computer?']);
-      assert.deepStrictEqual(no.buttons, [['Replace Progress']]);
+      assert.deepStrictEqual(no.asked, ['Import the progress of "Move the master secret server to another server" from palette.md?']);
+      assert.deepStrictEqual(no.buttons, [['Merge', 'Replace']]);
       const detail = no.details[0];
       assert.ok(detail.includes(`This computer (${THIS_COMPUTER}): 1 of 6 steps done.`), detail);
-      assert.match(detail, new RegExp(`The record palette\\.md \\(written on ${THIS_COMPUTER} at \\d{4}-\\d\\d-\\d\\dT[^)]+\\): 3 of 6 steps done\\.`));
+      assert.match(detail, new RegExp(`The record \\(written on ${THIS_COMPUTER} at \\d{4}-\\d\\d-\\d\\dT[^)]+\\): 3 of 6 steps done\\.`));
+      assert.ok(detail.includes('Merge: 3 of 6 steps done. A step done on either computer is done'), detail);
+      assert.ok(detail.includes('Replace: 3 of 6 steps done, only what the record says.'), detail);
       assert.deepStrictEqual(a.progress.read('moveToServer'), here, 'Cancel changes nothing');
     } finally {
       no.restore();
     }
 
-    const yes = answerPrompts(a, 'Replace Progress');
+    const yes = answerPrompts(a, 'Replace');
     try {
-      assert.deepStrictEqual(await importProgress(), { procedure: 'moveToServer', done: 3, total: 6 });
+      assert.deepStrictEqual(await importProgress(), { procedure: 'moveToServer', mode: 'replace', done: 3, total: 6 });
       assert.strictEqual(a.progress.counts('moveToServer').done, 3);
     } finally {
       yes.restore();
@@ -96,7 +98,7 @@ suite('progress transfer: the record of a move carries its progress to the next 
       // Undo in the notification puts back this computer's progress (clicked in the
       // notification center, where it is listed whether or not its toast is showing).
       await vscode.commands.executeCommand('notifications.showList');
-      const undo = '.notifications-center .notification-list-item:has-text("imported from palette.md") .monaco-button:has-text("Undo")';
+      const undo = '.notifications-center .notification-list-item:has-text("replaced by palette.md") .monaco-button:has-text("Undo")';
       await poll('the notification with Undo', async () => (await ui<unknown[]>({ op: 'query', selector: undo })).length === 1)
         .catch(async (e: Error) => { throw new Error(`${e.message}; notifications: ${JSON.stringify(await ui({ op: 'query', selector: '.notification-list-item' }))}`); });
       await ui({ op: 'click', selector: undo });
@@ -121,7 +123,7 @@ suite('progress transfer: the record of a move carries its progress to the next 
     await assert.rejects(importProgress({ file: record }), /changed\.md: The progress in this record cannot be imported: step backup\.done has a wrong value: "yes"\. Export the record again/);
 
     await assert.rejects(importProgress({ file: path.join(dir, 'missing.md') }), /Cannot read .*missing\.md\. Check the path of the record\./);
-    await assert.rejects(importProgress({ file: 42 }), /mss\.importProgress takes \{ file: string \}/);
+    await assert.rejects(importProgress({ file: 42 }), /mss\.importProgress takes \{ file: string, mode\?: "merge" \| "replace" \}/);
     assert.deepStrictEqual(a.progress.read('moveToServer'), here);
   });
 
@@ -138,7 +140,7 @@ suite('progress transfer: the record of a move carries its progress to the next 
     await ui({ op: 'click', selector: `${step} .step-title` });
     const link = `${step} a:has-text("Import the record of the move")`;
     await poll('the import link', async () => (await ui<unknown[]>({ op: 'query', selector: `${link}:visible` })).length === 1);
-    const yes = answerPrompts(a, 'Replace Progress');
+    const yes = answerPrompts(a, 'Merge');
     try {
       await ui({ op: 'click', selector: link });
       // No record is in the editor (the walkthrough is): the open dialog asks for one.
@@ -148,11 +150,32 @@ suite('progress transfer: the record of a move carries its progress to the next 
       await ui({ op: 'type', text: record });
       await ui({ op: 'press', key: 'Enter' });
       await poll('the progress to be imported', () => a.progress.counts('moveToServer').done === 3, 30_000);
-      assert.deepStrictEqual(yes.asked, ['Replace the progress of "Move the master secret server to another server" on this computer?']);
+      assert.deepStrictEqual(yes.asked, ['Import the progress of "Move the master secret server to another server" from walkthrough.md?']);
     } finally {
       yes.restore();
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     }
+  });
+
+  test('cluster nodes each restore on their own: merge keeps the machines of both and the step is done; replace keeps the record\'s only', async () => {
+    const a = await api();
+    await a.progress.reset();
+    await a.progress.setMachines('moveToCluster', 'restoreEachNode', ['SSONODE1', 'SSONODE2']);
+    await a.progress.setMachineDone('moveToCluster', 'restoreEachNode', 'SSONODE1', true, 0);
+    const target = path.join(dir, 'node1.md');
+    assert.strictEqual(await vscode.commands.executeCommand<string>('mss.exportReport', { procedure: 'moveToCluster', target }), target);
+    // Node 2: its own restore only.
+    await a.progress.reset();
+    await a.progress.setMachineDone('moveToCluster', 'restoreEachNode', 'SSONODE2', true, 0);
+    const node2 = a.progress.read('moveToCluster');
+    assert.deepStrictEqual(await importProgress({ file: target }), { procedure: 'moveToCluster', mode: 'merge', done: 1, total: 7 });
+    const merged = a.progress.record('moveToCluster', 'restoreEachNode');
+    assert.deepStrictEqual(merged.machines?.map((m) => [m.name, m.done]), [['SSONODE2', true], ['SSONODE1', true]]);
+    assert.strictEqual(merged.done, true);
+    await a.progress.restore('moveToCluster', node2);
+    assert.deepStrictEqual(await importProgress({ file: target, mode: 'replace' }), { procedure: 'moveToCluster', mode: 'replace', done: 0, total: 7 });
+    assert.deepStrictEqual(a.progress.record('moveToCluster', 'restoreEachNode').machines?.map((m) => [m.name, m.done]), [['SSONODE1', true], ['SSONODE2', false]]);
+    await assert.rejects(importProgress({ file: target, mode: 'add' }), /mode\?: "merge" \| "replace"/);
   });
 });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { procedures } from '../../../src/procedures';
 import type { ProcedureProgress } from '../../../src/procedures/progress';
 import { renderReport } from '../../../src/procedures/report';
-import { readTransfer, renderTransferBlock } from '../../../src/procedures/transfer';
+import { mergeProgress, readTransfer, renderTransferBlock } from '../../../src/procedures/transfer';
 
 const ALL = Object.values(procedures);
 const AT = '2026-11-24T09:00:00.000Z';
@@ -103,4 +103,46 @@ describe('procedures/transfer', () => {
     assert.match(refusal(cluster([{ name: 'A' }])), /step copyBackup\.machines\[0\] has no "done"/);
     assert.match(refusal(cluster(['A'])), /step copyBackup\.machines\[0\] is not an object/);
   });
+
+  describe('mergeProgress', () => {
+    const T1 = '2026-11-24T09:00:00.000Z';
+    const T2 = '2026-11-24T10:00:00.000Z';
+
+    it('a step done on either computer is done; steps of one side only are kept', () => {
+      const merged = mergeProgress({ install: { done: true, at: T1 } }, { configure: { done: true, at: T2 }, backup: { done: false, at: T2, exitCode: 5 } });
+      assert.deepEqual(merged, { install: { done: true, at: T1 }, configure: { done: true, at: T2 }, backup: { done: false, at: T2, exitCode: 5 } });
+    });
+
+    it('the later record says how the last run went, and a done step stays done (as after a failed re-run)', () => {
+      const merged = mergeProgress(
+        { updateDb: { done: true, at: T1, exitCode: 0, newServer: 'BTSMSS02', subStepsDone: [1, 2, 3, 4] } },
+        { updateDb: { done: false, at: T2, exitCode: 1, lastErrors: ['0xC0002A0F: x'], subStepsDone: [2] } },
+      );
+      assert.deepEqual(merged.updateDb, { done: true, at: T2, exitCode: 1, lastErrors: ['0xC0002A0F: x'], subStepsDone: [1, 2, 3, 4], newServer: 'BTSMSS02' });
+    });
+
+    it('keeps the machines of both (any case): each node restores on its own, the step is done when all are', () => {
+      const merged = mergeProgress(
+        { restoreEachNode: { done: false, machines: [{ name: 'SSONODE2', done: true, at: T2, exitCode: 0 }] } },
+        { restoreEachNode: { done: false, machines: [{ name: 'SSONODE1', done: true, at: T1, exitCode: 0 }, { name: 'ssonode2', done: false }] } },
+      );
+      assert.deepEqual(merged.restoreEachNode.machines, [{ name: 'SSONODE2', done: true, at: T2, exitCode: 0 }, { name: 'SSONODE1', done: true, at: T1, exitCode: 0 }]);
+      assert.equal(merged.restoreEachNode.done, true);
+      const open = mergeProgress({ copyBackup: { done: false, machines: [{ name: 'A', done: false }] } }, { copyBackup: { done: false, machines: [{ name: 'B', done: true, at: T1 }] } });
+      assert.equal(open.copyBackup.done, false, 'A is not done yet');
+    });
+
+    it('keeps the out-of-order mark of the side that is done', () => {
+      const merged = mergeProgress({ restore: { done: true, at: T1, outOfOrder: { at: T1, missing: ['backup'] } } }, { restore: { done: false, at: T2, exitCode: 1 } });
+      assert.deepEqual(merged.restore, { done: true, at: T2, exitCode: 1, outOfOrder: { at: T1, missing: ['backup'] } });
+    });
+
+    it('changes neither input', () => {
+      const here = { install: { done: false, subStepsDone: [1] } };
+      const record = { install: { done: true, at: T1 } };
+      mergeProgress(here, record);
+      assert.deepEqual([here, record], [{ install: { done: false, subStepsDone: [1] } }, { install: { done: true, at: T1 } }]);
+    });
+  });
 });
+
