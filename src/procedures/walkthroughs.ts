@@ -49,9 +49,14 @@ export function stepDescription(procedure: Procedure, step: Step): string {
   const lines = [step.summary];
   // Where the move changes computer (the original and the new master secret server), the
   // progress kept on the other one can be brought here with the record of the move.
-  const previous = procedure.steps[procedure.steps.indexOf(step) - 1];
+  const at = procedure.steps.indexOf(step);
+  const [previous, next] = [procedure.steps[at - 1], procedure.steps[at + 1]];
+  const computer = (s: Step) => s.runsOn.replace(/^On the /, '');
   if (previous && previous.runsOn !== step.runsOn && /^On the /.test(step.runsOn)) {
-    lines[0] += ` Coming from the ${previous.runsOn.replace(/^On the /, '')}? [Import the record of the move](command:mss.importProgress) exported there.`;
+    lines[0] += ` Coming from the ${computer(previous)}? [Import the record of the move](command:mss.importProgress) exported there.`;
+  }
+  if (next && next.runsOn !== step.runsOn && /^On the /.test(next.runsOn)) {
+    lines[0] += ` Step ${next.number} runs on the ${computer(next)}: [export the record of the move](command:mss.exportReport) to take the progress there.`;
   }
   for (const action of step.actions) {
     lines.push(`[${action.title}](command:${action.command})`);

@@ -76,7 +76,7 @@ describe('walkthroughs', () => {
         const lines = ws.description.split('\n');
         // The summary, and where the move changes computer the import hint (tested below).
         const summary = procedure.steps[i].summary;
-        assert.ok(lines[0] === summary || lines[0].startsWith(`${summary} Coming from the `), lines[0]);
+        assert.ok(lines[0] === summary || lines[0].startsWith(`${summary} Coming from the `) || lines[0].startsWith(`${summary} Step `), lines[0]);
         const links = lines.slice(1);
         assert.deepEqual(links, [
           ...procedure.steps[i].actions.map((a) => `[${a.title}](command:${a.command})`),
@@ -195,10 +195,14 @@ describe('walkthroughs', () => {
   });
 
   describe('changing computer', () => {
-    it('offers to import the record of the move where the move changes computer, and nowhere else', () => {
+    it('offers to export the record of the move before it changes computer, and to import it after, and nowhere else', () => {
       const rendered = renderWalkthroughs();
       const withHint = rendered.contribution.flatMap((w) => w.steps.filter((st) => st.description.includes('(command:mss.importProgress)')).map((st) => st.id));
       assert.deepEqual(withHint, ['backup', 'restartService']);
+      const withExport = rendered.contribution.flatMap((w) => w.steps.filter((st) => st.description.includes('(command:mss.exportReport)')).map((st) => st.id));
+      assert.deepEqual(withExport, ['configure', 'updateDb']);
+      const updateDb = rendered.contribution.find((w) => w.id === 'moveToServer')!.steps.find((st) => st.id === 'updateDb')!;
+      assert.ok(updateDb.description.split('\n')[0].endsWith('Step 5 runs on the new master secret server: [export the record of the move](command:mss.exportReport) to take the progress there.'), updateDb.description);
       const restart = rendered.contribution.find((w) => w.id === 'moveToServer')!.steps.find((st) => st.id === 'restartService')!;
       assert.ok(restart.description.includes('Coming from the original master secret server? [Import the record of the move](command:mss.importProgress) exported there.'), restart.description);
     });
