@@ -2,13 +2,14 @@
 // the original master secret server and the restart and the restore on the new
 // one (seed steps 4 to 6); running one on the wrong computer fails late (the
 // restore with 10766) or takes BizTalk down where nothing was to change. These
-// checks warn only: the computer names are compared as the admin typed them. Pure.
+// checks warn only: names are compared by their first label, in any case, and a
+// name that does not match proves nothing (an alias, an IP address). Pure.
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /**
- * This computer's name as Windows tools show it: COMPUTERNAME (the NetBIOS name, at most
- * 15 characters, which is what server names in ENTSSO are), else the host name.
+ * This computer's name as Windows tools show it: COMPUTERNAME (the NetBIOS name, the form
+ * of the bare server names in Microsoft's samples), else the host name.
  */
 export function thisComputer(env: Readonly<Record<string, string | undefined>>, hostname: () => string): string {
   return env.COMPUTERNAME?.trim() || hostname();
