@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Procedure, Step } from '../procedures/model';
 import type { ProgressBook, StepRecord } from '../procedures/progress';
 import { stepTooltipMarkdown } from '../procedures/text';
+import { stepNames } from '../procedures';
 import { runsOnNamed } from '../procedures/computers';
 
 export type TreeNode =
@@ -45,7 +46,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         const remark = (level: Extract<TreeNode, { kind: 'remark' }>['level'], text: string) =>
           kids.push({ kind: 'remark', step, level, text, index: i++ });
         if (record.outOfOrder) {
-          remark('outOfOrder', `Marked done on ${record.outOfOrder.at} before: ${record.outOfOrder.missing.map((id) => this.title(id)).join(', ')}`);
+          remark('outOfOrder', `Marked done on ${record.outOfOrder.at} before: ${stepNames(this.procedure.id, record.outOfOrder.missing).join(', ')}`);
         }
         if (!record.done && record.exitCode !== undefined && record.exitCode !== 0) {
           remark('lastRun', `Last run ended with exit code ${record.exitCode}${record.at ? ` (${record.at})` : ''}: the step stays open`);
@@ -83,11 +84,6 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
       default:
         return [];
     }
-  }
-
-  private title(stepId: string): string {
-    const s = this.procedure.steps.find((x) => x.id === stepId);
-    return s ? `${s.number}. ${s.title}` : stepId;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

@@ -3,7 +3,7 @@
 // checkboxes and the per-machine list. Programmatic calls with the contract's
 // argument ask nothing; palette calls ask for what is missing.
 import * as vscode from 'vscode';
-import { getProcedure, procedureIds, type Procedure, type ProcedureId } from '../procedures';
+import { getProcedure, procedureIds, stepNames, type Procedure, type ProcedureId } from '../procedures';
 import type { ProcedureProgress, ProgressBook } from '../procedures/progress';
 import { checkServerName } from '../ssoTools/serverName';
 import type { Prompts } from './prompts';
@@ -37,7 +37,7 @@ export async function tickStep(progress: ProgressBook, prompts: Prompts, procedu
     const missing = progress.missingPrerequisites(procedure.id, stepId);
     if (missing.length > 0) {
       const step = procedure.steps.find((s) => s.id === stepId)!;
-      const names = missing.map((id) => { const s = procedure.steps.find((x) => x.id === id)!; return `${s.number}. ${s.title}`; });
+      const names = stepNames(procedure.id, missing);
       const answer = await prompts.confirm(
         `"${step.number}. ${step.title}" comes after steps that are not done yet.`,
         `Not done: ${names.join('; ')}.\n\nIn this procedure the order matters: for example the backup must exist before ssomanage -updatedb, and the restore only works after -updatedb and the service restart. Mark it done anyway? This is recorded in the progress and in the exported record.`,

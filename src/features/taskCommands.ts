@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { getProcedure } from '../procedures';
+import { stepNames } from '../procedures';
 import { moveUnderWay, newServerComputerWarning, updateDbComputerWarning, updateDbWhere } from '../procedures/computers';
 import { clusterRunNote, restorePlace, stepOfRun, type RunPlace } from '../procedures/runs';
 import type { ProgressBook } from '../procedures/progress';
@@ -216,6 +216,21 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     return uris?.[0]?.fsPath;
   };
 
+  /**
+   * Backup and restore: trust first, then the file (asked for from the UI), then ssoconfig,
+   * once the file passed its checks on disk and `decide` (the command's own questions) said go.
+   */
+  const runSsoconfig = async (kind: 'backup' | 'restore', arg: unknown, decide: (check: ReturnType<typeof checkSecretFile>, interactive: boolean) => Promise<boolean>) => {
+    requireTrust();
+    const file = await secretFile(arg, kind);
+    if (!file) return undefined;
+    return runTool({ type: 'ssoconfig', command: `${kind}Secret`, file }, workspaceScope(file), async (planned) => {
+      const check = checkSecretFile(planned);
+      if (check?.error) throw new Error(check.error);
+      return decide(check, arg === undefined);
+    });
+  };
+
   return [
     recordOtherRuns,
     vscode.commands.registerCommand('mss.runUpdateDb', runUpdateDb),
@@ -232,60 +247,41 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       }
       return runTool({ type: 'ssomanage', command: 'serverall', server });
     }),
-    vscode.commands.registerCommand('mss.backupSecret', async (arg?: unknown) => {
-      requireTrust();
-      const file = await secretFile(arg, 'backup');
-      if (!file) return undefined;
-      const interactive = arg === undefined;
-      return runTool({ type: 'ssoconfig', command: 'backupSecret', file }, workspaceScope(file), async (planned) => {
-        const check = checkSecretFile(planned);
-        if (check?.error) throw new Error(check.error);
-        if (check && fs.existsSync(check.file)) {
-          if (!interactive) throw new Error(`${check.file} exists already. Choose a new file name: a backup is never overwritten.`);
-          const answer = await prompts.confirm(`${path.basename(check.file)} exists already.`, 'ssoconfig would overwrite it with the new backup. Overwrite it?', 'Overwrite');
-          if (answer !== 'Overwrite') return false;
+    vscode.commands.registerCommand('mss.backupSecret', (arg?: unknown) => runSsoconfig('backup', arg, async (check, interactive) => {
+      if (check && fs.existsSync(check.file)) {
+        if (!interactive) throw new Error(`${check.file} exists already. Choose a new file name: a backup is never overwritten.`);
+        const answer = await prompts.confirm(`${path.basename(check.file)} exists already.`, 'ssoconfig would overwrite it with the new backup. Overwrite it?', 'Overwrite');
+        if (answer !== 'Overwrite') return false;
+      }
+      if (check?.warning) {
+        log.warn(check.warning);
+        if (interactive) void vscode.window.showWarningMessage(check.warning);
+      }
+      void vscode.window.showInformationMessage('ssoconfig asks for a password (at least 7 characters), its confirmation and a reminder in the terminal. Type them there: Master Secret Mover never sees them. Keep the password: the same one is needed to restore. The file must be on an NTFS volume or removable media.');
+      return true;
+    })),
+    vscode.commands.registerCommand('mss.restoreSecret', (arg?: unknown) => runSsoconfig('restore', arg, async (check, interactive) => {
+      const concerns: string[] = [];
+      const where = restoreWhere();
+      const before = progress.missingPrerequisites(where.procedure, where.step);
+      if (before.length > 0) {
+        concerns.push(`Steps not marked done before the restore: ${stepNames(where.procedure, before).join('; ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`);
+      }
+      const elsewhere = where.procedure === 'moveToServer' ? newServerComputerWarning('restore', computerName(), progress.record('moveToServer', 'updateDb').newServer) : undefined;
+      if (elsewhere) concerns.push(elsewhere);
+      if (check?.warning) concerns.push(check.warning);
+      if (concerns.length > 0) {
+        if (interactive) {
+          const question = before.length > 0 ? 'Restore before the earlier steps are done?' : elsewhere ? 'Restore on this computer?' : 'Restore with other backup files in the folder?';
+          const answer = await prompts.confirm(question, concerns.join('\n\n'), 'Restore Anyway');
+          if (answer !== 'Restore Anyway') return false;
+        } else {
+          for (const c of concerns) log.warn(c);
         }
-        if (check?.warning) {
-          log.warn(check.warning);
-          if (interactive) void vscode.window.showWarningMessage(check.warning);
-        }
-        void vscode.window.showInformationMessage('ssoconfig asks for a password (at least 7 characters), its confirmation and a reminder in the terminal. Type them there: Master Secret Mover never sees them. Keep the password: the same one is needed to restore. The file must be on an NTFS volume or removable media.');
-        return true;
-      });
-    }),
-    vscode.commands.registerCommand('mss.restoreSecret', async (arg?: unknown) => {
-      requireTrust();
-      const file = await secretFile(arg, 'restore');
-      if (!file) return undefined;
-      const interactive = arg === undefined;
-      return runTool({ type: 'ssoconfig', command: 'restoreSecret', file }, workspaceScope(file), async (planned) => {
-        const check = checkSecretFile(planned);
-        if (check?.error) throw new Error(check.error);
-        const concerns: string[] = [];
-        const where = restoreWhere();
-        const before = progress.missingPrerequisites(where.procedure, where.step);
-        if (before.length > 0) {
-          // Named as the tree and the walkthrough show them ("4. Point the SSO database at..."), not by their ids.
-          const steps = getProcedure(where.procedure)?.steps ?? [];
-          const names = before.map((id) => { const s = steps.find((x) => x.id === id); return s ? `${s.number}. ${s.title}` : id; });
-          concerns.push(`Steps not marked done before the restore: ${names.join('; ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`);
-        }
-        const elsewhere = where.procedure === 'moveToServer' ? newServerComputerWarning('restore', computerName(), progress.record('moveToServer', 'updateDb').newServer) : undefined;
-        if (elsewhere) concerns.push(elsewhere);
-        if (check?.warning) concerns.push(check.warning);
-        if (concerns.length > 0) {
-          if (interactive) {
-            const question = before.length > 0 ? 'Restore before the earlier steps are done?' : elsewhere ? 'Restore on this computer?' : 'Restore with other backup files in the folder?';
-            const answer = await prompts.confirm(question, concerns.join('\n\n'), 'Restore Anyway');
-            if (answer !== 'Restore Anyway') return false;
-          } else {
-            for (const c of concerns) log.warn(c);
-          }
-        }
-        void vscode.window.showInformationMessage('ssoconfig shows the password reminder and asks for the backup password in the terminal. Type it there: Master Secret Mover never sees it.');
-        return true;
-      });
-    }),
+      }
+      void vscode.window.showInformationMessage('ssoconfig shows the password reminder and asks for the backup password in the terminal. Type it there: Master Secret Mover never sees it.');
+      return true;
+    })),
     // Read-only checks: what the SSO database and this computer's SSO server setting say now.
     vscode.commands.registerCommand('mss.showSsoDatabase', () => runTool({ type: 'ssomanage', command: 'displaydb' })),
     vscode.commands.registerCommand('mss.showSsoServer', () => runTool({ type: 'ssomanage', command: 'showserver' })),

@@ -47,6 +47,11 @@ export function findStep(procedure: string, step: string): Step | undefined {
   return getProcedure(procedure)?.steps.find((s) => s.id === step);
 }
 
+/** Steps named as the tree and the walkthrough show them ("4. Point the SSO database at..."); an unknown id as it is. */
+export function stepNames(procedure: string, ids: readonly string[]): string[] {
+  return ids.map((id) => { const s = findStep(procedure, id); return s ? `${s.number}. ${s.title}` : id; });
+}
+
 /** A sub-step by its id (`${stepId}.${n}`). */
 export function findSubStep(procedure: string, subStepId: string): SubStep | undefined {
   const stepId = subStepId.split('.')[0];
