@@ -1,26 +1,29 @@
 // Wiring only: build the services, register each feature, push the disposables.
+// Where each piece lives and what it may import: ARCHITECTURE.md.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ProgressFile } from './features/progressFile';
-import { procedures, procedureIds, type ProcedureId } from './procedures';
+import { procedures } from './procedures';
 import { ProgressBook } from './procedures/progress';
-import { ProcedureTreeProvider, type TreeNode } from './features/procedureTree';
-import { registerProgressCommands, openWalkthrough } from './features/progressCommands';
-import { WalkthroughTicks } from './features/progressContext';
-import { windowPrompts, type Prompts } from './features/prompts';
-import { registerSsoTaskProvider } from './features/ssoTasks';
-import { registerTaskCommands } from './features/taskCommands';
-import { registerMoreCommands } from './features/moreCommands';
-import { registerImportProgress } from './features/progressTransfer';
-import { findUpdateXmlFiles } from './features/workspaceFiles';
-import { registerUpdateXmlFeatures } from './features/updateXmlFeatures';
+import { ProgressFile } from './features/progress/progressFile';
+import { createProcedureTrees, type ProcedureTrees } from './features/progress/tree';
+import { registerProgressCommands, openWalkthrough } from './features/progress/commands';
+import { WalkthroughTicks } from './features/progress/walkthroughTicks';
+import { registerImportProgress } from './features/progress/importProgress';
+import { registerExportReport } from './features/progress/exportReport';
+import { registerRunStepAction } from './features/progress/runStepAction';
+import { windowPrompts, type Prompts } from './features/shared/prompts';
+import { registerSsoTaskProvider } from './features/tools/taskProvider';
+import { registerTaskCommands } from './features/tools/commands';
+import { registerExplainError } from './features/tools/explainError';
+import { findUpdateXmlFiles } from './features/updateXml/workspaceFiles';
+import { registerUpdateXmlFeatures } from './features/updateXml/register';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface MasterSecretMoverApi {
   progress: ProgressBook;
   /** Replaces the modal questions (tests answer them); returns the previous answerer. */
   setPrompts(prompts: Prompts): Prompts;
-  trees: ReadonlyMap<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>;
+  trees: ProcedureTrees;
 }
 
 export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi {
@@ -30,30 +33,19 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
   let prompts: Prompts = windowPrompts;
   const promptsProxy: Prompts = { confirm: (...a) => prompts.confirm(...a) };
 
-  const trees = new Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>();
-  for (const id of procedureIds) {
-    const provider = new ProcedureTreeProvider(procedures[id], progress);
-    const view = vscode.window.createTreeView(procedures[id].viewId, { treeDataProvider: provider, manageCheckboxStateManually: true, showCollapseAll: true });
-    const describe = () => {
-      const { done, total } = progress.counts(id);
-      view.description = `${done} of ${total} done`;
-    };
-    describe();
-    context.subscriptions.push(view, provider, progress.onDidChange((p) => {
-      if (p === id) { provider.refresh(); describe(); }
-    }));
-    trees.set(id, { provider, view });
-  }
-
+  const { trees, disposables: treeDisposables } = createProcedureTrees(progress);
   const ticks = new WalkthroughTicks(progress);
-  const beforeOpen = (id: ProcedureId) => ticks.refresh(id);
+  const beforeOpen = (id: keyof typeof procedures) => ticks.refresh(id);
   context.subscriptions.push(
+    ...treeDisposables,
     ticks,
     ...registerProgressCommands(progress, promptsProxy, trees, beforeOpen),
     ...registerTaskCommands(progress, promptsProxy, log),
     ...registerSsoTaskProvider(findUpdateXmlFiles, log),
     ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }),
-    ...registerMoreCommands(progress),
+    registerExplainError(),
+    registerExportReport(progress),
+    registerRunStepAction(),
     registerImportProgress(progress, promptsProxy),
   );
 

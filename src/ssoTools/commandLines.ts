@@ -36,6 +36,8 @@ export interface ProcessStep {
   args: string[];
   /** The command line as the admin would type it at a prompt; for display only. */
   label: string;
+  /** Which element of `args` is the file the tool reads or writes, when it takes one. */
+  fileArg?: number;
 }
 
 export interface CommandPlan {
@@ -227,10 +229,20 @@ function fileArgument(file: unknown, what: string, platform: NodeJS.Platform, ba
   return LEADING_DASH.test(file) ? `.${flavour.sep}${file}` : file;
 }
 
-function step(executable: string, args: string[]): ProcessStep {
-  const s = { executable, args, label: '' };
+function step(executable: string, args: string[], fileArg?: number): ProcessStep {
+  const s: ProcessStep = { executable, args, label: '', ...(fileArg === undefined ? {} : { fileArg }) };
   s.label = displayCommandLine(s);
   return s;
+}
+
+/** Where the file goes in the argument vector of a command that takes one: `-updatedb FILE`, `-backupSecret FILE`, `-restoreSecret FILE`. */
+export function fileArgIndex(command: SsoTaskDefinition['command']): number | undefined {
+  return command === 'updatedb' || command === 'backupSecret' || command === 'restoreSecret' ? 1 : undefined;
+}
+
+/** The file argument of a step (as the process gets it), or undefined when the step takes none. */
+export function fileOfStep(s: Pick<ProcessStep, 'args' | 'fileArg'>): string | undefined {
+  return s.fileArg === undefined ? undefined : s.args[s.fileArg];
 }
 
 /** What happens when ENTSSO is restarted (pitfalls.md §1 #23). */
@@ -258,7 +270,7 @@ export function planCommand(
   const what = def.type === 'entsso' ? 'ENTSSO restart' : `${def.type} -${def.command}`;
   switch (def.command) {
     case 'updatedb':
-      steps = [step(resolveExecutable('ssomanage', s, opts.platform), ['-updatedb', fileArgument(def.file, what, opts.platform, opts.baseDir)])];
+      steps = [step(resolveExecutable('ssomanage', s, opts.platform), ['-updatedb', fileArgument(def.file, what, opts.platform, opts.baseDir)], fileArgIndex(def.command))];
       break;
     case 'serverall': {
       const warning = checkServerArgument(def.server, what);
@@ -274,7 +286,7 @@ export function planCommand(
       break;
     case 'backupSecret':
     case 'restoreSecret':
-      steps = [step(resolveExecutable('ssoconfig', s, opts.platform), [`-${def.command}`, fileArgument(def.file, what, opts.platform, opts.baseDir)])];
+      steps = [step(resolveExecutable('ssoconfig', s, opts.platform), [`-${def.command}`, fileArgument(def.file, what, opts.platform, opts.baseDir)], fileArgIndex(def.command))];
       break;
     case 'restart': {
       const net = resolveExecutable('net', s, opts.platform);

@@ -6,6 +6,8 @@ import {
   ToolSettings,
   checkExecutable,
   displayCommandLine,
+  fileArgIndex,
+  fileOfStep,
   parseTaskDefinition,
   planCommand,
   proposeBackupFileName,
@@ -319,5 +321,25 @@ describe('ssoTools/commandLines', () => {
     it('refuses an invalid date', () => {
       assert.throws(() => proposeBackupFileName(new Date('nope')), /valid date/);
     });
+  });
+});
+
+describe('ssoTools/commandLines: the file argument of a plan', () => {
+  const opts = { platform: 'win32' as NodeJS.Platform, exists: () => false };
+  const settings = { installFolder: '', ssomanagePath: '', ssoconfigPath: '', netPath: '' };
+  it('says which argument is the file for -updatedb, -backupSecret and -restoreSecret, and none for the others', () => {
+    const file = 'C:\\w\\NewMSSServer.xml';
+    const up = planCommand({ type: 'ssomanage', command: 'updatedb', file }, settings, opts).steps[0];
+    assert.equal(fileOfStep(up), file);
+    assert.equal(up.args[up.fileArg!], file);
+    for (const command of ['backupSecret', 'restoreSecret'] as const) {
+      const st = planCommand({ type: 'ssoconfig', command, file: 'D:\\b\\SSO.bak' }, settings, opts).steps[0];
+      assert.equal(fileOfStep(st), 'D:\\b\\SSO.bak');
+      assert.equal(fileArgIndex(command), st.fileArg);
+    }
+    for (const def of [{ type: 'ssomanage', command: 'displaydb' }, { type: 'ssomanage', command: 'showserver' }, { type: 'ssomanage', command: 'serverall', server: 'SSOCLUSTER' }, { type: 'entsso', command: 'restart' }] as const) {
+      for (const st of planCommand(def, settings, opts).steps) assert.equal(fileOfStep(st), undefined, JSON.stringify(def));
+      assert.equal(fileArgIndex(def.command), undefined);
+    }
   });
 });

@@ -6,19 +6,22 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { stepNames } from '../procedures';
-import { moveUnderWay, newServerComputerWarning, updateDbComputerWarning, updateDbWhere } from '../procedures/computers';
-import { clusterRunNote, restorePlace, stepOfRun, type RunPlace } from '../procedures/runs';
-import type { ProgressBook } from '../procedures/progress';
-import { proposeBackupFileName, RESTART_WARNING, resolveInstallFolder } from '../ssoTools/commandLines';
-import { checkServerName } from '../ssoTools/serverName';
-import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../updateXml';
-import { buildTask, checkSecretFile, defaultScope, executeAndWait, readToolSettings, requireTrust, runRestartSteps, TaskStoppedError, type PlannedTask } from './ssoTasks';
-import { explainError } from '../ssoTools/errors';
-import { showExplanation } from './moreCommands';
-import { computerName } from './computerName';
-import type { Prompts } from './prompts';
-import { describeProblem, watchToolProblems, type ToolProblem } from './toolProblems';
+import { stepNames } from '../../procedures';
+import { beforeBackup, beforeRestart, beforeRestore, beforeUpdateDb } from '../../procedures/beforeRun';
+import { moveUnderWay } from '../../procedures/computers';
+import { clusterRunNote, restorePlace, stepOfRun, type RunPlace } from '../../procedures/runs';
+import type { ProgressBook } from '../../procedures/progress';
+import { fileArgIndex, parseTaskDefinition, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
+import { checkServerName } from '../../ssoTools/serverName';
+import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
+import { buildTask, checkSecretFile, defaultScope, runRestartSteps, type PlannedTask } from './tasks';
+import { executeAndWait, TaskStoppedError } from './taskRunner';
+import { readToolSettings, requireTrust } from './toolSettings';
+import { explainError } from '../../ssoTools/errors';
+import { showExplanation } from './explainError';
+import { computerName } from '../shared/computerName';
+import type { Prompts } from '../shared/prompts';
+import { describeProblem, watchToolProblems, type ToolProblem } from './problems';
 
 /** The failure message of a run: the exit code, the first ENTSSO error the matcher found, and what to do. */
 function reportFailure(commandLine: string, code: number, problems: ToolProblem[], forStep: boolean): void {
@@ -81,7 +84,9 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     }
     log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
     const execution = e.execution.task.execution;
-    const updated = e.exitCode === 0 && where.step === 'updateDb' && execution instanceof vscode.ProcessExecution ? execution.args[1] : undefined;
+    const parsed = parseTaskDefinition(def);
+    const fileArg = parsed.ok ? fileArgIndex(parsed.definition.command) : undefined;
+    const updated = e.exitCode === 0 && where.step === 'updateDb' && fileArg !== undefined && execution instanceof vscode.ProcessExecution ? execution.args[fileArg] : undefined;
     void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine).then(() => (updated ? rememberNewServer(updated) : undefined));
   });
 
@@ -161,28 +166,29 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       throw new Error(refusal);
     }
     const server = readSecretServer(decodeUpdateXmlBytes(bytes).text);
-    const move = underWay();
-    const onNewServer = server && move !== 'moveToCluster' ? updateDbComputerWarning(computerName(), server) : undefined;
-    if (interactive) {
-      const built = buildTask({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
-      const backupWarning = move === 'moveToCluster'
-        ? 'WARNING: back up the master secret on the original master secret server before this, unless you have a current backup and know its password: after -updatedb the original server can no longer back it up, and that backup is what you copy to the nodes.'
-        : progress.record('moveToServer', 'backup').done ? '' : 'WARNING: the backup step is not marked done. Without a backup of the master secret and its password, a failed move can leave the SSO database unreadable.';
-      const answer = await prompts.confirm(
-        server ? `Make ${server} the master secret server?` : `Apply ${path.basename(file)} to the SSO database?`,
-        [`This runs:\n${built.planned.plan.steps[0].label}${built.planned.plan.cwd ? `\nin ${built.planned.plan.cwd}` : ''}`,
-          updateDbWhere(move),
-          backupWarning,
-          onNewServer ? `WARNING: ${onNewServer}` : '',
-          ...diagnostics.filter((d) => d.severity === 'warning').map((d) => `Warning: ${d.message}`)].filter(Boolean).join('\n\n'),
-        'Run ssomanage -updatedb');
-      if (answer !== 'Run ssomanage -updatedb') throw new Error('Cancelled: ssomanage -updatedb was not run.');
-    } else {
-      if (move !== 'moveToCluster' && !progress.record('moveToServer', 'backup').done) log.warn('ssomanage -updatedb is run before the backup step is marked done.');
-      if (onNewServer) log.warn(onNewServer);
-    }
-    const code = await runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file));
-    if (code === 0 && move !== 'moveToCluster') await rememberNewServer(file, server);
+    let remembersNewServer = false;
+    const code = await runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file), async (planned) => {
+      const advice = beforeUpdateDb({
+        fileName: path.basename(file),
+        server,
+        commandLine: planned.plan.steps[0].label,
+        cwd: planned.plan.cwd,
+        move: underWay(),
+        backupDone: progress.record('moveToServer', 'backup').done,
+        computer: computerName(),
+        fileWarnings: diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message),
+      });
+      remembersNewServer = advice.remembersNewServer;
+      if (interactive) {
+        const { title, detail, confirm } = advice.question;
+        if (await prompts.confirm(title, detail, confirm) !== confirm) throw new Error('Cancelled: ssomanage -updatedb was not run.');
+      } else {
+        for (const w of advice.logWarnings) log.warn(w);
+      }
+      return true;
+    });
+    if (code === undefined) throw new Error('Cancelled: ssomanage -updatedb was not run.');
+    if (code === 0 && remembersNewServer) await rememberNewServer(file, server);
     return code;
   };
 
@@ -248,38 +254,42 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       return runTool({ type: 'ssomanage', command: 'serverall', server });
     }),
     vscode.commands.registerCommand('mss.backupSecret', (arg?: unknown) => runSsoconfig('backup', arg, async (check, interactive) => {
-      if (check && fs.existsSync(check.file)) {
-        if (!interactive) throw new Error(`${check.file} exists already. Choose a new file name: a backup is never overwritten.`);
-        const answer = await prompts.confirm(`${path.basename(check.file)} exists already.`, 'ssoconfig would overwrite it with the new backup. Overwrite it?', 'Overwrite');
-        if (answer !== 'Overwrite') return false;
+      const advice = beforeBackup({
+        ...(check ? { file: check.file, fileName: path.basename(check.file) } : {}),
+        exists: check !== undefined && fs.existsSync(check.file),
+        interactive,
+        fileWarning: check?.warning,
+      });
+      if (advice.refusal) throw new Error(advice.refusal);
+      if (advice.question) {
+        const { title, detail, confirm } = advice.question;
+        if (await prompts.confirm(title, detail, confirm) !== confirm) return false;
       }
-      if (check?.warning) {
-        log.warn(check.warning);
-        if (interactive) void vscode.window.showWarningMessage(check.warning);
+      for (const w of advice.warnings) {
+        log.warn(w);
+        if (interactive) void vscode.window.showWarningMessage(w);
       }
-      void vscode.window.showInformationMessage('ssoconfig asks for a password (at least 7 characters), its confirmation and a reminder in the terminal. Type them there: Master Secret Mover never sees them. Keep the password: the same one is needed to restore. The file must be on an NTFS volume or removable media.');
+      void vscode.window.showInformationMessage(advice.notice);
       return true;
     })),
     vscode.commands.registerCommand('mss.restoreSecret', (arg?: unknown) => runSsoconfig('restore', arg, async (check, interactive) => {
-      const concerns: string[] = [];
-      const where = restoreWhere();
-      const before = progress.missingPrerequisites(where.procedure, where.step);
-      if (before.length > 0) {
-        concerns.push(`Steps not marked done before the restore: ${stepNames(where.procedure, before).join('; ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`);
-      }
-      const elsewhere = where.procedure === 'moveToServer' ? newServerComputerWarning('restore', computerName(), progress.record('moveToServer', 'updateDb').newServer) : undefined;
-      if (elsewhere) concerns.push(elsewhere);
-      if (check?.warning) concerns.push(check.warning);
-      if (concerns.length > 0) {
+      const place = restoreWhere();
+      const advice = beforeRestore({
+        place,
+        missingSteps: stepNames(place.procedure, progress.missingPrerequisites(place.procedure, place.step)),
+        newServer: progress.record('moveToServer', 'updateDb').newServer,
+        computer: computerName(),
+        fileWarning: check?.warning,
+      });
+      if (advice.question) {
         if (interactive) {
-          const question = before.length > 0 ? 'Restore before the earlier steps are done?' : elsewhere ? 'Restore on this computer?' : 'Restore with other backup files in the folder?';
-          const answer = await prompts.confirm(question, concerns.join('\n\n'), 'Restore Anyway');
-          if (answer !== 'Restore Anyway') return false;
+          const { title, detail, confirm } = advice.question;
+          if (await prompts.confirm(title, detail, confirm) !== confirm) return false;
         } else {
-          for (const c of concerns) log.warn(c);
+          for (const c of advice.concerns) log.warn(c);
         }
       }
-      void vscode.window.showInformationMessage('ssoconfig shows the password reminder and asks for the backup password in the terminal. Type it there: Master Secret Mover never sees it.');
+      void vscode.window.showInformationMessage(advice.notice);
       return true;
     })),
     // Read-only checks: what the SSO database and this computer's SSO server setting say now.
@@ -287,9 +297,9 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     vscode.commands.registerCommand('mss.showSsoServer', () => runTool({ type: 'ssomanage', command: 'showserver' })),
     vscode.commands.registerCommand('mss.restartService', async () => {
       requireTrust();
-      const elsewhere = underWay() === 'moveToCluster' ? undefined : newServerComputerWarning('restart', computerName(), progress.record('moveToServer', 'updateDb').newServer);
-      if (elsewhere) log.warn(elsewhere);
-      void vscode.window.showWarningMessage(`Restarting Enterprise SSO (ENTSSO) on this computer. ${elsewhere ? `${elsewhere} ` : ''}${RESTART_WARNING}`);
+      const advice = beforeRestart({ move: underWay(), computer: computerName(), newServer: progress.record('moveToServer', 'updateDb').newServer });
+      if (advice.elsewhere) log.warn(advice.elsewhere);
+      void vscode.window.showWarningMessage(advice.message);
       return runTool({ type: 'entsso', command: 'restart' });
     }),
   ];

@@ -3,11 +3,11 @@
 // steps done once per machine, the machines. Rules live in the procedure model
 // and in ProgressBook; this file only shows them.
 import * as vscode from 'vscode';
-import type { Procedure, Step } from '../procedures/model';
-import type { ProgressBook, StepRecord } from '../procedures/progress';
-import { stepTooltipMarkdown } from '../procedures/text';
-import { stepNames } from '../procedures';
-import { runsOnNamed } from '../procedures/computers';
+import type { Procedure, Step } from '../../procedures/model';
+import type { ProgressBook, StepRecord } from '../../procedures/progress';
+import { stepTooltipMarkdown } from '../../procedures/text';
+import { procedureIds, procedures, stepNames, type ProcedureId } from '../../procedures';
+import { runsOnNamed } from '../../procedures/computers';
 
 export type TreeNode =
   | { kind: 'step'; step: Step }
@@ -186,4 +186,27 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
     }
     return { kind: 'step', step: node.step };
   }
+}
+
+/** The tree of each procedure, with its provider (the integration tests read both). */
+export type ProcedureTrees = ReadonlyMap<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>;
+
+/** Creates the tree view of each procedure; its description counts the steps done and follows the progress. */
+export function createProcedureTrees(progress: ProgressBook): { trees: ProcedureTrees; disposables: vscode.Disposable[] } {
+  const trees = new Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>();
+  const disposables: vscode.Disposable[] = [];
+  for (const id of procedureIds) {
+    const provider = new ProcedureTreeProvider(procedures[id], progress);
+    const view = vscode.window.createTreeView(procedures[id].viewId, { treeDataProvider: provider, manageCheckboxStateManually: true, showCollapseAll: true });
+    const describe = () => {
+      const { done, total } = progress.counts(id);
+      view.description = `${done} of ${total} done`;
+    };
+    describe();
+    disposables.push(view, provider, progress.onDidChange((p) => {
+      if (p === id) { provider.refresh(); describe(); }
+    }));
+    trees.set(id, { provider, view });
+  }
+  return { trees, disposables };
 }

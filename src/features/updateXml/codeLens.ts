@@ -1,7 +1,7 @@
 // Lenses at the top of an update XML file: run `ssomanage -updatedb` on it (trusted workspaces
 // only: the command runs a program) and validate it, with the current problem counts.
 import * as vscode from 'vscode';
-import { isUpdateXml, type UpdateXmlDiagnostics } from './xmlDiagnostics';
+import { isUpdateXml, type UpdateXmlDiagnostics } from './diagnostics';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

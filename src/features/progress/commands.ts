@@ -3,11 +3,11 @@
 // checkboxes and the per-machine list. Programmatic calls with the contract's
 // argument ask nothing; palette calls ask for what is missing.
 import * as vscode from 'vscode';
-import { getProcedure, procedureIds, stepNames, type Procedure, type ProcedureId } from '../procedures';
-import type { ProcedureProgress, ProgressBook } from '../procedures/progress';
-import { checkServerName } from '../ssoTools/serverName';
-import type { Prompts } from './prompts';
-import type { ProcedureTreeProvider, TreeNode } from './procedureTree';
+import { getProcedure, procedureIds, stepNames, type Procedure, type ProcedureId } from '../../procedures';
+import type { ProcedureProgress, ProgressBook } from '../../procedures/progress';
+import { checkServerName } from '../../ssoTools/serverName';
+import type { Prompts } from '../shared/prompts';
+import type { ProcedureTrees, TreeNode } from './tree';
 
 export const EXTENSION_ID = 'ssotools.master-secret-mover';
 
@@ -60,7 +60,7 @@ export function offerUndo(progress: ProgressBook, label: string, before: Record<
   });
 }
 
-export function registerProgressCommands(progress: ProgressBook, prompts: Prompts, trees: Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>, beforeOpen?: (procedure: ProcedureId) => Promise<void>): vscode.Disposable[] {
+export function registerProgressCommands(progress: ProgressBook, prompts: Prompts, trees: ProcedureTrees, beforeOpen?: (procedure: ProcedureId) => Promise<void>): vscode.Disposable[] {
   const reset = async (procedure?: ProcedureId) => {
     const ids = procedure ? [procedure] : [...procedureIds];
     const before = Object.fromEntries(ids.map((id) => [id, progress.read(id)]));

@@ -5,7 +5,7 @@
 // watcher collects the ones that change while one run is under way, so that the
 // run's failure message and the procedure record can name the ENTSSO error.
 import * as vscode from 'vscode';
-import { normaliseHresult, PROBLEM_MATCHER } from '../ssoTools/output';
+import { normaliseHresult, PROBLEM_MATCHER } from '../../ssoTools/output';
 
 export interface ToolProblem { code: string; message: string }
 

@@ -9,8 +9,8 @@
 // passed again just before the extension opens a walkthrough (the workbench
 // keeps its ticks in its own storage, which can be older than the progress file).
 import * as vscode from 'vscode';
-import { contextKey, procedures, type ProcedureId } from '../procedures';
-import type { ProgressBook } from '../procedures/progress';
+import { contextKey, procedures, type ProcedureId } from '../../procedures';
+import type { ProgressBook } from '../../procedures/progress';
 
 const EXTENSION_ID = 'ssotools.master-secret-mover';
 

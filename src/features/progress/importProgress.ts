@@ -5,12 +5,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { getProcedure, procedures as byId } from '../procedures';
-import type { ProcedureProgress, ProgressBook } from '../procedures/progress';
-import { mergeProgress, readTransfer } from '../procedures/transfer';
-import { offerUndo } from './progressCommands';
-import type { Prompts } from './prompts';
-import { computerName } from './computerName';
+import { getProcedure, procedures as byId } from '../../procedures';
+import type { ProcedureProgress, ProgressBook } from '../../procedures/progress';
+import { mergeProgress, readTransfer } from '../../procedures/transfer';
+import { offerUndo } from './commands';
+import type { Prompts } from '../shared/prompts';
+import { computerName } from '../shared/computerName';
 
 /** A record is a few kilobytes; anything much larger is not one. */
 const MAX_RECORD_BYTES = 1024 * 1024;

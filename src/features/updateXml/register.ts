@@ -2,13 +2,13 @@
 // `ssomanage -updatedb`): problems, quick fixes, completion, hover, lenses and the two
 // commands. Each piece is a thin adapter; the rules live in src/updateXml.
 import * as vscode from 'vscode';
-import type { Prompts } from './prompts';
-import { UpdateXmlCodeActions } from './xmlCodeActions';
-import { UpdateXmlCodeLens } from './xmlCodeLens';
-import { registerUpdateXmlCommands } from './xmlCommands';
-import { UpdateXmlCompletion } from './xmlCompletion';
-import { UPDATE_XML_SELECTOR, UpdateXmlDiagnostics } from './xmlDiagnostics';
-import { UpdateXmlHover } from './xmlHover';
+import type { Prompts } from '../shared/prompts';
+import { UpdateXmlCodeActions } from './codeActions';
+import { UpdateXmlCodeLens } from './codeLens';
+import { registerUpdateXmlCommands } from './commands';
+import { UpdateXmlCompletion } from './completion';
+import { UPDATE_XML_SELECTOR, UpdateXmlDiagnostics } from './diagnostics';
+import { UpdateXmlHover } from './hover';
 
 export function registerUpdateXmlFeatures(deps: { prompts: Prompts; log: vscode.LogOutputChannel }): vscode.Disposable[] {
   const diagnostics = new UpdateXmlDiagnostics(deps.log);

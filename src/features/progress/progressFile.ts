@@ -4,7 +4,7 @@
 // a move of the master secret must not forget which steps are done.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { KeyValueStore } from '../procedures/progress';
+import type { KeyValueStore } from '../../procedures/progress';
 
 export class ProgressFile implements KeyValueStore {
   private data: Record<string, unknown> = {};

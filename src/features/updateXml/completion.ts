@@ -1,7 +1,7 @@
 // Element-name completion in update XML files; which names fit where is the core's business.
 import * as vscode from 'vscode';
-import { completionsAt } from '../updateXml';
-import { isUpdateXml } from './xmlDiagnostics';
+import { completionsAt } from '../../updateXml';
+import { isUpdateXml } from './diagnostics';
 
 /** The element name being typed before `position` (possibly empty), on the same line. */
 function typedNameRange(document: vscode.TextDocument, position: vscode.Position): vscode.Range {

@@ -3,8 +3,8 @@
 // by code and range, against the core's answer for the document's current text (so the edits
 // always fit the text they change).
 import * as vscode from 'vscode';
-import type { UpdateXmlDiagnostic } from '../updateXml';
-import { DIAGNOSTIC_SOURCE, toRange, type UpdateXmlDiagnostics } from './xmlDiagnostics';
+import type { UpdateXmlDiagnostic } from '../../updateXml';
+import { DIAGNOSTIC_SOURCE, toRange, type UpdateXmlDiagnostics } from './diagnostics';
 
 function sameCode(d: vscode.Diagnostic, code: string): boolean {
   const c = typeof d.code === 'object' && d.code !== null ? d.code.value : d.code;

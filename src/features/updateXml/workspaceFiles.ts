@@ -1,6 +1,6 @@
 // Finds the update XML files of the workspace (for the -updatedb tasks).
 import * as vscode from 'vscode';
-import { decodeUpdateXmlBytes, isUpdateXmlDocument } from '../updateXml';
+import { decodeUpdateXmlBytes, isUpdateXmlDocument } from '../../updateXml';
 
 /** An update XML file of the workspace, with the bytes read to recognise it (so they are not read again). */
 export interface UpdateXmlFile { uri: vscode.Uri; bytes: Uint8Array }

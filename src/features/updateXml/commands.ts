@@ -3,10 +3,10 @@
 // for what is missing and show what happened.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { checkServerName } from '../ssoTools/serverName';
-import { DEFAULT_UPDATE_XML_FILE_NAME, generateUpdateXml, validateUpdateXmlBytes, validateUpdateXml, type UpdateXmlDiagnostic } from '../updateXml';
-import type { Prompts } from './prompts';
-import type { UpdateXmlDiagnostics } from './xmlDiagnostics';
+import { checkServerName } from '../../ssoTools/serverName';
+import { DEFAULT_UPDATE_XML_FILE_NAME, generateUpdateXml, validateUpdateXmlBytes, validateUpdateXml, type UpdateXmlDiagnostic } from '../../updateXml';
+import type { Prompts } from '../shared/prompts';
+import type { UpdateXmlDiagnostics } from './diagnostics';
 
 /** One problem as mss.validateUpdateXml resolves it (0-based positions). */
 export interface UpdateXmlProblem {

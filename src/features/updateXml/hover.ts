@@ -1,8 +1,8 @@
 // Hover on element names of update XML files: what the setting means, its range and default,
 // from the core's schema.
 import * as vscode from 'vscode';
-import { hoverAt } from '../updateXml';
-import { isUpdateXml, toRange } from './xmlDiagnostics';
+import { hoverAt } from '../../updateXml';
+import { isUpdateXml, toRange } from './diagnostics';
 
 export class UpdateXmlHover implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {

@@ -4,7 +4,7 @@
 // editor tab showing it) closes.
 // Also keeps the context key `mss.isUpdateXml` in step with the active editor (editor/title menu).
 import * as vscode from 'vscode';
-import { isUpdateXmlDocument, validateUpdateXml, type UpdateXmlDiagnostic } from '../updateXml';
+import { isUpdateXmlDocument, validateUpdateXml, type UpdateXmlDiagnostic } from '../../updateXml';
 
 export const DIAGNOSTIC_SOURCE = 'mss';
 export const IS_UPDATE_XML_CONTEXT = 'mss.isUpdateXml';

@@ -1,0 +1,47 @@
+// mss.exportReport: writes the Markdown record of a procedure (procedures/report.ts), which
+// ends with the progress so that the next computer of the move can import it.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { getProcedure, procedureIds, type Procedure } from '../../procedures';
+import type { ProgressBook } from '../../procedures/progress';
+import { renderReport } from '../../procedures/report';
+import { computerName } from '../shared/computerName';
+
+export function registerExportReport(progress: ProgressBook): vscode.Disposable {
+  return vscode.commands.registerCommand('mss.exportReport', async (arg?: { procedure?: unknown; target?: unknown }) => {
+    let procedure: Procedure | undefined;
+    let target: string | undefined;
+    if (arg !== undefined) {
+      procedure = typeof arg?.procedure === 'string' ? getProcedure(arg.procedure) : undefined;
+      if (!procedure) throw new Error('mss.exportReport takes { procedure: "moveToServer" | "moveToCluster", target?: string }.');
+      if (arg.target !== undefined && typeof arg.target !== 'string') throw new Error('target must be a file path.');
+      target = arg.target as string | undefined;
+    } else {
+      const picked = await vscode.window.showQuickPick(procedureIds.map((id) => ({ label: getProcedure(id)!.title, id })), { title: 'Export a record of which procedure?' });
+      if (!picked) return undefined;
+      procedure = getProcedure(picked.id)!;
+    }
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    if (!target) {
+      const proposed = path.join(folder ?? process.cwd(), `master-secret-move-${procedure.id}-${stamp}.md`);
+      if (arg === undefined) {
+        const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(proposed), filters: { Markdown: ['md'] }, title: 'Save the record of the move' });
+        if (!uri) return undefined;
+        target = uri.fsPath;
+      } else {
+        if (!folder) throw new Error('No folder is open: pass target, the path of the Markdown file to write.');
+        target = proposed;
+      }
+    }
+    if (fs.existsSync(target)) {
+      // The save dialog already asked about overwriting; a programmatic caller never overwrites.
+      if (arg !== undefined) throw new Error(`${target} exists already; nothing was written. Pass another target.`);
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, renderReport(procedure, progress.read(procedure.id), new Date(), computerName()));
+    if (arg === undefined) await vscode.window.showTextDocument(vscode.Uri.file(target));
+    return target;
+  });
+}

@@ -1,0 +1,115 @@
+// The task provider of the three task types (ssomanage, ssoconfig, entsso): Run Task offers
+// -updatedb for each update XML file of the workspace, the read-only checks and the restart,
+// and tasks.json tasks are resolved here. A task that cannot run here (no tools, a bad
+// definition, an update file with errors) is replaced by one that says why in its terminal.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { fileOfStep, parseTaskDefinition } from '../../ssoTools/commandLines';
+import { updateDbRefusalForBytes } from '../../updateXml';
+import type { UpdateXmlFile } from '../updateXml/workspaceFiles';
+import { buildTask, checkSecretFile, defaultScope, TASK_SOURCE, taskName } from './tasks';
+
+const TASK_TYPES = ['ssomanage', 'ssoconfig', 'entsso'] as const;
+
+/**
+ * The refusal of mss.runUpdateDb, for -updatedb tasks from Run Task and tasks.json (the
+ * command checks the file itself, with the editor's unsaved changes in mind).
+ */
+function refuseFileWithErrors(file: string, bytes?: Uint8Array): void {
+  if (!bytes) {
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new Error(`Cannot read ${file}. Check the path of the update XML file.`);
+    }
+  }
+  const refusal = updateDbRefusalForBytes(path.basename(file), bytes);
+  if (refusal) throw new Error(refusal);
+}
+
+/**
+ * A task that runs nothing: it says in its terminal (and in a notification with
+ * Open Settings) why the real one cannot run, e.g. ssomanage is absent on this
+ * machine, and ends with exit code 1. Offered instead of a task that would fail
+ * with a cryptic "terminal process failed to launch".
+ */
+function explanationTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, message: string): vscode.Task {
+  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.CustomExecution(() => {
+    const write = new vscode.EventEmitter<string>();
+    const close = new vscode.EventEmitter<number>();
+    return Promise.resolve<vscode.Pseudoterminal>({
+      onDidWrite: write.event,
+      onDidClose: close.event,
+      open: () => {
+        write.fire(`Master Secret Mover did not run "${name}":\r\n${message.replace(/\n/g, '\r\n')}\r\n`);
+        void vscode.window.showErrorMessage(`Master Secret Mover did not run "${name}": ${message}`, 'Open Settings').then((c) => {
+          if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'mss.');
+        });
+        close.fire(1);
+      },
+      close: () => {},
+    });
+  }));
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: true, panel: vscode.TaskPanelKind.Shared };
+  return task;
+}
+
+/**
+ * The task for a definition, or, when it cannot run here (no tools, bad definition, an
+ * update file with errors), a task that says why. `bytes`: the update file's, when read already.
+ */
+function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, log: vscode.LogOutputChannel, name?: string, bytes?: Uint8Array): vscode.Task {
+  try {
+    const built = buildTask(def, scope);
+    if (built.planned.definition.type === 'ssomanage' && built.planned.definition.command === 'updatedb') refuseFileWithErrors(fileOfStep(built.planned.plan.steps[0])!, bytes);
+    const secret = checkSecretFile(built.planned);
+    if (secret?.error) throw new Error(secret.error);
+    if (secret?.warning) log.warn(secret.warning);
+    return built.task;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.info(`task ${JSON.stringify(def)} cannot run here: ${message}`);
+    const parsed = parseTaskDefinition(def);
+    return explanationTask(def, scope, name ?? (parsed.ok ? taskName(parsed.definition) : String(def.type)), message);
+  }
+}
+
+/** The provider of one task type: VS Code expects each registration to provide tasks of its own type only. */
+class SsoTaskProvider implements vscode.TaskProvider {
+  constructor(private readonly type: (typeof TASK_TYPES)[number], private readonly findUpdateXmlFiles: () => Thenable<UpdateXmlFile[]>, private readonly log: vscode.LogOutputChannel) {}
+
+  async provideTasks(): Promise<vscode.Task[]> {
+    const tasks: vscode.Task[] = [];
+    const add = (def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, bytes?: Uint8Array) => {
+      tasks.push(buildTaskOrExplanation(def, scope, this.log, undefined, bytes));
+    };
+    switch (this.type) {
+      case 'ssomanage':
+        for (const { uri, bytes } of await this.findUpdateXmlFiles()) {
+          const folder = vscode.workspace.getWorkspaceFolder(uri);
+          add({ type: 'ssomanage', command: 'updatedb', file: uri.fsPath }, folder ?? defaultScope(), bytes);
+        }
+        add({ type: 'ssomanage', command: 'displaydb' }, defaultScope());
+        add({ type: 'ssomanage', command: 'showserver' }, defaultScope());
+        break;
+      case 'entsso':
+        add({ type: 'entsso', command: 'restart' }, defaultScope());
+        break;
+      case 'ssoconfig':
+        // Backup and restore need a file the admin chooses: the commands ask for it; tasks.json names it.
+        break;
+    }
+    return tasks;
+  }
+
+  resolveTask(task: vscode.Task): vscode.Task {
+    // A user-level task (tasks.json of the profile) keeps its global scope.
+    const scope = task.scope ?? defaultScope();
+    return buildTaskOrExplanation(task.definition, scope, this.log, task.name);
+  }
+}
+
+export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<UpdateXmlFile[]>, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, new SsoTaskProvider(t, findUpdateXmlFiles, log)));
+}

@@ -1,0 +1,155 @@
+// Runs ssomanage, ssoconfig and the ENTSSO restart as VS Code tasks in the
+// integrated terminal. Each tool runs as a ProcessExecution with an argument
+// vector: no shell ever sees a server name or a path, and the tool gets a real
+// terminal for its own prompts (ssoconfig asks for the backup password there,
+// net stop asks before stopping dependent BizTalk services). The command lines
+// themselves come from ssoTools/commandLines.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  checkExecutable, fileOfStep, parseTaskDefinition, planCommand,
+  type CommandPlan, type ProcessStep, type SsoTaskDefinition, type ToolName,
+} from '../../ssoTools/commandLines';
+import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../../ssoTools/backupFiles';
+import { PROBLEM_MATCHER } from '../../ssoTools/output';
+import { executeAndWait } from './taskRunner';
+import { readToolSettings, requireTrust, which } from './toolSettings';
+
+export const TASK_SOURCE = 'Master Secret';
+
+function toolOf(def: SsoTaskDefinition): ToolName {
+  return def.type === 'entsso' ? 'net' : def.type;
+}
+
+export function taskName(def: SsoTaskDefinition): string {
+  switch (def.command) {
+    case 'updatedb': return `-updatedb ${path.basename(def.file)}`;
+    case 'serverall': return `-serverall ${def.server}`;
+    case 'backupSecret': return `-backupSecret ${path.basename(def.file)}`;
+    case 'restoreSecret': return `-restoreSecret ${path.basename(def.file)}`;
+    case 'restart': return 'restart ENTSSO (net stop, net start)';
+    default: return `-${def.command}`;
+  }
+}
+
+/**
+ * The scope of a task that belongs to no file: the first folder of the window (so that
+ * `${workspaceFolder}` resolves, in a multi-root workspace too), or the user (global)
+ * scope when no folder is open.
+ */
+export function defaultScope(): vscode.WorkspaceFolder | vscode.TaskScope {
+  return vscode.workspace.workspaceFolders?.[0] ?? vscode.TaskScope.Global;
+}
+
+export interface PlannedTask { definition: SsoTaskDefinition; plan: CommandPlan }
+
+/** Checks the definition and the executables; throws with what to fix, before anything runs. */
+export function planTask(raw: unknown, baseDir?: string): PlannedTask {
+  const parsed = parseTaskDefinition(raw);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const plan = planCommand(parsed.definition, readToolSettings(), { platform: process.platform, exists: (p) => fs.existsSync(p), baseDir });
+  for (const step of plan.steps) {
+    const check = checkExecutable(step.executable, { platform: process.platform, exists: (p) => fs.existsSync(p), which, tool: toolOf(parsed.definition) });
+    if (!check.ok) throw new Error(check.message);
+  }
+  return { definition: parsed.definition, plan };
+}
+
+function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, step: ProcessStep, cwd: string | undefined): vscode.Task {
+  // ssomanage and ssoconfig print failures as `ERROR: 0x... : message`; net prints its own text.
+  // Their problems are filed under the task's folder; without one (no folder open, or a task of the
+  // whole workspace or of the user), under the user's home.
+  const matchers = def.type === 'entsso' ? [] : [`$${typeof scope === 'object' ? PROBLEM_MATCHER.matcherName : PROBLEM_MATCHER.noFolderMatcherName}`];
+  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {}), matchers);
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: true, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
+  return task;
+}
+
+/**
+ * The restart is two programs, `net stop ENTSSO` then `net start ENTSSO`, each in
+ * its own ProcessExecution task (net may ask Y/N about the dependent BizTalk
+ * services). This runs both and resolves non-zero if either failed; the start
+ * runs even after a failed stop, so that the service is left running.
+ */
+export async function runRestartSteps(planned: PlannedTask, scope: vscode.WorkspaceFolder | vscode.TaskScope, say: (line: string) => void = () => {}): Promise<number> {
+  let result = 0;
+  for (const step of planned.plan.steps) {
+    say(`> ${step.label}`);
+    // `part` (declared in package.json) gives the two tasks identities of their own: without it VS Code
+    // takes them for the restart task itself, already running, and never starts them.
+    const code = await executeAndWait(processTask({ type: 'entsso', command: 'restart', part: step.args[0] }, scope, step.label, step, planned.plan.cwd));
+    say(`  exit code ${code}`);
+    if (code !== 0 && result === 0) result = code;
+  }
+  return result;
+}
+
+function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): vscode.Task {
+  const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, new vscode.CustomExecution(async () => {
+    const write = new vscode.EventEmitter<string>();
+    const close = new vscode.EventEmitter<number>();
+    const pty: vscode.Pseudoterminal = {
+      onDidWrite: write.event,
+      onDidClose: close.event,
+      open: () => {
+        const say = (line: string) => write.fire(line.replace(/\n/g, '\r\n') + '\r\n');
+        void (async () => {
+          try {
+            requireTrust();
+            const planned = planTask(def);
+            for (const w of planned.plan.warnings) say(w);
+            const code = await runRestartSteps(planned, scope, say);
+            close.fire(code);
+          } catch (e) {
+            say(e instanceof Error ? e.message : String(e));
+            close.fire(1);
+          }
+        })();
+      },
+      close: () => {},
+    };
+    return pty;
+  }));
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: true, panel: vscode.TaskPanelKind.Shared };
+  return task;
+}
+
+/** Builds the task for a definition (from tasks.json, the provider or a command). Throws with what to fix. */
+export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): { task: vscode.Task; planned: PlannedTask } {
+  if (raw.type === 'entsso' && raw.part !== undefined) {
+    throw new Error('"part" is set by Master Secret Mover itself on the two tasks of a restart. Remove it from the task: { "type": "entsso", "command": "restart" } runs net stop ENTSSO, then net start ENTSSO.');
+  }
+  const baseDir = typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const planned = planTask(raw, baseDir);
+  if (planned.definition.type === 'entsso') return { task: restartTask(raw, scope), planned };
+  const step = planned.plan.steps[0];
+  return { task: processTask(raw, scope, taskName(planned.definition), step, planned.plan.cwd), planned };
+}
+
+/**
+ * Checks the backup file of a planned ssoconfig task on disk (the folder exists; for a
+ * restore, the file exists; other .bak files next to it). The path is the one the
+ * process gets, relative paths taken from its working folder. Undefined for other
+ * tasks, and where the path is not known yet (a ${variable} VS Code resolves, or a
+ * relative path without a working folder).
+ */
+export function checkSecretFile(planned: PlannedTask): (BackupFileCheck & { file: string }) | undefined {
+  const def = planned.definition;
+  if (def.type !== 'ssoconfig') return undefined;
+  const arg = fileOfStep(planned.plan.steps[0]);
+  if (arg === undefined) return undefined;
+  if (arg.includes('${') || (!path.isAbsolute(arg) && !planned.plan.cwd)) return undefined;
+  const file = path.resolve(planned.plan.cwd ?? '', arg);
+  const folder = path.dirname(file);
+  let namesInFolder: string[] | undefined;
+  try {
+    namesInFolder = fs.readdirSync(folder);
+  } catch (e) {
+    // Only a missing folder is reported as missing; one that cannot be listed is not checked.
+    const code = (e as NodeJS.ErrnoException).code;
+    namesInFolder = code === 'ENOENT' || code === 'ENOTDIR' ? undefined : [];
+  }
+  const facts = { file, folder, namesInFolder, fileExists: fs.existsSync(file) };
+  return { file, ...(def.command === 'backupSecret' ? checkBackupTarget(facts) : checkRestoreSource(facts)) };
+}
