@@ -15,7 +15,7 @@ import { windowPrompts, type Prompts } from './features/shared/prompts';
 import { registerSsoTaskProvider } from './features/tools/taskProvider';
 import { registerTaskCommands } from './features/tools/commands';
 import { registerExplainError } from './features/tools/explainError';
-import { findUpdateXmlFiles } from './features/updateXml/workspaceFiles';
+import { findUpdateXmlFiles } from './features/tools/updateXmlFiles';
 import { registerUpdateXmlFeatures } from './features/updateXml/register';
 
 /** What the extension hands to other extensions and to its integration tests. */

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { fileOfStep, parseTaskDefinition } from '../../ssoTools/commandLines';
 import { updateDbRefusalForBytes } from '../../updateXml';
-import type { UpdateXmlFile } from '../updateXml/workspaceFiles';
+import type { UpdateXmlFile } from './updateXmlFiles';
 import { buildTask, checkSecretFile, defaultScope, TASK_SOURCE, taskName } from './tasks';
 
 const TASK_TYPES = ['ssomanage', 'ssoconfig', 'entsso'] as const;

@@ -1,4 +1,4 @@
-// Finds the update XML files of the workspace (for the -updatedb tasks).
+// Finds the update XML files of the workspace: Run Task offers -updatedb for each.
 import * as vscode from 'vscode';
 import { decodeUpdateXmlBytes, isUpdateXmlDocument } from '../../updateXml';
 

@@ -1,0 +1,81 @@
+// The layout ARCHITECTURE.md describes, checked: what each folder of src/ may import,
+// and no source file over 500 lines (data tables may live in a data/ folder).
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const SRC = path.join(ROOT, 'src');
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? files(p) : e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Every module a file imports (static imports, re-exports, require), as written. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s+'([^']+)'|require\('([^']+)'\)/g)].map((m) => m[1] ?? m[2]);
+}
+
+/** The folder of src/ a file or an import resolves to: 'procedures', 'features/tools', 'cli', 'extension'. */
+function areaOf(absolute: string): string {
+  const rel = path.relative(SRC, absolute).split(path.sep);
+  if (rel[0] === 'features') return `features/${rel[1]}`;
+  return rel.length === 1 ? rel[0].replace(/\.ts$/, '') : rel[0];
+}
+
+const PURE = ['procedures', 'updateXml', 'ssoTools', 'sources'];
+const ALLOWED: Record<string, readonly string[]> = {
+  sources: [],
+  ssoTools: ['sources'],
+  procedures: ['ssoTools', 'sources'],
+  updateXml: ['ssoTools', 'sources'],
+  cli: PURE,
+  'features/shared': PURE,
+  'features/progress': [...PURE, 'features/shared'],
+  'features/updateXml': [...PURE, 'features/shared'],
+  'features/tools': [...PURE, 'features/shared'],
+  extension: ['*'],
+};
+
+describe('architecture (ARCHITECTURE.md)', () => {
+  const all = files(SRC);
+
+  it('every folder of src/ is named in ARCHITECTURE.md and has import rules here', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+    for (const area of new Set(all.map(areaOf))) {
+      assert.ok(area in ALLOWED, `no import rule for ${area}`);
+      if (area !== 'extension' && area !== 'cli') assert.ok(doc.includes(`src/${area}/`), `ARCHITECTURE.md does not name src/${area}/`);
+    }
+  });
+
+  it('pure modules never import vscode; each folder imports only what ARCHITECTURE.md allows', () => {
+    const broken: string[] = [];
+    for (const file of all) {
+      const area = areaOf(file);
+      const allowed = ALLOWED[area] ?? [];
+      for (const spec of importsOf(file)) {
+        if (spec === 'vscode') {
+          if (PURE.includes(area) || area === 'cli') broken.push(`${path.relative(ROOT, file)} imports vscode`);
+          continue;
+        }
+        if (!spec.startsWith('.')) continue;
+        const target = areaOf(path.resolve(path.dirname(file), spec));
+        if (target === area || allowed.includes('*') || allowed.includes(target)) continue;
+        broken.push(`${path.relative(ROOT, file)} imports ${spec} (${target})`);
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  it('no source file in src/ has over 500 lines, outside data/ folders', () => {
+    const long = all
+      .filter((f) => !f.split(path.sep).includes('data'))
+      .map((f) => ({ f: path.relative(ROOT, f), lines: fs.readFileSync(f, 'utf8').split('\n').length }))
+      .filter((x) => x.lines > 500);
+    assert.deepEqual(long, []);
+  });
+});
