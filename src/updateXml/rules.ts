@@ -163,7 +163,7 @@ export const RULES = [
     public: true,
     rule: '`secretServer` with other elements: run away from the current master secret server, `-updatedb` fails when admin accounts are in the file',
     detail:
-      '`secretServer` together with other settings. Run away from the current master secret server, `-updatedb` fails when the file also sets the administrator accounts ("How to Change the Master Secret Server", https://learn.microsoft.com/en-us/biztalk/core/how-to-change-the-master-secret-server), and those need SSO disabled first (see `admin-account-change`).',
+      '`secretServer` together with other settings. Run away from the current master secret server, `-updatedb` fails when the file also sets the administrator accounts ([How to Change the Master Secret Server](https://learn.microsoft.com/en-us/biztalk/core/how-to-change-the-master-secret-server)), and those need SSO disabled first (see `admin-account-change`).',
   },
   {
     code: 'admin-account-change',
@@ -171,7 +171,7 @@ export const RULES = [
     public: false,
     rule: 'admin accounts change: `-disablesso`, `-updatedb`, `-enablesso`',
     detail:
-      'An administrator account is changed: SSO must be disabled first ("How to Specify SSO Administrators and Affiliate Administrators Accounts", https://learn.microsoft.com/en-us/biztalk/core/how-to-specify-sso-administrators-and-affiliate-administrators-accounts).',
+      'An administrator account is changed: SSO must be disabled first ([How to Specify SSO Administrators and Affiliate Administrators Accounts](https://learn.microsoft.com/en-us/biztalk/core/how-to-specify-sso-administrators-and-affiliate-administrators-accounts)).',
   },
   {
     code: 'xml-declaration',
