@@ -1,5 +1,5 @@
-// Which files are update XML files (CONTRACT.md): root `sso` with a `globalInfo` (or the doc
-// typo `globalnfo`) child, or the base name NewMSSServer.xml.
+// Which files are update XML files (the rule README.md#newmssserverxml states to users): root
+// `sso` with a `globalInfo` (or the doc typo `globalnfo`) child, or the base name NewMSSServer.xml.
 import { decodeEntities, parseLenient } from './parse';
 import { DEFAULT_UPDATE_XML_FILE_NAME } from './generate';
 import { GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from './schema';

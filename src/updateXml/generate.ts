@@ -1,4 +1,7 @@
-// The update XML for a master secret server move, in the seed's shape (updatedb-xml.md §4.1).
+// The update XML for a master secret server move, in the shape of the sample in Microsoft's
+// "How to Move the Master Secret Server"
+// (https://learn.microsoft.com/en-us/biztalk/core/how-to-move-the-master-secret-server); the
+// format is described in docs/update-xml.md.
 import { checkServerName } from '../ssoTools/serverName';
 
 /**
@@ -14,5 +17,5 @@ export function generateUpdateXml(server: string, eol: '\r\n' | '\n' = '\r\n'): 
   return ['<sso>', '  <globalInfo>', `    <secretServer>${server}</secretServer>`, '  </globalInfo>', '</sso>', ''].join(eol);
 }
 
-/** The file name the seed procedure uses. */
+/** The file name used by "How to Move the Master Secret Server". */
 export const DEFAULT_UPDATE_XML_FILE_NAME = 'NewMSSServer.xml';

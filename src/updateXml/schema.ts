@@ -3,8 +3,8 @@
 //
 // No XSD for this file is public: Microsoft's SDK sample "Manage" ships GlobalInfo.xsd, but it
 // could not be found anywhere searchable. The list below is reconstructed from the doc samples
-// and the documented meaning / defaults / ranges of the same settings (see
-// /work/shared/domain/updatedb-xml.md). Where the docs are silent we say so and only warn.
+// and the documented meaning / defaults / ranges of the same settings (see docs/update-xml.md,
+// and each element's `sources` below). Where the docs are silent we say so and only warn.
 
 export type ValueKind = 'computerName' | 'account' | 'integer';
 

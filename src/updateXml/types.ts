@@ -1,6 +1,7 @@
 // Plain data shapes shared by the update-XML core and its VS Code adapters.
 // Positions follow VS Code: 0-based lines and UTF-16 code-unit characters of the
 // decoded text; "\r\n", "\n" and a lone "\r" each end a line.
+import type { RuleCode } from './rules';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -26,31 +27,11 @@ export interface QuickFix {
 }
 
 /**
- * Diagnostic codes. The first twelve are public (CONTRACT.md); the rest were added with the
- * core and are listed, with their rule, in `validate.ts`.
+ * Diagnostic codes: the codes of the rules table (`RULES` in rules.ts, where each code is
+ * described and marked public or not).
  */
 export type DiagnosticCode =
-  | 'xml-syntax'
-  | 'root-element'
-  | 'global-info-typo'
-  | 'unknown-element'
-  | 'duplicate-element'
-  | 'empty-value'
-  | 'invalid-server-name'
-  | 'invalid-number'
-  | 'out-of-range'
-  | 'element-order'
-  | 'move-extra-elements'
-  | 'doctype'
-  | 'file-too-large'
-  | 'missing-global-info'
-  | 'no-settings'
-  | 'unexpected-text'
-  | 'unexpected-attribute'
-  | 'invalid-account'
-  | 'admin-account-change'
-  | 'xml-declaration'
-  | 'encoding'
+  | RuleCode
   // Open for codes added later without breaking callers that switch on the known ones.
   | (string & {});
 

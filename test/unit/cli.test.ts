@@ -21,7 +21,7 @@ function run(args: string[], cwd: string): Run {
   return { code, stdout, stderr };
 }
 
-const SEED_LF = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
+const SAMPLE_LF = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
 const DOCS_TYPO = '<sso>\n  <globalnfo>\n    <ticketTimeout>5</ticketTimeout>\n  </globalInfo>\n</sso>\n';
 const WARN_ONLY = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02.fabrikam.com</secretServer>\n  </globalInfo>\n</sso>\n';
 
@@ -29,7 +29,7 @@ describe('mss-xml', () => {
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-xml-'));
-    fs.writeFileSync(path.join(dir, 'good.xml'), SEED_LF);
+    fs.writeFileSync(path.join(dir, 'good.xml'), SAMPLE_LF);
     fs.writeFileSync(path.join(dir, 'typo.xml'), DOCS_TYPO);
     fs.writeFileSync(path.join(dir, 'warn.xml'), WARN_ONLY);
   });
@@ -52,14 +52,14 @@ describe('mss-xml', () => {
       const r = run(['validate', 'warn.xml'], dir);
       assert.equal(r.code, 0);
       assert.match(r.stdout, /^warn\.xml:3:19: warning: .*fully qualified.* \[invalid-server-name\]\n$/);
-      fs.writeFileSync(path.join(dir, 'decl.xml'), `<?xml version="1.0"?>\n${SEED_LF}`);
+      fs.writeFileSync(path.join(dir, 'decl.xml'), `<?xml version="1.0"?>\n${SAMPLE_LF}`);
       const d = run(['validate', 'decl.xml'], dir);
       assert.equal(d.code, 0);
       assert.match(d.stdout, /^decl\.xml:1:1: info: .* \[xml-declaration\]\n$/);
     });
 
     it('--json prints one array with 0-based positions and the text-form severities', () => {
-      fs.writeFileSync(path.join(dir, 'decl.xml'), `<?xml version="1.0"?>\n${SEED_LF}`);
+      fs.writeFileSync(path.join(dir, 'decl.xml'), `<?xml version="1.0"?>\n${SAMPLE_LF}`);
       const r = run(['validate', '--json', 'typo.xml', 'warn.xml', 'decl.xml', 'good.xml'], dir);
       assert.equal(r.code, 1);
       const records = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
@@ -113,14 +113,14 @@ describe('mss-xml', () => {
       assert.equal(r.code, 0);
       const target = path.join(dir, 'NewMSSServer.xml');
       assert.equal(r.stdout, `${target}\n`);
-      assert.equal(fs.readFileSync(target, 'utf8'), SEED_LF.replace(/\n/g, '\r\n'));
+      assert.equal(fs.readFileSync(target, 'utf8'), SAMPLE_LF.replace(/\n/g, '\r\n'));
       assert.deepEqual(run(['validate', 'NewMSSServer.xml'], dir).code, 0);
     });
 
     it('honours --out, --eol lf and --server=NAME', () => {
       const r = run(['generate', '--server=SSOVNN01', '--out', 'sub.xml', '--eol', 'lf'], dir);
       assert.equal(r.code, 0);
-      assert.equal(fs.readFileSync(path.join(dir, 'sub.xml'), 'utf8'), SEED_LF.replace('BTSMSS02', 'SSOVNN01'));
+      assert.equal(fs.readFileSync(path.join(dir, 'sub.xml'), 'utf8'), SAMPLE_LF.replace('BTSMSS02', 'SSOVNN01'));
     });
 
     it('refuses an invalid name with exit 1, writing nothing', () => {
@@ -135,7 +135,7 @@ describe('mss-xml', () => {
       const r = run(['generate', '--server', 'NEWMSS', '--out', 'good.xml'], dir);
       assert.equal(r.code, 1);
       assert.match(r.stderr, /already exists.*--force/);
-      assert.equal(fs.readFileSync(target, 'utf8'), SEED_LF);
+      assert.equal(fs.readFileSync(target, 'utf8'), SAMPLE_LF);
       const f = run(['generate', '--server', 'NEWMSS', '--out', 'good.xml', '--force'], dir);
       assert.equal(f.code, 0);
       assert.match(fs.readFileSync(target, 'utf8'), /<secretServer>NEWMSS<\/secretServer>/);

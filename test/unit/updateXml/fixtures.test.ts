@@ -275,9 +275,9 @@ const expected: Record<string, Row[]> = {
   'valid-audit.xml': [],
   'valid-cluster.xml': [],
   'valid-comments.xml': [],
+  'valid-move-crlf.xml': [],
+  'valid-move.xml': [],
   'valid-one-line.xml': [],
-  'valid-seed-crlf.xml': [],
-  'valid-seed.xml': [],
   'valid-timeouts.xml': [],
 };
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { generateUpdateXml, isUpdateXmlDocument, readSecretServer, validateUpdateXml } from '../../../src/updateXml';
 
 describe('generateUpdateXml', () => {
-  it('writes the seed shape with CRLF by default and a trailing line break', () => {
+  it("writes the shape of Microsoft's sample in How to Move the Master Secret Server, with CRLF by default and a trailing line break", () => {
     assert.equal(
       generateUpdateXml('BTSMSS02'),
       '<sso>\r\n  <globalInfo>\r\n    <secretServer>BTSMSS02</secretServer>\r\n  </globalInfo>\r\n</sso>\r\n',

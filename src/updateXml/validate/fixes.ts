@@ -1,0 +1,106 @@
+// The fixes layer of the validator: `Report` collects the diagnostics and builds their quick
+// fixes (edits as ranges of the text), and the helpers below build the edits the checks share.
+// Pure: no `vscode` import.
+import type { XmlElement } from '../parse';
+import { isXmlSpace, LineIndex } from '../text';
+import type { RuleCode } from '../rules';
+import type { QuickFix, Severity, TextEdit, UpdateXmlDiagnostic } from '../types';
+import type { Value } from './values';
+
+export interface Span {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export class Report {
+  readonly diagnostics: UpdateXmlDiagnostic[] = [];
+  private readonly index: LineIndex;
+  readonly eol: string;
+
+  constructor(readonly text: string) {
+    this.index = new LineIndex(text);
+    const m = /\r\n|\n|\r/.exec(text);
+    this.eol = m ? m[0] : '\r\n';
+  }
+
+  /** Only codes of the rules table (rules.ts) can be reported. */
+  add(code: RuleCode, severity: Severity, start: number, end: number, message: string, fixes: QuickFix[] = []): void {
+    this.diagnostics.push({ range: this.index.range(start, end), severity, code, message, fixes });
+  }
+
+  fix(title: string, spans: Span[], isPreferred = false): QuickFix {
+    const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+    const merged: Span[] = [];
+    for (const s of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && s.start <= last.end && last.newText === '' && s.newText === '') last.end = Math.max(last.end, s.end);
+      else merged.push({ ...s });
+    }
+    const edits: TextEdit[] = merged.map((s) => ({ range: this.index.range(s.start, s.end), newText: s.newText }));
+    return isPreferred ? { title, edits, isPreferred } : { title, edits };
+  }
+
+  /** The span that deletes [start, end) and, when they are alone on their lines, those whole lines. */
+  deletion(start: number, end: number): Span {
+    const t = this.text;
+    let s = start;
+    while (s > 0 && (t[s - 1] === ' ' || t[s - 1] === '\t')) s--;
+    let e = end;
+    while (e < t.length && (t[e] === ' ' || t[e] === '\t')) e++;
+    const aloneBefore = s === 0 || t[s - 1] === '\n' || t[s - 1] === '\r' || (s === 1 && t.charCodeAt(0) === 0xfeff);
+    const aloneAfter = e === t.length || t[e] === '\n' || t[e] === '\r';
+    if (aloneBefore && aloneAfter) {
+      if (t[e] === '\r' && t[e + 1] === '\n') e += 2;
+      else if (e < t.length) e += 1;
+      return { start: s, end: e, newText: '' };
+    }
+    return { start, end, newText: '' };
+  }
+
+  /** Leading whitespace of the line containing `offset`. */
+  indentAt(offset: number): string {
+    let s = offset;
+    while (s > 0 && this.text[s - 1] !== '\n' && this.text[s - 1] !== '\r') s--;
+    let e = s;
+    while (e < this.text.length && (this.text[e] === ' ' || this.text[e] === '\t')) e++;
+    return this.text.slice(s, e);
+  }
+}
+
+export function renameSpans(el: XmlElement, to: string): Span[] {
+  const spans: Span[] = [{ start: el.nameStart, end: el.nameEnd, newText: to }];
+  if (el.closeNameStart !== undefined && el.closeNameEnd !== undefined) {
+    spans.push({ start: el.closeNameStart, end: el.closeNameEnd, newText: to });
+  }
+  return spans;
+}
+
+export function elementEnd(el: XmlElement): number {
+  return el.end ?? el.startTagEnd;
+}
+
+export function trimLeftSpace(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && isXmlSpace(text[s - 1])) s--;
+  return s;
+}
+
+/** Replaces the value of a setting (or a self-closing / unclosed element) with `value`. */
+export function setValueFix(report: Report, el: XmlElement, v: Value, value: string, title: string, preferred = false): QuickFix {
+  if (el.selfClosing || el.closeStart === undefined) {
+    return report.fix(title, [{ start: el.start, end: elementEnd(el), newText: `<${el.name}>${value}</${el.name}>` }], preferred);
+  }
+  if (v.contentStart !== undefined && v.contentEnd !== undefined) {
+    return report.fix(title, [{ start: v.contentStart, end: v.contentEnd, newText: value }], preferred);
+  }
+  return report.fix(title, [{ start: el.startTagEnd, end: el.closeStart, newText: value }], preferred);
+}
+
+export function trimFix(report: Report, el: XmlElement, v: Value): QuickFix[] {
+  return v.contentStart !== undefined ? [setValueFix(report, el, v, escapeText(v.trimmed), 'Remove the surrounding whitespace', true)] : [];
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
