@@ -27,17 +27,19 @@ function areaOf(absolute: string): string {
   return rel.length === 1 ? rel[0].replace(/\.ts$/, '') : rel[0];
 }
 
-const PURE = ['procedures', 'updateXml', 'ssoTools', 'sources'];
+const PURE = ['procedures', 'updateXml', 'ssoTools', 'sources', 'verification'];
 const ALLOWED: Record<string, readonly string[]> = {
   sources: [],
   ssoTools: ['sources'],
   procedures: ['ssoTools', 'sources'],
   updateXml: ['ssoTools', 'sources'],
+  verification: ['procedures', 'ssoTools', 'sources'],
   cli: PURE,
   'features/shared': PURE,
   'features/progress': [...PURE, 'features/shared'],
   'features/updateXml': [...PURE, 'features/shared'],
   'features/tools': [...PURE, 'features/shared'],
+  'features/verification': [...PURE, 'features/shared'],
   extension: ['*'],
 };
 
