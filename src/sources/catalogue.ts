@@ -69,8 +69,8 @@ export function eventPage(id: number): string {
 }
 
 /**
- * Reports from the field (blogs, knowledge bases): not Microsoft documentation. Used only
- * for pitfalls, never for the steps themselves.
+ * Reports from the field (blogs, knowledge bases): not Microsoft documentation. Used for
+ * pitfalls and warnings, never as the source of a step's instructions.
  */
 export const fieldReport = {
   /** A real move of an existing master secret server to a new cluster; MSDTC pre-work. */

@@ -67,6 +67,12 @@ function citedIds(): string[] {
 }
 
 describe('sources: the one resolver', () => {
+  it('is pure: no vscode, no src/features', () => {
+    for (const [file, text] of sourceFiles(join(repoRoot, 'src', 'sources'))) {
+      assert.doesNotMatch(text, /from '(?:vscode|[./]*features\/[^']*)'/, file);
+    }
+  });
+
   it('resolves every source id cited by the procedures, the error catalogue and the schema', () => {
     const ids = citedIds();
     assert.ok(ids.length > 50, String(ids.length));
