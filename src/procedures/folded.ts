@@ -1,9 +1,13 @@
 // The linked Microsoft procedures that the seed folds in with "follow the steps
-// in ...": P3 (back up), P4 (restore) and P5 (cluster the master secret server,
-// sections 5.1-5.3 only). Restated from procedures.md; UI labels, commands,
-// event numbers and message texts verbatim. ASCII '-' in every command.
+// in ...": How to Back Up the Master Secret, How to Restore the Master Secret and
+// How to Cluster the Master Secret Server (sections 5.1-5.3 only). Restated from
+// those pages (see docs/procedures.md); UI labels, commands, event numbers and
+// message texts verbatim. ASCII '-' in every command.
 
+import { fieldReport, markdownLink, resolveSource } from '../sources';
 import type { FoldedProcedure } from './model';
+
+const link = (id: string): string => markdownLink(resolveSource(id));
 
 const installFolder = '`<drive>:\\Program Files\\Common Files\\Enterprise Single Sign-On`';
 
@@ -18,11 +22,10 @@ export function dashWarning(command: string): string {
 export const uacNote =
   'On a system that supports User Account Control (UAC), you may need to run the tool with Administrative privileges.';
 
-/** P3. How to Back Up the Master Secret (bt:how-to-back-up-the-master-secret.md). */
+/** How to Back Up the Master Secret (https://learn.microsoft.com/en-us/biztalk/core/how-to-back-up-the-master-secret). */
 export const backUpTheMasterSecret: FoldedProcedure = {
-  ref: 'P3',
   title: 'How to Back Up the Master Secret',
-  source: 'bt:how-to-back-up-the-master-secret.md',
+  source: 'biztalk/core/how-to-back-up-the-master-secret',
   preconditions: [
     'Back up **from the master secret server**, that is the server the SSO database names as master secret server right now.',
     'Use an account that is both an **SSO Administrator** and a Windows **administrator** (Windows administrator rights alone are not enough).',
@@ -63,11 +66,10 @@ export const backUpTheMasterSecret: FoldedProcedure = {
   ],
 };
 
-/** P4. How to Restore the Master Secret (bt:how-to-restore-the-master-secret.md). */
+/** How to Restore the Master Secret (https://learn.microsoft.com/en-us/biztalk/core/how-to-restore-the-master-secret). */
 export const restoreTheMasterSecret: FoldedProcedure = {
-  ref: 'P4',
   title: 'How to Restore the Master Secret',
-  source: 'bt:how-to-restore-the-master-secret.md',
+  source: 'biztalk/core/how-to-restore-the-master-secret',
   preconditions: [
     'Log on **to the master secret server** with an account that is both a Windows **administrator** and an **SSO Administrator**.',
     'Have the backup file and the password it was made with.',
@@ -108,14 +110,14 @@ export const restoreTheMasterSecret: FoldedProcedure = {
 };
 
 /**
- * P5. How to Cluster the Master Secret Server (bt:how-to-cluster-the-master-secret-server1.md),
+ * How to Cluster the Master Secret Server
+ * (https://learn.microsoft.com/en-us/biztalk/core/how-to-cluster-the-master-secret-server1),
  * sections 5.1-5.3 only: the seed says to skip "Restore the master secret on the
  * second cluster node" (5.4), because the move restores on every node (step 7).
  */
 export const clusterTheMasterSecretServer: FoldedProcedure = {
-  ref: 'P5',
   title: 'How to Cluster the Master Secret Server',
-  source: 'bt:how-to-cluster-the-master-secret-server1.md',
+  source: 'biztalk/core/how-to-cluster-the-master-secret-server1',
   preconditions: [
     'You must be an **SSO Administrator**.',
     'The cluster is a Windows Server failover cluster. The master secret server **cannot** be installed on a Network Load Balancing (NLB) cluster.',
@@ -149,7 +151,7 @@ export const clusterTheMasterSecretServer: FoldedProcedure = {
         {
           text: 'Create or choose a **domain account** that is a member of the SSO Administrators group. The Enterprise SSO service on every node logs on with it; grant it **Log on as a service** on every node.',
           warnings: [],
-          notes: ['The technical guide (tg:clustering-the-master-secret-server.md) adds: grant this account **Full Control** on the cluster.'],
+          notes: [`The technical guide (${link('biztalk/technical-guides/clustering-the-master-secret-server')}) adds: grant this account **Full Control** on the cluster.`],
         },
         {
           text: 'Add the account you are logged on with (the one that configures Enterprise SSO) to the domain SSO Administrators group.',
@@ -212,7 +214,8 @@ export const clusterTheMasterSecretServer: FoldedProcedure = {
             'Back up the master secret on the original master secret server (How to Back Up the Master Secret) before this section, unless you already have a current backup and know its password. After `-updatedb` the original server is no longer the master secret server, and that backup is what you copy to the nodes in step 2 of the move.',
           ],
           notes: [
-            'The Enterprise SSO service is not clustered yet at this point. Once the clustered resource exists (section 5.3), restart it only through Failover Cluster Manager, never with `net start` on a node (field report [C4]).',
+            'The Enterprise SSO service is not clustered yet at this point. Once the clustered resource exists (section 5.3), restart it only through Failover Cluster Manager, never with `net start` on a node ' +
+              `(field report: ${link(fieldReport.clusterEndpoint)}).`,
           ],
         },
         {
@@ -250,7 +253,8 @@ export const clusterTheMasterSecretServer: FoldedProcedure = {
         { text: 'In the left pane right-click **Failover Cluster Management** and click **Manage a Cluster**.', warnings: [], notes: [] },
         { text: 'In **Select a cluster to manage** enter the cluster and click **OK**.', warnings: [], notes: [] },
         {
-          text: 'Select a clustered service or application that has an **IP Address** and a **Network Name** resource (create one first if needed: bt:how-to-create-a-cluster-group-with-a-disk-ip-address-and-name-resource1.md).',
+          text: 'Select a clustered service or application that has an **IP Address** and a **Network Name** resource (create one first if needed: ' +
+            `${link('biztalk/core/how-to-create-a-cluster-group-with-a-disk-ip-address-and-name-resource1')}).`,
           warnings: [],
           notes: ['A clustered Enterprise SSO service does not need a Physical Disk resource in the group.'],
         },
@@ -277,7 +281,7 @@ export const clusterTheMasterSecretServer: FoldedProcedure = {
         {
           text: 'Under **Resource** pick the **Name:** resource and click **OK**.',
           warnings: [],
-          notes: ['A missing dependency on the Name resource gives the same 0x800706D9 error (bt:how-to-cluster-sso-and-a-biztalk-host-in-the-same-cluster-group1.md).'],
+          notes: [`A missing dependency on the Name resource gives the same 0x800706D9 error (${link('biztalk/core/how-to-cluster-sso-and-a-biztalk-host-in-the-same-cluster-group1')}).`],
         },
       ],
     },

@@ -51,10 +51,9 @@ export interface FoldedSection {
  * "follow the steps in ...".
  */
 export interface FoldedProcedure {
-  ref: 'P3' | 'P4' | 'P5';
   /** Microsoft page title. */
   title: string;
-  /** Citation of the page, e.g. 'bt:how-to-back-up-the-master-secret.md'. */
+  /** Source id of the page (src/sources), e.g. 'biztalk/core/how-to-back-up-the-master-secret'. */
   source: string;
   preconditions: string[];
   warnings: string[];
@@ -94,7 +93,11 @@ export interface Step {
   actions: Action[];
   subSteps: SubStep[];
   folded?: FoldedProcedure;
-  /** Citations as in procedures.md ('seed', 'bt:...', 'ev:NNNNN', '[Cn]'). */
+  /**
+   * Source ids, resolved by src/sources: Microsoft Learn paths (the first is always
+   * MOVE_PAGE, "How to Move the Master Secret Server"), event pages (`eventPage(10575)`),
+   * community reports by their https address, inferences.
+   */
   sources: string[];
 }
 

@@ -1,17 +1,19 @@
 // Seed section 2: "To move the master secret from one server to a Windows Server
-// Cluster" (bt:how-to-move-the-master-secret-server.md). Seven steps; step 1 keeps
-// the seed's 4 numbered sub-steps and folds in P5 sections 5.1-5.3 (not 5.4).
+// Cluster" (Microsoft's "How to Move the Master Secret Server",
+// https://learn.microsoft.com/en-us/biztalk/core/how-to-move-the-master-secret-server).
+// Seven steps; step 1 keeps the seed's 4 numbered sub-steps and folds in "How to Cluster
+// the Master Secret Server" sections 5.1-5.3 (not 5.4).
 // Every seed note is kept word for word.
 //
 // requires[] (what must be done before a step can succeed):
 //   clusterSetup    -> (none): everything else needs Enterprise SSO installed on the
-//                      nodes, the SSO database pointed at the cluster (P5.2) and the
-//                      clustered resource created (P5.3).
+//                      nodes, the SSO database pointed at the cluster (section 5.2) and the
+//                      clustered resource created (section 5.3).
 //   copyBackup      -> clusterSetup: the Enterprise SSO folder exists on a node once SSO is installed there.
 //   serverAll       -> clusterSetup: the network name it points to (SSOCLUSTER) and the
-//                      clustered SSO resource are created in P5.3. It only writes a setting
+//                      clustered SSO resource are created in section 5.3. It only writes a setting
 //                      on each BizTalk Server, so it does not need the group online.
-//   bringOnline     -> clusterSetup: the cluster group with the clustered SSO resource comes from P5.3.
+//   bringOnline     -> clusterSetup: the cluster group with the clustered SSO resource comes from section 5.3.
 //   groupSsoServer  -> bringOnline: seed order; BizTalk uses the SSO server it names as soon as
 //                      the setting is saved, so that server should be online (our inference).
 //   cycleResource   -> bringOnline: a resource of an offline group cannot be taken offline and
@@ -20,6 +22,7 @@
 //                      "If this step is not completed, attempts to restore the master secret may not succeed.").
 
 import { clusterTheMasterSecretServer, dashWarning, restoreTheMasterSecret, uacNote } from './folded';
+import { eventPage, fieldReport, markdownLink, MOVE_PAGE, resolveSource } from '../sources';
 import { numberSubSteps, type Procedure } from './model';
 
 export const clusteredHostsCondition = 'Only if this Windows Server cluster will host one or more clustered BizTalk hosts';
@@ -31,7 +34,8 @@ export const nonClusteredHostNote =
   'This is because the non-clustered BizTalk host instance will fail when the clustered Enterprise SSO service is failed over to another node due to the dependency of a BizTalk host instance on the SSO service.';
 
 const localStartWarning =
-  'Let the cluster start and stop the Enterprise SSO service. Do not start it on a node with `net start entsso`, the Services console or a monitoring tool: then its RPC endpoint may not register and clients get 0x800706D9 / 0xC0002A0F "Could not contact the SSO server" (field report [C4]).';
+  'Let the cluster start and stop the Enterprise SSO service. Do not start it on a node with `net start entsso`, the Services console or a monitoring tool: then its RPC endpoint may not register and clients get 0x800706D9 / 0xC0002A0F "Could not contact the SSO server" ' +
+  `(field report: ${markdownLink(resolveSource(fieldReport.clusterEndpoint))}).`;
 
 const clusterToolDoubt =
   'The seed uses the Windows Server 2003 **Cluster Administrator** wording (**Bring Online**, **Take Offline**); in Failover Cluster Manager the items read **Bring this service or application online** and **Take this service or application offline**.';
@@ -107,13 +111,13 @@ export const moveToCluster: Procedure = {
       ]),
       folded: clusterTheMasterSecretServer,
       sources: [
-        'seed',
-        'bt:how-to-cluster-the-master-secret-server1.md',
-        'tg:clustering-the-master-secret-server.md',
-        'his:how-to-cluster-the-master-secret-server.md',
-        'bt:how-to-change-the-master-secret-server.md',
-        'bt:troubleshooting-problems-with-msdtc.md',
-        '[C4]',
+        MOVE_PAGE,
+        'biztalk/core/how-to-cluster-the-master-secret-server1',
+        'biztalk/technical-guides/clustering-the-master-secret-server',
+        'host-integration-server/esso/how-to-cluster-the-master-secret-server',
+        'biztalk/core/how-to-change-the-master-secret-server',
+        'biztalk/core/troubleshooting-problems-with-msdtc',
+        fieldReport.clusterEndpoint,
       ],
     },
     {
@@ -138,7 +142,7 @@ export const moveToCluster: Procedure = {
       perMachine: { noun: 'cluster node', hint: 'Copy the same backup file to every node of the cluster, the first node included.' },
       actions: [],
       subSteps: [],
-      sources: ['seed', 'bt:how-to-cluster-the-master-secret-server1.md', 'ev:10564'],
+      sources: [MOVE_PAGE, 'biztalk/core/how-to-cluster-the-master-secret-server1', eventPage(10564)],
     },
     {
       id: 'serverAll',
@@ -171,7 +175,7 @@ export const moveToCluster: Procedure = {
         { command: 'mss.showSsoServer', title: 'Check with ssomanage -showserver' },
       ],
       subSteps: [],
-      sources: ['seed', 'bt:how-to-set-the-sso-server.md', 'bt:how-to-modify-group-properties.md'],
+      sources: [MOVE_PAGE, 'biztalk/core/how-to-set-the-sso-server', 'biztalk/core/how-to-modify-group-properties'],
     },
     {
       id: 'bringOnline',
@@ -189,7 +193,7 @@ export const moveToCluster: Procedure = {
       requires: ['clusterSetup'],
       actions: [],
       subSteps: [],
-      sources: ['seed', 'bt:how-to-cluster-the-master-secret-server1.md', '[C4]'],
+      sources: [MOVE_PAGE, 'biztalk/core/how-to-cluster-the-master-secret-server1', fieldReport.clusterEndpoint],
     },
     {
       id: 'groupSsoServer',
@@ -216,7 +220,7 @@ export const moveToCluster: Procedure = {
       requires: ['bringOnline'],
       actions: [],
       subSteps: [],
-      sources: ['seed', 'bt:how-to-modify-group-properties.md', 'tr:msbts-groupsetting-ssoservername-property-wmi.md'],
+      sources: [MOVE_PAGE, 'biztalk/core/how-to-modify-group-properties', 'biztalk/core/technical-reference/msbts-groupsetting-ssoservername-property-wmi'],
     },
     {
       id: 'cycleResource',
@@ -240,7 +244,7 @@ export const moveToCluster: Procedure = {
       requires: ['bringOnline'],
       actions: [],
       subSteps: [],
-      sources: ['seed', 'bt:how-to-cluster-the-master-secret-server1.md', 'ig:upgrade-to-biztalk-server-2016.md', '[C4]'],
+      sources: [MOVE_PAGE, 'biztalk/core/how-to-cluster-the-master-secret-server1', 'biztalk/install-and-config-guides/upgrade-to-biztalk-server-2016', fieldReport.clusterEndpoint],
     },
     {
       id: 'restoreEachNode',
@@ -274,12 +278,12 @@ export const moveToCluster: Procedure = {
       subSteps: [],
       folded: restoreTheMasterSecret,
       sources: [
-        'seed',
-        'bt:how-to-restore-the-master-secret.md',
-        'bt:how-to-cluster-the-master-secret-server1.md',
-        'tg:clustering-the-master-secret-server.md',
-        'ev:10766',
-        'ev:10523',
+        MOVE_PAGE,
+        'biztalk/core/how-to-restore-the-master-secret',
+        'biztalk/core/how-to-cluster-the-master-secret-server1',
+        'biztalk/technical-guides/clustering-the-master-secret-server',
+        eventPage(10766),
+        eventPage(10523),
       ],
     },
   ],

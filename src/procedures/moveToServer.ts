@@ -1,5 +1,6 @@
 // Seed section 1: "To move the master secret from one server to another server"
-// (bt:how-to-move-the-master-secret-server.md). Six steps; steps 2 and 4 keep the
+// (Microsoft's "How to Move the Master Secret Server",
+// https://learn.microsoft.com/en-us/biztalk/core/how-to-move-the-master-secret-server). Six steps; steps 2 and 4 keep the
 // seed's numbered sub-steps (8 and 4). Every seed note is kept word for word.
 //
 // requires[] (what must be done before a step can succeed):
@@ -16,6 +17,7 @@
 //                     is a master-secret-server-only operation (10766 otherwise).
 
 import { backUpTheMasterSecret, dashWarning, restoreTheMasterSecret, uacNote } from './folded';
+import { eventPage, MOVE_PAGE } from '../sources';
 import { numberSubSteps, type Procedure } from './model';
 
 const installFolder = '`<drive>:\\Program Files\\Common Files\\Enterprise Single Sign-On`';
@@ -48,7 +50,7 @@ export const moveToServer: Procedure = {
       requires: [],
       actions: [],
       subSteps: [],
-      sources: ['seed', 'ig:upgrade-to-biztalk-server-2016.md', 'ev:10728'],
+      sources: [MOVE_PAGE, 'biztalk/install-and-config-guides/upgrade-to-biztalk-server-2016', eventPage(10728)],
     },
     {
       id: 'configure',
@@ -101,7 +103,7 @@ export const moveToServer: Procedure = {
         },
         { text: 'Click **Finish** and close the Configuration tool.', warnings: [], notes: [] },
       ]),
-      sources: ['seed', 'bt:how-to-recover-enterprise-single-sign-on.md', 'ev:10550', 'bt:troubleshooting-enterprise-single-sign-on.md'],
+      sources: [MOVE_PAGE, 'biztalk/core/how-to-recover-enterprise-single-sign-on', eventPage(10550), 'biztalk/core/troubleshooting-enterprise-single-sign-on'],
     },
     {
       id: 'backup',
@@ -132,7 +134,7 @@ export const moveToServer: Procedure = {
       actions: [{ command: 'mss.backupSecret', title: 'Back up the master secret' }],
       subSteps: [],
       folded: backUpTheMasterSecret,
-      sources: ['seed', 'bt:how-to-back-up-the-master-secret.md', 'his:how-to-back-up-the-master-secret.md', 'ev:10561', 'ev:10759', 'ev:10836'],
+      sources: [MOVE_PAGE, 'biztalk/core/how-to-back-up-the-master-secret', 'host-integration-server/esso/how-to-back-up-the-master-secret', eventPage(10561), eventPage(10759), eventPage(10836)],
     },
     {
       id: 'updateDb',
@@ -190,12 +192,12 @@ export const moveToServer: Procedure = {
         },
       ]),
       sources: [
-        'seed',
-        'bt:how-to-update-the-sso-database.md',
-        'bt:how-to-change-the-master-secret-server.md',
-        'bt:how-to-audit-sso.md',
-        'bt:how-to-display-the-sso-database-information.md',
-        'ev:10575',
+        MOVE_PAGE,
+        'biztalk/core/how-to-update-the-sso-database',
+        'biztalk/core/how-to-change-the-master-secret-server',
+        'biztalk/core/how-to-audit-sso',
+        'biztalk/core/how-to-display-the-sso-database-information',
+        eventPage(10575),
       ],
     },
     {
@@ -227,12 +229,12 @@ export const moveToServer: Procedure = {
       actions: [{ command: 'mss.restartService', title: 'Restart the Enterprise SSO service' }],
       subSteps: [],
       sources: [
-        'seed',
-        'bt:how-to-cluster-the-master-secret-server1.md',
-        'bt:how-to-change-the-master-secret-server.md',
-        'bt:troubleshooting-enterprise-single-sign-on.md',
-        'ev:10520',
-        'ev:10534',
+        MOVE_PAGE,
+        'biztalk/core/how-to-cluster-the-master-secret-server1',
+        'biztalk/core/how-to-change-the-master-secret-server',
+        'biztalk/core/troubleshooting-enterprise-single-sign-on',
+        eventPage(10520),
+        eventPage(10534),
       ],
     },
     {
@@ -262,15 +264,15 @@ export const moveToServer: Procedure = {
       subSteps: [],
       folded: restoreTheMasterSecret,
       sources: [
-        'seed',
-        'bt:how-to-restore-the-master-secret.md',
-        'his:how-to-restore-the-master-secret.md',
-        'bt:master-secret-server.md',
-        'tg:high-availability-for-the-master-secret-server.md',
-        'ev:10766',
-        'ev:10523',
-        'ev:10529',
-        'ev:10533',
+        MOVE_PAGE,
+        'biztalk/core/how-to-restore-the-master-secret',
+        'host-integration-server/esso/how-to-restore-the-master-secret',
+        'biztalk/core/master-secret-server',
+        'biztalk/technical-guides/high-availability-for-the-master-secret-server',
+        eventPage(10766),
+        eventPage(10523),
+        eventPage(10529),
+        eventPage(10533),
       ],
     },
   ],

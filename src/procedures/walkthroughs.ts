@@ -6,6 +6,7 @@
 
 import type { FoldedProcedure, Procedure, ProcedureId, Step } from './model';
 import { contextKey, procedureIds, procedures } from './index';
+import { describeSource, markdownLink, resolveSource, resolveSources } from '../sources';
 
 /** Repo-relative folder of the generated media. */
 export const walkthroughsFolder = 'walkthroughs';
@@ -84,7 +85,7 @@ function titledList(title: string, items: readonly string[]): string[] {
 }
 
 function renderFolded(folded: FoldedProcedure): string[] {
-  const out: string[] = [`## Folded in: ${folded.title}`, '', `Microsoft page: \`${folded.source}\` (${folded.ref})`, ''];
+  const out: string[] = [`## Folded in: ${folded.title}`, '', `Microsoft page: ${markdownLink(resolveSource(folded.source))}`, ''];
   out.push(...titledList('Before you start', folded.preconditions));
   out.push(...titledList('Warnings', folded.warnings));
   out.push(...titledList('Notes', folded.notes));
@@ -111,6 +112,21 @@ function renderFolded(folded: FoldedProcedure): string[] {
       return parts.join('\n');
     });
     out.push(items.join('\n\n'), '');
+  }
+  return out;
+}
+
+/**
+ * Where a step comes from: the Microsoft pages as links under "Microsoft documentation",
+ * then community reports and inferences, each said to be one.
+ */
+function renderSources(ids: readonly string[]): string[] {
+  const refs = resolveSources(ids);
+  const docs = refs.filter((r) => r.kind === 'microsoft');
+  const other = refs.filter((r) => r.kind !== 'microsoft');
+  const out: string[] = ['## Microsoft documentation', '', bullets(docs.map(describeSource)), ''];
+  if (other.length) {
+    out.push('Also used:', '', bullets(other.map(describeSource)), '');
   }
   return out;
 }
@@ -165,7 +181,7 @@ export function renderStepMarkdown(procedure: Procedure, step: Step): string {
   if (step.folded) {
     out.push(...renderFolded(step.folded));
   }
-  out.push('## Sources', '', bullets(step.sources.map((s) => `\`${s}\``)), '');
+  out.push(...renderSources(step.sources));
   out.push(`*Step \`${step.id}\` of "${procedure.title}". Generated from src/procedures; do not edit by hand.*`);
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

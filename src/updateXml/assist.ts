@@ -1,4 +1,5 @@
 // Completion and hover for update XML files, from the same schema as validation.
+import { markdownLink } from '../sources';
 import { parseLenient, resolveName, type XmlElement } from './parse';
 import { containerElements, globalInfoElements, GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT, type ElementSpec } from './schema';
 import { isXmlSpace, LineIndex } from './text';
@@ -39,7 +40,7 @@ export function elementMarkdown(spec: ElementSpec): string {
     '',
   ];
   if (spec.note) lines.push(spec.note, '');
-  lines.push(`Sources: ${spec.sources.map((s) => `[${s.cite}](${s.url})`).join(', ')}`, '', SOURCE_NOTE);
+  lines.push(`Sources: ${spec.sources.map(markdownLink).join(', ')}`, '', SOURCE_NOTE);
   return lines.join('\n');
 }
 
@@ -50,7 +51,7 @@ function containerMarkdown(name: string): string {
     '',
     c.meaning,
     '',
-    `Sources: ${c.sources.map((s) => `[${s.cite}](${s.url})`).join(', ')}`,
+    `Sources: ${c.sources.map(markdownLink).join(', ')}`,
     '',
     SOURCE_NOTE,
   ].join('\n');

@@ -6,13 +6,12 @@
 // and the documented meaning / defaults / ranges of the same settings (see docs/update-xml.md,
 // and each element's `sources` below). Where the docs are silent we say so and only warn.
 
+import { eventPage, microsoftPage, type MicrosoftReference } from '../sources';
+
 export type ValueKind = 'computerName' | 'account' | 'integer';
 
-export interface DocSource {
-  /** Short citation as used in the project notes, e.g. `bt:how-to-update-the-sso-database.md`. */
-  cite: string;
-  url: string;
-}
+/** A Microsoft page an element's facts come from, as resolved by src/sources (title and url). */
+export type DocSource = MicrosoftReference;
 
 export interface ElementSpec {
   /** Element name, exactly as the samples spell it (XML names are case-sensitive). */
@@ -40,18 +39,10 @@ export interface ElementSpec {
   readonly note?: string;
 }
 
-const bt = (page: string): DocSource => ({
-  cite: `bt:${page}.md`,
-  url: `https://learn.microsoft.com/en-us/biztalk/core/${page}`,
-});
-const tr = (page: string): DocSource => ({
-  cite: `tr:${page}.md`,
-  url: `https://learn.microsoft.com/en-us/biztalk/core/technical-reference/${page}`,
-});
-const ev = (id: number): DocSource => ({
-  cite: `ev:${id}`,
-  url: `https://learn.microsoft.com/en-us/biztalk/core/single-sign-on-event-${id}`,
-});
+/** A Microsoft Learn page by its path (a source id of src/sources). */
+const page = (path: string): DocSource => microsoftPage(path);
+/** The "Single Sign-On: Event N" page. */
+const event = (id: number): DocSource => microsoftPage(eventPage(id));
 
 export const ROOT_ELEMENT = 'sso';
 export const GLOBAL_INFO_ELEMENT = 'globalInfo';
@@ -66,13 +57,13 @@ export const containerElements: ReadonlyArray<{ name: string; meaning: string; s
     name: ROOT_ELEMENT,
     meaning:
       'Document element of every SSO XML file read by `ssomanage`. The global-information samples all write it in lower case.',
-    sources: [bt('how-to-update-the-sso-database')],
+    sources: [page('biztalk/core/how-to-update-the-sso-database')],
   },
   {
     name: GLOBAL_INFO_ELEMENT,
     meaning:
       'SSO system-level (global) settings; the only child of `<sso>` in an `-updatedb` file. Every setting is optional: put in only what you want to change. Do not copy the doc typo `<globalnfo>`.',
-    sources: [bt('how-to-update-the-sso-database'), bt('how-to-audit-sso')],
+    sources: [page('biztalk/core/how-to-update-the-sso-database'), page('biztalk/core/how-to-audit-sso')],
   },
 ];
 
@@ -89,12 +80,12 @@ export const globalInfoElements: ReadonlyArray<ElementSpec> = [
       'domain accounts include the domain (`DOMAIN\\Name`); built-in accounts and Everyone are refused (events 10776, 10777); an individual account can only be replaced by a group that contains it',
     apiParameter: 'SSOAdminGroup',
     sources: [
-      bt('how-to-specify-sso-administrators-and-affiliate-administrators-accounts'),
-      bt('sso-user-groups'),
-      ev(10773),
-      ev(10774),
-      ev(10776),
-      ev(10777),
+      page('biztalk/core/how-to-specify-sso-administrators-and-affiliate-administrators-accounts'),
+      page('biztalk/core/sso-user-groups'),
+      event(10773),
+      event(10774),
+      event(10776),
+      event(10777),
     ],
     note: 'Changing it is a separate flow: `ssomanage -disablesso`, `-updatedb`, `-enablesso`. Do not combine it with `secretServer` when you are not on the current master secret server.',
   },
@@ -107,7 +98,7 @@ export const globalInfoElements: ReadonlyArray<ElementSpec> = [
     default: 'set by the BizTalk Configuration Wizard',
     range: 'same rules as ssoAdminAccount (events 10572, 10573, 10776, 10777)',
     apiParameter: 'affiliateAppMgrGroup',
-    sources: [bt('how-to-specify-sso-administrators-and-affiliate-administrators-accounts'), ev(10572), ev(10573)],
+    sources: [page('biztalk/core/how-to-specify-sso-administrators-and-affiliate-administrators-accounts'), event(10572), event(10573)],
     note: 'Changing it is a separate flow: `ssomanage -disablesso`, `-updatedb`, `-enablesso`.',
   },
   {
@@ -122,11 +113,11 @@ export const globalInfoElements: ReadonlyArray<ElementSpec> = [
       'a Windows computer name; the docs only ever use bare names, so a fully qualified name is accepted with a warning. When the file is applied away from the current master secret server it must be the only setting.',
     apiParameter: 'secretServer',
     sources: [
-      bt('how-to-move-the-master-secret-server'),
-      bt('how-to-change-the-master-secret-server'),
-      bt('how-to-cluster-the-master-secret-server1'),
-      tr('issoadmin-getglobalinfo-method'),
-      ev(10575),
+      page('biztalk/core/how-to-move-the-master-secret-server'),
+      page('biztalk/core/how-to-change-the-master-secret-server'),
+      page('biztalk/core/how-to-cluster-the-master-secret-server1'),
+      page('biztalk/core/technical-reference/issoadmin-getglobalinfo-method'),
+      event(10575),
     ],
     note: 'Event 10575 ("Updated secret server name") on the old master secret server proves that `-updatedb` worked.',
   },
@@ -142,7 +133,7 @@ export const globalInfoElements: ReadonlyArray<ElementSpec> = [
     max: INT32_MAX,
     rangeDocumented: false,
     apiParameter: 'auditAppDeleteMax',
-    sources: [bt('how-to-display-the-sso-database-information'), tr('sso-system-properties-audits'), bt('how-to-audit-sso')],
+    sources: [page('biztalk/core/how-to-display-the-sso-database-information'), page('biztalk/core/technical-reference/sso-system-properties-audits'), page('biztalk/core/how-to-audit-sso')],
   },
   {
     name: 'auditDeletedMappings',
@@ -156,7 +147,7 @@ export const globalInfoElements: ReadonlyArray<ElementSpec> = [
     max: INT32_MAX,
     rangeDocumented: false,
     apiParameter: 'auditMappingDeleteMax',
-    sources: [bt('how-to-display-the-sso-database-information'), tr('sso-system-properties-audits'), bt('how-to-audit-sso')],
+    sources: [page('biztalk/core/how-to-display-the-sso-database-information'), page('biztalk/core/technical-reference/sso-system-properties-audits'), page('biztalk/core/how-to-audit-sso')],
   },
   {
     name: 'auditCredentialLookups',
@@ -170,7 +161,7 @@ export const globalInfoElements: ReadonlyArray<ElementSpec> = [
     max: INT32_MAX,
     rangeDocumented: false,
     apiParameter: 'auditXpLookupMax (inferred, medium confidence)',
-    sources: [bt('how-to-display-the-sso-database-information'), tr('sso-system-properties-audits'), bt('how-to-audit-sso')],
+    sources: [page('biztalk/core/how-to-display-the-sso-database-information'), page('biztalk/core/technical-reference/sso-system-properties-audits'), page('biztalk/core/how-to-audit-sso')],
   },
   {
     name: 'ticketTimeout',
@@ -184,7 +175,7 @@ export const globalInfoElements: ReadonlyArray<ElementSpec> = [
     max: 525600,
     rangeDocumented: true,
     apiParameter: 'ticketTimeout',
-    sources: [bt('how-to-display-the-sso-database-information'), bt('how-to-update-the-sso-database'), ev(10614)],
+    sources: [page('biztalk/core/how-to-display-the-sso-database-information'), page('biztalk/core/how-to-update-the-sso-database'), event(10614)],
   },
   {
     name: 'credCacheTimeout',
@@ -198,7 +189,7 @@ export const globalInfoElements: ReadonlyArray<ElementSpec> = [
     max: INT32_MAX,
     rangeDocumented: false,
     apiParameter: 'credCacheTimeout',
-    sources: [bt('how-to-update-the-sso-database'), tr('sso-system-properties-general')],
+    sources: [page('biztalk/core/how-to-update-the-sso-database'), page('biztalk/core/technical-reference/sso-system-properties-general')],
   },
 ];
 

@@ -179,7 +179,7 @@ describe('procedure model', () => {
       it('gives every step where it runs, a summary and sources starting with the seed', () => {
         for (const s of all(procedures[id])) {
           assert.ok(s.runsOn.length > 0 && s.summary.length > 0 && s.title.length > 0, s.id);
-          assert.equal(s.sources[0], 'seed', s.id);
+          assert.equal(s.sources[0], 'biztalk/core/how-to-move-the-master-secret-server', s.id);
           for (const text of allStrings(s)) assert.notEqual(text.trim(), '', `${s.id} has an empty string`);
         }
       });
@@ -295,12 +295,11 @@ describe('procedure model', () => {
     assert.ok(step('moveToCluster', 'serverAll').doubts.some((d) => d.startsWith('Cluster target name')));
   });
 
-  it('folds in P3 with both routes and its rules', () => {
+  it('folds in How to Back Up the Master Secret with both routes and its rules', () => {
     const folded = step('moveToServer', 'backup').folded;
     assert.ok(folded);
-    assert.equal(folded.ref, 'P3');
     assert.equal(folded.title, 'How to Back Up the Master Secret');
-    assert.equal(folded.source, 'bt:how-to-back-up-the-master-secret.md');
+    assert.equal(folded.source, 'biztalk/core/how-to-back-up-the-master-secret');
     assert.deepEqual(folded.routes.map((r) => r.name), ['Command line', 'MMC snap-in']);
     const cli = folded.routes[0];
     assert.equal(cli.commandLine, 'ssoconfig -backupSecret <backup file>');
@@ -312,11 +311,11 @@ describe('procedure model', () => {
     }
   });
 
-  it('folds in P4 on both restore steps', () => {
+  it('folds in How to Restore the Master Secret on both restore steps', () => {
     for (const [procedure, id] of [['moveToServer', 'restore'], ['moveToCluster', 'restoreEachNode']] as const) {
       const folded = step(procedure, id).folded;
       assert.ok(folded, id);
-      assert.equal(folded.ref, 'P4');
+      assert.equal(folded.source, 'biztalk/core/how-to-restore-the-master-secret');
       assert.equal(folded.title, 'How to Restore the Master Secret');
       assert.deepEqual(folded.routes.map((r) => r.name), ['Command line', 'MMC snap-in']);
       assert.equal(folded.routes[0].commandLine, 'ssoconfig -restoreSecret <restore file>');
@@ -326,10 +325,10 @@ describe('procedure model', () => {
     assert.equal(step('moveToServer', 'updateDb').folded, undefined);
   });
 
-  it('folds in P5 sections 5.1-5.3 without the second-node restore, and makes the Join override explicit', () => {
+  it('folds in How to Cluster the Master Secret Server sections 5.1-5.3 without the second-node restore, and makes the Join override explicit', () => {
     const folded = step('moveToCluster', 'clusterSetup').folded;
     assert.ok(folded);
-    assert.equal(folded.ref, 'P5');
+    assert.equal(folded.source, 'biztalk/core/how-to-cluster-the-master-secret-server1');
     assert.equal(folded.title, 'How to Cluster the Master Secret Server');
     const sections = folded.sections ?? [];
     assert.deepEqual(sections.map((s) => s.ref), ['5.1', '5.2', '5.3']);

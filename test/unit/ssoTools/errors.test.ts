@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { allExplanations, explainError, knownCodes } from '../../../src/ssoTools/errors';
 
-// Every id / HRESULT row of pitfalls.md §2, transcribed independently of the catalogue.
-const SECTION_2: Array<[number, string | undefined]> = [
+// Every id / HRESULT row of the event table in docs/events-and-errors.md, transcribed
+// independently of the catalogue (src/ssoTools/data/events.ts).
+const EVENT_TABLE: Array<[number, string | undefined]> = [
   [10501, undefined], [10611, undefined], [10520, undefined], [10521, undefined], [10523, undefined], [10524, undefined],
   [10529, undefined], [10533, undefined], [10532, undefined], [10534, undefined], [10550, undefined], [10559, undefined],
   [10560, undefined], [10561, undefined], [10564, undefined], [10565, undefined], [10570, undefined], [10572, undefined],
@@ -21,7 +22,7 @@ describe('ssoTools/errors explainError', () => {
     assert.equal(e.meaning, 'This function can only be performed on the master secret server.');
     assert.match(e.cause, /restore/i);
     assert.match(e.fix, /restart ENTSSO on the new server/);
-    assert.match(e.source, /biztalk\/core\/single-sign-on-event-10766\.md/);
+    assert.match(e.source, /\[Single Sign-On: Event 10766\]\(https:\/\/learn\.microsoft\.com\/en-us\/biztalk\/core\/single-sign-on-event-10766\)/);
     assert.match(e.source, /inferred/);
   });
 
@@ -37,8 +38,8 @@ describe('ssoTools/errors explainError', () => {
     assert.equal(explainError('event 10575')?.meaning, 'Updated secret server name.');
   });
 
-  it('covers every id / HRESULT row of pitfalls.md §2, with the same HRESULT', () => {
-    for (const [id, hresult] of SECTION_2) {
+  it('covers every id / HRESULT row of the event table in docs/events-and-errors.md, with the same HRESULT', () => {
+    for (const [id, hresult] of EVENT_TABLE) {
       const byId = explainError(String(id));
       assert.ok(byId, `event ${id}`);
       assert.ok(byId.title.startsWith(`${id} `), byId.title);
@@ -52,7 +53,7 @@ describe('ssoTools/errors explainError', () => {
     }
   });
 
-  it('keeps every ENTSSO HRESULT equal to 0xC0000000 + event id (the rule of commands.md §9)', () => {
+  it('keeps every ENTSSO HRESULT equal to 0xC0000000 + event id (the rule in docs/events-and-errors.md)', () => {
     for (const e of allExplanations()) {
       const m = /^(\d+) \S+ \((0x[0-9A-F]{8})\)$/.exec(e.title);
       if (m) {
@@ -61,7 +62,7 @@ describe('ssoTools/errors explainError', () => {
     }
   });
 
-  it('includes the codes carried by the pitfalls of §1 and the RPC codes', () => {
+  it('includes the codes carried by the pitfalls in docs/pitfalls.md and the RPC codes', () => {
     const { ids, hresults } = knownCodes();
     for (const id of [10561, 10564, 10779, 10815, 10836, 10839, 10840, 10550, 10565, 10521, 10589, 10771, 10772, 10834, 10783, 10728, 10536, 10571, 10573, 10574, 10597]) {
       assert.ok(ids.includes(id), String(id));
@@ -75,7 +76,7 @@ describe('ssoTools/errors explainError', () => {
     const e = explainError('10571');
     assert.ok(e);
     assert.equal(e.title, '10571');
-    assert.match(e.meaning, /not quoted in our sources/);
+    assert.match(e.meaning, /message text not quoted in the documentation/);
   });
 
   it('separates seen from inferred HRESULT pairings', () => {
@@ -92,14 +93,14 @@ describe('ssoTools/errors explainError', () => {
     const d9 = explainError('800706d9');
     assert.equal(d9?.title, '0x800706D9 EPT_S_NOT_REGISTERED');
     assert.match(d9?.fix ?? '', /Use Network Name for computer name/);
-    assert.match(d9?.source ?? '', /how-to-cluster-the-master-secret-server1\.md/);
+    assert.match(d9?.source ?? '', /\(https:\/\/learn\.microsoft\.com\/en-us\/biztalk\/core\/how-to-cluster-the-master-secret-server1\)/);
   });
 
   it('prefers the ENTSSO code of an ERROR line and mentions the RPC code found with it', () => {
     const e = explainError("ERROR: 0xC0002A0F : Could not contact the SSO server 'sso-cluster'. Check that SSO is configured and that the SSO service is running on that server.\n(RPC: 0x800706D9: There are no more endpoints available from the endpoint mapper.)");
     assert.equal(e?.title, '10767 ENTSSO_E_NO_SSO_SERVER (0xC0002A0F)');
     assert.match(e?.cause ?? '', /Also in the text: 0x800706D9 EPT_S_NOT_REGISTERED/);
-    assert.match(e?.source ?? '', /\[C4\]/);
+    assert.match(e?.source ?? '', /\[0x800706D9 when contact a SSO master secret cluster\]\(https:\/\/blogs\.msdn\.microsoft\.com\/apacbiztalk\/2013\/01\/23\/0x800706d9-when-contact-a-sso-master-secret-cluster\/\)/);
   });
 
   it('uses the event id of a pasted event-log entry before a Win32 code inside it', () => {
