@@ -1,5 +1,5 @@
 // mss-xml: validate and generate the XML read by `ssomanage -updatedb`, outside VS Code
-// (CONTRACT.md "CLI: mss-xml"). `main` is pure apart from file access and is what the tests call.
+// (README.md, "NewMSSServer.xml": the mss-xml lines). `main` is pure apart from file access and is what the tests call.
 //
 //   mss-xml validate [--json] FILE...
 //     FILE:LINE:COL: SEVERITY: MESSAGE [CODE]   (LINE, COL 1-based; SEVERITY error|warning|info)

@@ -1,6 +1,6 @@
 // Which computer a step runs on. The move to another server runs -updatedb on
 // the original master secret server and the restart and the restore on the new
-// one (seed steps 4 to 6); running one on the wrong computer fails late (the
+// one (steps 4 to 6 of Microsoft's page); running one on the wrong computer fails late (the
 // restore with 10766) or takes BizTalk down where nothing was to change. These
 // checks warn only: names are compared by their first label, in any case, and a
 // name that does not match proves nothing (an alias, an IP address). Pure.

@@ -1,4 +1,4 @@
-// The linked Microsoft procedures that the seed folds in with "follow the steps
+// The linked Microsoft procedures that the page How to Move the Master Secret Server folds in with "follow the steps
 // in ...": How to Back Up the Master Secret, How to Restore the Master Secret and
 // How to Cluster the Master Secret Server (sections 5.1-5.3 only). Restated from
 // those pages (see docs/procedures.md); UI labels, commands, event numbers and
@@ -112,7 +112,7 @@ export const restoreTheMasterSecret: FoldedProcedure = {
 /**
  * How to Cluster the Master Secret Server
  * (https://learn.microsoft.com/en-us/biztalk/core/how-to-cluster-the-master-secret-server1),
- * sections 5.1-5.3 only: the seed says to skip "Restore the master secret on the
+ * sections 5.1-5.3 only: the page says to skip "Restore the master secret on the
  * second cluster node" (5.4), because the move restores on every node (step 7).
  */
 export const clusterTheMasterSecretServer: FoldedProcedure = {
@@ -129,7 +129,7 @@ export const clusterTheMasterSecretServer: FoldedProcedure = {
   ],
   notes: [
     'Seed override: in section 5.1 step 7 the cluster page says **Create a new SSO system**; when moving the master secret server, choose **Join an existing SSO system** instead (also in steps 13-19 for the other node).',
-    'Section 5.2 is where the cluster path changes the master secret server name in the SSO database: `ssomanage -updatedb` with the network name of the clustered SSO role. The seed\'s cluster section has no separate -updatedb step.',
+    'Section 5.2 is where the cluster path changes the master secret server name in the SSO database: `ssomanage -updatedb` with the network name of the clustered SSO role. The cluster section of How to Move the Master Secret Server has no separate -updatedb step.',
     'Skip the section **Restore the master secret on the second cluster node** (5.4 here). Step 7 of the move restores the master secret on every node instead, the first node included.',
   ],
   routes: [],

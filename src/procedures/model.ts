@@ -4,14 +4,14 @@
 
 export type ProcedureId = 'moveToServer' | 'moveToCluster';
 
-/** A one-click action offered with a step: a command id from CONTRACT.md. */
+/** A one-click action offered with a step: a command id of package.json's contributes.commands. */
 export interface Action {
   command: string;
   title: string;
   args?: unknown;
 }
 
-/** One of the seed's numbered sub-steps (`${stepId}.${n}`, n from 1). */
+/** One of the numbered sub-steps of Microsoft's page (`${stepId}.${n}`, n from 1). */
 export interface SubStep {
   id: string;
   number: number;
@@ -47,7 +47,7 @@ export interface FoldedSection {
 }
 
 /**
- * A linked Microsoft procedure folded into a step where the seed says
+ * A linked Microsoft procedure folded into a step where Microsoft's page says
  * "follow the steps in ...".
  */
 export interface FoldedProcedure {
@@ -105,9 +105,9 @@ export interface Procedure {
   id: ProcedureId;
   title: string;
   description: string;
-  /** The heading of the seed section this procedure restates. */
-  seedHeading: string;
-  /** Id of the tree view that shows the procedure (CONTRACT.md). */
+  /** The heading of the section of Microsoft's page this procedure restates. */
+  pageHeading: string;
+  /** Id of the tree view that shows the procedure (package.json's contributes.views). */
   viewId: string;
   steps: Step[];
 }

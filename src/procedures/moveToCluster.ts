@@ -1,9 +1,9 @@
 // Seed section 2: "To move the master secret from one server to a Windows Server
 // Cluster" (Microsoft's "How to Move the Master Secret Server",
 // https://learn.microsoft.com/en-us/biztalk/core/how-to-move-the-master-secret-server).
-// Seven steps; step 1 keeps the seed's 4 numbered sub-steps and folds in "How to Cluster
+// Seven steps; step 1 keeps the page's 4 numbered sub-steps and folds in "How to Cluster
 // the Master Secret Server" sections 5.1-5.3 (not 5.4).
-// Every seed note is kept word for word.
+// Every note of the page is kept word for word.
 //
 // requires[] (what must be done before a step can succeed):
 //   clusterSetup    -> (none): everything else needs Enterprise SSO installed on the
@@ -14,11 +14,11 @@
 //                      clustered SSO resource are created in section 5.3. It only writes a setting
 //                      on each BizTalk Server, so it does not need the group online.
 //   bringOnline     -> clusterSetup: the cluster group with the clustered SSO resource comes from section 5.3.
-//   groupSsoServer  -> bringOnline: seed order; BizTalk uses the SSO server it names as soon as
+//   groupSsoServer  -> bringOnline: the page's order; BizTalk uses the SSO server it names as soon as
 //                      the setting is saved, so that server should be online (our inference).
 //   cycleResource   -> bringOnline: a resource of an offline group cannot be taken offline and
 //                      brought online again.
-//   restoreEachNode -> copyBackup (the file must be on the node) and cycleResource (the seed:
+//   restoreEachNode -> copyBackup (the file must be on the node) and cycleResource (the page:
 //                      "If this step is not completed, attempts to restore the master secret may not succeed.").
 
 import { clusterTheMasterSecretServer, dashWarning, restoreTheMasterSecret, uacNote } from './folded';
@@ -27,7 +27,7 @@ import { numberSubSteps, type Procedure } from './model';
 
 export const clusteredHostsCondition = 'Only if this Windows Server cluster will host one or more clustered BizTalk hosts';
 
-/** The seed's note on serverAll and groupSsoServer, word for word. */
+/** The page's note on serverAll and groupSsoServer, word for word. */
 export const nonClusteredHostNote =
   'In this scenario, all BizTalk hosts must be created as cluster resources in the same cluster group as the clustered Enterprise SSO service resource. ' +
   'Running a non-clustered BizTalk host instance on a Windows Server Cluster node where the Enterprise SSO service is clustered is not a supported configuration. ' +
@@ -38,7 +38,7 @@ const localStartWarning =
   `(field report: ${markdownLink(resolveSource(fieldReport.clusterEndpoint))}).`;
 
 const clusterToolDoubt =
-  'The seed uses the Windows Server 2003 **Cluster Administrator** wording (**Bring Online**, **Take Offline**); in Failover Cluster Manager the items read **Bring this service or application online** and **Take this service or application offline**.';
+  'How to Move the Master Secret Server uses the Windows Server 2003 **Cluster Administrator** wording (**Bring Online**, **Take Offline**); in Failover Cluster Manager the items read **Bring this service or application online** and **Take this service or application offline**.';
 
 const targetNameDoubt =
   'Cluster target name: the current BizTalk cluster page uses the network name resource of the clustered SSO role (`SSONETWORKNAME`, `SSOCLUSTER`); the older Host Integration Server page uses the cluster name (`MSS_CLUSTER`). Use the network name resource of the cluster group that holds the clustered Enterprise SSO resource, the same name in section 5.2, in step 3 and in step 5.';
@@ -48,7 +48,7 @@ export const moveToCluster: Procedure = {
   title: 'Move the master secret server to a Windows Server cluster',
   description:
     'Move the Enterprise SSO master secret from the current master secret server to a Windows Server failover cluster: cluster Enterprise SSO (joining the existing SSO system), copy the backup to every node, point BizTalk at the cluster, cycle the clustered resource and restore the master secret on every node.',
-  seedHeading: 'To move the master secret from one server to a Windows Server Cluster',
+  pageHeading: 'To move the master secret from one server to a Windows Server Cluster',
   viewId: 'mss.moveToCluster',
   steps: [
     {
@@ -67,7 +67,7 @@ export const moveToCluster: Procedure = {
       runsOn: 'On each cluster node, then in Failover Cluster Manager',
       tool: 'BizTalk Server Configuration, Failover Cluster Manager (Cluster Administrator)',
       warnings: [
-        'Make sure you have a current backup of the master secret and its password before section 5.2. The seed\'s cluster section has no backup step of its own; back up on the original master secret server (How to Back Up the Master Secret) while it still is the master secret server.',
+        'Make sure you have a current backup of the master secret and its password before section 5.2. The cluster section of How to Move the Master Secret Server has no backup step of its own; back up on the original master secret server (How to Back Up the Master Secret) while it still is the master secret server.',
         'Choose **Join an existing SSO system**, never **Create a new SSO system**: the cluster page says "create" because it builds a new master secret server; a move keeps the existing SSO system and its master secret.',
         'Tick **Use Network Name for computer name** on the Generic Service (section 5.3, step 6) and add the dependency on the **Name:** resource, or SSO clients fail with 0x800706D9.',
         'Create the clustered MSDTC resource before the clustered SSO resource (section 5.3, step 1); MSDTC problems show as 0x8004d025, 0x8004d00a or 0xc0002a24 "Could not import a DTC transaction".',
@@ -78,7 +78,7 @@ export const moveToCluster: Procedure = {
         'Skip section 5.4, **Restore the master secret on the second cluster node**: step 7 restores on every node instead.',
       ],
       doubts: [
-        'The seed\'s cluster section has neither a backup step nor an `-updatedb` step of its own: it relies on an existing backup (step 2 copies it) and on section 5.2 of the cluster page.',
+        'The cluster section of How to Move the Master Secret Server has neither a backup step nor an `-updatedb` step of its own: it relies on an existing backup (step 2 copies it) and on section 5.2 of the cluster page.',
         'Section 5.1 step 8 (**Enterprise SSO Secret Backup** page) belongs to the "create" path; the docs do not say whether the wizard shows it when joining an existing SSO system.',
         targetNameDoubt,
         clusterToolDoubt,
@@ -136,7 +136,7 @@ export const moveToCluster: Procedure = {
       ],
       notes: [],
       doubts: [
-        'The seed names only "the `\\Enterprise Single Sign-On` folder"; the cluster page\'s restore section copies the file into the Enterprise SSO installation folder, so that folder is meant here.',
+        'How to Move the Master Secret Server names only "the `\\Enterprise Single Sign-On` folder"; the cluster page\'s restore section copies the file into the Enterprise SSO installation folder, so that folder is meant here.',
       ],
       requires: ['clusterSetup'],
       perMachine: { noun: 'cluster node', hint: 'Copy the same backup file to every node of the cluster, the first node included.' },
@@ -214,7 +214,7 @@ export const moveToCluster: Procedure = {
         'Changing group properties needs membership of the BizTalk Server Administrators group. Scripting alternative: the WMI property `MSBTS_GroupSetting.SSOServerName` (at most 80 characters).',
       ],
       doubts: [
-        'The seed says "reference the clustered master secret server" without naming what to type; by analogy with step 3 it is the network name of the clustered SSO role (e.g. `SSOCLUSTER`).',
+        'How to Move the Master Secret Server says "reference the clustered master secret server" without naming what to type; by analogy with step 3 it is the network name of the clustered SSO role (e.g. `SSOCLUSTER`).',
       ],
       condition: clusteredHostsCondition,
       requires: ['bringOnline'],
@@ -239,7 +239,7 @@ export const moveToCluster: Procedure = {
       ],
       doubts: [
         clusterToolDoubt,
-        'The seed cycles the resource once, before the restore. The cluster page\'s restore section also moves the role to the node being restored and cycles the resource there; the seed does not say whether to repeat this for each node.',
+        'How to Move the Master Secret Server cycles the resource once, before the restore. The cluster page\'s restore section also moves the role to the node being restored and cycles the resource there; that page does not say whether to repeat this for each node.',
       ],
       requires: ['bringOnline'],
       actions: [],
@@ -266,7 +266,7 @@ export const moveToCluster: Procedure = {
         'The cluster page\'s restore section (skipped here) ends by moving the clustered role to the other node and back; doing that once every node has the master secret proves that failover and fail-back work.',
       ],
       doubts: [
-        'The seed does not say how to restore on a node that does not own the clustered Enterprise SSO resource. The cluster page\'s restore section moves the role to that node ("Move this service or application to another node"), takes the resource offline and brings it online, then restores there; doing the same for each node is the safe reading (our inference).',
+        'How to Move the Master Secret Server does not say how to restore on a node that does not own the clustered Enterprise SSO resource. The cluster page\'s restore section moves the role to that node ("Move this service or application to another node"), takes the resource offline and brings it online, then restores there; doing the same for each node is the safe reading (our inference).',
         'Switch case: the docs write both `-restoreSecret` and `-restoresecret`; both appear in official pages.',
       ],
       requires: ['copyBackup', 'cycleResource'],

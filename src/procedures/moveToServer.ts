@@ -1,7 +1,7 @@
 // Seed section 1: "To move the master secret from one server to another server"
 // (Microsoft's "How to Move the Master Secret Server",
 // https://learn.microsoft.com/en-us/biztalk/core/how-to-move-the-master-secret-server). Six steps; steps 2 and 4 keep the
-// seed's numbered sub-steps (8 and 4). Every seed note is kept word for word.
+// page's numbered sub-steps (8 and 4). Every note of the page is kept word for word.
 //
 // requires[] (what must be done before a step can succeed):
 //   install        -> (none)
@@ -27,7 +27,7 @@ export const moveToServer: Procedure = {
   title: 'Move the master secret server to another server',
   description:
     'Move the Enterprise SSO master secret from the current master secret server to another server: install and configure Enterprise SSO there, back up the master secret, point the SSO database at the new server, restart its service and restore the master secret on it.',
-  seedHeading: 'To move the master secret from one server to another server',
+  pageHeading: 'To move the master secret from one server to another server',
   viewId: 'mss.moveToServer',
   steps: [
     {
@@ -44,9 +44,7 @@ export const moveToServer: Procedure = {
         'Install the same Enterprise SSO version as the rest of the SSO system. A newer SSO server than the SSO database logs 10728 "This version of the SSO server is not compatible with the SSO database. Please upgrade your master secret server."',
       ],
       notes: ['Skip this step if Enterprise SSO Server is already installed on the new server.'],
-      doubts: [
-        'The seed names the media through an include token for BizTalk Server 2006 R2; the current page just says "the BizTalk Server CD". Use the media of the BizTalk Server version you run.',
-      ],
+      doubts: [],
       requires: [],
       actions: [],
       subSteps: [],
@@ -208,7 +206,7 @@ export const moveToServer: Procedure = {
         'On the new master secret server, restart the Enterprise Single Sign-On service (service name ENTSSO) so that it takes over as master secret server.',
       text:
         'Restart the Enterprise Single Sign-On service on the new master secret server. ' +
-        'The seed gives no command for this. The documented command forms elsewhere are `net stop entsso` and then `net start entsso` ' +
+        'Microsoft\'s page gives no command for this. The documented command forms elsewhere are `net stop entsso` and then `net start entsso` ' +
         '(service name `ENTSSO`, display name **Enterprise Single Sign-On Service**); the Services console works too.',
       runsOn: 'On the new master secret server',
       tool: 'Services console',
@@ -223,7 +221,7 @@ export const moveToServer: Procedure = {
         'Run from an elevated command prompt.',
       ],
       doubts: [
-        'Restart wording: the seed says to restart the Enterprise Single Sign-On **service** on the new master secret server; the "How to Change the Master Secret Server" page says "Restart the (new) Master Secret Server" without saying whether it means the service or the computer. Restarting the service is what the seed asks.',
+        'Restart wording: How to Move the Master Secret Server says to restart the Enterprise Single Sign-On **service** on the new master secret server; the "How to Change the Master Secret Server" page says "Restart the (new) Master Secret Server" without saying whether it means the service or the computer. Restarting the service is what the move page asks.',
       ],
       requires: ['updateDb'],
       actions: [{ command: 'mss.restartService', title: 'Restart the Enterprise SSO service' }],

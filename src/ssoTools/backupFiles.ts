@@ -1,5 +1,5 @@
 // Checks on the master secret backup file before ssoconfig runs, from the error
-// catalogue (commands.md, "Backup file rules"; pitfalls.md #17): a restore can
+// catalogue (docs/tools.md#backup-file-rules; docs/pitfalls.md#the-restore-says-the-backup-file-has-the-wrong-format): a restore can
 // fail with 10564 "The backup file does not have the correct format." when other
 // .bak files are in the folder of the backup. Pure: the caller lists the folder.
 

@@ -19,7 +19,7 @@ export interface ToolSettings {
   netPath: string;
 }
 
-/** Default of `mss.installFolder` (commands.md §1). */
+/** Default of `mss.installFolder` (docs/tools.md#where-the-tools-are). */
 export const DEFAULT_INSTALL_FOLDER = 'C:\\Program Files\\Common Files\\Enterprise Single Sign-On';
 
 export type ToolName = 'ssomanage' | 'ssoconfig' | 'net';
@@ -56,7 +56,7 @@ const COMMANDS: Record<SsoTaskDefinition['type'], readonly string[]> = {
   entsso: ['restart'],
 };
 
-/** ASCII hyphen-minus plus the dashes doc pages print instead of it (pitfalls.md §1 #1). */
+/** ASCII hyphen-minus plus the dashes doc pages print instead of it (docs/pitfalls.md#a-command-pasted-from-the-docs-fails). */
 const LEADING_DASH = /^[-\u2010-\u2015\u2212]/;
 
 function quoted(values: readonly string[]): string {
@@ -68,7 +68,7 @@ function quoted(values: readonly string[]): string {
  * Checks a task definition from tasks.json (or a programmatic caller) and
  * returns it in canonical form. Structure only: the values of `file` and
  * `server` are checked by {@link planCommand}, just before anything runs.
- * `command` is matched case-insensitively (the tools' switches are, commands.md §1)
+ * `command` is matched case-insensitively (the tools' switches are: docs/tools.md#switch-case)
  * and returned in the contract's spelling; unknown extra properties are ignored.
  */
 export function parseTaskDefinition(raw: unknown): ParseResult {
@@ -245,7 +245,7 @@ export function fileOfStep(s: Pick<ProcessStep, 'args' | 'fileArg'>): string | u
   return s.fileArg === undefined ? undefined : s.args[s.fileArg];
 }
 
-/** What happens when ENTSSO is restarted (pitfalls.md §1 #23). */
+/** What happens when ENTSSO is restarted (docs/pitfalls.md#restarting-entsso-stops-biztalk-host-instances). */
 export const RESTART_WARNING =
   'Stopping ENTSSO also stops the BizTalk host instance services that depend on it; net asks for confirmation in the terminal when they run. ' +
   'Restart the host instances afterwards; ENTSSO can take about 3 minutes to start.';

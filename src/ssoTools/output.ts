@@ -1,6 +1,6 @@
 // Reading what ssomanage / ssoconfig print. Pure: no `vscode` import.
 //
-// The tools report failures as one line (commands.md §9, captured in [C4]):
+// The tools report failures as one line (docs/tools.md#error-output, with the field report it links):
 //   ERROR: 0xC0002A0F : Could not contact the SSO server 'sso-cluster'. Check that ...
 // sometimes followed by the underlying RPC error on the next line:
 //   (RPC: 0x800706D9: There are no more endpoints available from the endpoint mapper.)

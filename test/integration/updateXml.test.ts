@@ -1,5 +1,5 @@
 // Update XML files in the real VS Code: problems, quick fixes, completion, hover, lenses and
-// the commands mss.generateUpdateXml / mss.validateUpdateXml (CONTRACT.md).
+// the commands mss.generateUpdateXml / mss.validateUpdateXml (README.md, "Commands").
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';

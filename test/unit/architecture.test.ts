@@ -81,3 +81,31 @@ describe('architecture (ARCHITECTURE.md)', () => {
     assert.deepEqual(long, []);
   });
 });
+
+describe('the repository stands on its own', () => {
+  // The team's private notes are not part of the repository: nothing may cite them.
+  const NOTES = [
+    /(?<![\w/])(?:pitfalls|procedures|commands|updatedb-xml|sources|CONTRACT)\.md\b/,
+    /\/work\/|shared\/domain|shared\/seeds/,
+    /\[C\d+\]/,
+    /§/,
+    /\b[0-9a-f]{3}_[0-9a-f]{16}\.txt\b/,
+  ];
+  // The files that hold these patterns to check others.
+  const CHECKERS = ['architecture.test.ts', 'docs.test.ts', 'sources.test.ts'];
+  const scan = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return p.endsWith(path.join('test', 'fixtures')) ? [] : scan(p);
+    return /\.(ts|mjs|js|json)$/.test(e.name) && !CHECKERS.includes(e.name) ? [p] : [];
+  });
+
+  it('nothing in src/, scripts/ or test/ cites a file outside the repository', () => {
+    const found: string[] = [];
+    for (const file of ['src', 'scripts', 'test'].flatMap((d) => scan(path.join(ROOT, d)))) {
+      fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+        for (const re of NOTES) if (re.test(line)) found.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim().slice(0, 120)}`);
+      });
+    }
+    assert.deepEqual(found, []);
+  });
+});

@@ -108,7 +108,7 @@ describe('mss-xml', () => {
   });
 
   describe('generate', () => {
-    it('writes ./NewMSSServer.xml with the seed shape and prints its path', () => {
+    it('writes ./NewMSSServer.xml in the shape of Microsoft\'s sample and prints its path', () => {
       const r = run(['generate', '--server', 'BTSMSS02'], dir);
       assert.equal(r.code, 0);
       const target = path.join(dir, 'NewMSSServer.xml');

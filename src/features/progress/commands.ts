@@ -1,4 +1,4 @@
-// Commands that read and write progress (CONTRACT.md: mss.getProgress,
+// Commands that read and write progress (README.md, "Commands": mss.getProgress,
 // mss.setStepDone, mss.resetProgress, mss.openWalkthrough), the tree's
 // checkboxes and the per-machine list. Programmatic calls with the contract's
 // argument ask nothing; palette calls ask for what is missing.

@@ -9,12 +9,12 @@ import type { KeyValueStore } from '../../procedures/progress';
 export class ProgressFile implements KeyValueStore {
   private data: Record<string, unknown> = {};
 
-  constructor(private readonly file: string, seed?: { get<T>(key: string): T | undefined; keys(): readonly string[] }) {
+  constructor(private readonly file: string, initial?: { get<T>(key: string): T | undefined; keys(): readonly string[] }) {
     try {
       this.data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
     } catch {
       // No file yet (or unreadable): start from what globalState held, if anything.
-      if (seed) for (const k of seed.keys()) if (k.startsWith('mss.progress.')) this.data[k] = seed.get(k);
+      if (initial) for (const k of initial.keys()) if (k.startsWith('mss.progress.')) this.data[k] = initial.get(k);
     }
   }
 

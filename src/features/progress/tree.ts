@@ -8,6 +8,7 @@ import type { ProgressBook, StepRecord } from '../../procedures/progress';
 import { stepTooltipMarkdown } from '../../procedures/text';
 import { procedureIds, procedures, stepNames, type ProcedureId } from '../../procedures';
 import { runsOnNamed } from '../../procedures/computers';
+import { markdownLink, resolveSource } from '../../sources';
 
 export type TreeNode =
   | { kind: 'step'; step: Step }
@@ -159,7 +160,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         const item = new vscode.TreeItem(`Follow: ${f.title}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${step.id}.folded`;
         item.iconPath = new vscode.ThemeIcon('book');
-        item.tooltip = new vscode.MarkdownString(`Microsoft's procedure **${f.title}** (${f.source}), folded in here because the seed says to follow it.`);
+        item.tooltip = new vscode.MarkdownString(`Microsoft's procedure ${markdownLink(resolveSource(f.source))}, folded in here because How to Move the Master Secret Server says to follow it.`);
         return item;
       }
       case 'foldedGroup': {

@@ -1,4 +1,4 @@
-// mss.generateUpdateXml and mss.validateUpdateXml (CONTRACT.md). Called with the contract's
+// mss.generateUpdateXml and mss.validateUpdateXml (README.md, "Commands"). Called with the contract's
 // argument they ask nothing; from the palette (no argument) or a menu / lens (a Uri) they ask
 // for what is missing and show what happened.
 import * as path from 'path';

@@ -15,14 +15,14 @@ import {
 const EN_DASH = '\u2013';
 const EM_DASH = '\u2014';
 
-// Fixed by CONTRACT.md.
+// Public ids (package.json contributes; README.md, "Commands"): never renamed.
 const contractStepIds: Record<ProcedureId, string[]> = {
   moveToServer: ['install', 'configure', 'backup', 'updateDb', 'restartService', 'restore'],
   moveToCluster: ['clusterSetup', 'copyBackup', 'serverAll', 'bringOnline', 'groupSsoServer', 'cycleResource', 'restoreEachNode'],
 };
 
-// One phrase from each numbered step of the seed (000_da136f4e8d9f529b.txt).
-const seedStepPhrases: Record<ProcedureId, string[]> = {
+// One phrase from each numbered step of Microsoft's page How to Move the Master Secret Server.
+const pageStepPhrases: Record<ProcedureId, string[]> = {
   moveToServer: [
     '\\Platform\\SSO\\setup.exe',
     'Configure Enterprise SSO on the new master secret server if it is not already configured',
@@ -42,8 +42,8 @@ const seedStepPhrases: Record<ProcedureId, string[]> = {
   ],
 };
 
-// One phrase from each numbered sub-step of the seed, in order.
-const seedSubStepPhrases: Record<string, string[]> = {
+// One phrase from each numbered sub-step of Microsoft's page, in order.
+const pageSubStepPhrases: Record<string, string[]> = {
   'moveToServer/configure': [
     'Configuration.exe',
     '**Enterprise SSO** in the left pane',
@@ -72,8 +72,8 @@ const uac = 'On a system that supports User Account Control (UAC), you may need 
 const unsupported =
   'Running a non-clustered BizTalk host instance on a Windows Server Cluster node where the Enterprise SSO service is clustered is not a supported configuration.';
 
-// Every note of the seed: [procedure, step, sub-step number or 0 for the step, phrase].
-const seedNotes: Array<[ProcedureId, string, number, string]> = [
+// Every note of Microsoft's page: [procedure, step, sub-step number or 0 for the step, phrase].
+const pageNotes: Array<[ProcedureId, string, number, string]> = [
   ['moveToServer', 'configure', 6, 'This must be a domain account.'],
   ['moveToServer', 'updateDb', 4, 'Replace *XMLFile* with the name of the .xml file that you saved.'],
   ['moveToServer', 'updateDb', 4, uac],
@@ -148,16 +148,16 @@ describe('procedure model', () => {
         assert.deepEqual(all(procedures[id]).map((s) => s.number), contractStepIds[id].map((_, i) => i + 1));
       });
 
-      it('restates every numbered step of the seed section', () => {
+      it("restates every numbered step of the section of Microsoft's page", () => {
         const steps = all(procedures[id]);
-        assert.equal(steps.length, seedStepPhrases[id].length);
-        steps.forEach((s, i) => assert.ok(s.text.includes(seedStepPhrases[id][i]), `${s.id} text contains "${seedStepPhrases[id][i]}"`));
-        assert.ok(procedures[id].seedHeading.startsWith('To move the master secret from one server to '));
+        assert.equal(steps.length, pageStepPhrases[id].length);
+        steps.forEach((s, i) => assert.ok(s.text.includes(pageStepPhrases[id][i]), `${s.id} text contains "${pageStepPhrases[id][i]}"`));
+        assert.ok(procedures[id].pageHeading.startsWith('To move the master secret from one server to '));
       });
 
-      it('has exactly the seed sub-steps, numbered <step>.<n>', () => {
+      it("has exactly the sub-steps of Microsoft's page, numbered <step>.<n>", () => {
         for (const s of all(procedures[id])) {
-          const phrases = seedSubStepPhrases[`${id}/${s.id}`] ?? [];
+          const phrases = pageSubStepPhrases[`${id}/${s.id}`] ?? [];
           assert.equal(s.subSteps.length, phrases.length, `${s.id} sub-step count`);
           s.subSteps.forEach((sub, i) => {
             assert.equal(sub.id, `${s.id}.${i + 1}`);
@@ -176,7 +176,7 @@ describe('procedure model', () => {
         }
       });
 
-      it('gives every step where it runs, a summary and sources starting with the seed', () => {
+      it("gives every step where it runs, a summary and sources starting with Microsoft's page", () => {
         for (const s of all(procedures[id])) {
           assert.ok(s.runsOn.length > 0 && s.summary.length > 0 && s.title.length > 0, s.id);
           assert.equal(s.sources[0], 'biztalk/core/how-to-move-the-master-secret-server', s.id);
@@ -186,7 +186,7 @@ describe('procedure model', () => {
     });
   }
 
-  it('has sub-steps only where the seed numbers them (8 + 4, and 4)', () => {
+  it("has sub-steps only where Microsoft's page numbers them (8 + 4, and 4)", () => {
     const counts = procedureIds.flatMap((id) => procedures[id].steps.map((s) => `${s.id}:${s.subSteps.length}`));
     assert.deepEqual(counts, [
       'install:0', 'configure:8', 'backup:0', 'updateDb:4', 'restartService:0', 'restore:0',
@@ -194,15 +194,15 @@ describe('procedure model', () => {
     ]);
   });
 
-  it('keeps every note of the seed word for word', () => {
-    for (const [procedure, stepId, sub, phrase] of seedNotes) {
+  it("keeps every note of Microsoft's page word for word", () => {
+    for (const [procedure, stepId, sub, phrase] of pageNotes) {
       const s = step(procedure, stepId);
       const notes = sub === 0 ? s.notes : s.subSteps[sub - 1].notes;
       assert.ok(notes.some((n) => n.includes(phrase)), `${procedure}/${stepId}${sub ? `.${sub}` : ''} has note "${phrase}"`);
     }
   });
 
-  it('orders the steps as the seed needs (transitively)', () => {
+  it("orders the steps as Microsoft's page needs (transitively)", () => {
     const before = (procedure: ProcedureId, first: string, later: string): boolean => {
       const todo = [...step(procedure, later).requires];
       const seen = new Set<string>();
@@ -257,7 +257,7 @@ describe('procedure model', () => {
     assert.equal(step('moveToServer', 'restore').runsOn, 'On the new master secret server');
   });
 
-  it('gives the exact command lines of the seed and the linked pages', () => {
+  it("gives the exact command lines of Microsoft's page and the linked pages", () => {
     assert.equal(step('moveToServer', 'updateDb').commandLine, 'ssomanage -updatedb NewMSSServer.xml');
     assert.equal(step('moveToServer', 'updateDb').subSteps[3].commandLine, 'ssomanage -updatedb NewMSSServer.xml');
     assert.equal(step('moveToCluster', 'serverAll').commandLine, 'ssomanage -serverall SSOCLUSTER');
@@ -267,10 +267,10 @@ describe('procedure model', () => {
     assert.match(step('moveToServer', 'updateDb').subSteps[0].text, /<sso>\n<globalInfo>\n<secretServer>NewMSSServer<\/secretServer>\n<\/globalInfo>\n<\/sso>/);
   });
 
-  it('says the seed has no restart command and gives the documented net stop / net start', () => {
+  it("says Microsoft's page has no restart command and gives the documented net stop / net start", () => {
     const s = step('moveToServer', 'restartService');
     assert.equal(s.commandLine, 'net stop entsso\nnet start entsso');
-    assert.match(s.text, /seed gives no command/);
+    assert.match(s.text, /page gives no command/);
     assert.ok(s.warnings.some((w) => /BizTalk host instances depend on the ENTSSO service/.test(w)));
     assert.ok(s.warnings.some((w) => w.includes('10520')), '10520 is expected until the restore');
   });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ERROR_LINE_REGEXP, findToolErrors, normaliseHresult, PROBLEM_MATCHER } from '../../../src/ssoTools/output';
 
-// Console output captured in [C4] (commands.md §9).
+// Console output as docs/tools.md#error-output shows it (from the field report it links).
 const CAPTURED = [
   'Password : ',
   'Confirm Password : ',
