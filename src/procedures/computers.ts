@@ -53,8 +53,11 @@ export function runsOnNamed(procedure: string, runsOn: string, newServer: string
  * a machine, a run) while the other has none; undefined when both or neither have.
  */
 export function moveUnderWay(server: Readonly<Record<string, unknown>>, cluster: Readonly<Record<string, unknown>>): 'moveToServer' | 'moveToCluster' | undefined {
-  const s = Object.keys(server).length > 0;
-  const c = Object.keys(cluster).length > 0;
+  // A verification alone is no progress: it only reads (its verdicts are kept as `checks`).
+  const onlyChecks = (r: object) => 'checks' in r && Object.keys(r).every((k) => k === 'checks' || (k === 'done' && (r as { done?: unknown }).done === false));
+  const hasProgress = (p: Readonly<Record<string, unknown>>) => Object.values(p).some((r) => !r || typeof r !== 'object' || !onlyChecks(r));
+  const s = hasProgress(server);
+  const c = hasProgress(cluster);
   return s === c ? undefined : s ? 'moveToServer' : 'moveToCluster';
 }
 

@@ -4,6 +4,42 @@
 // Pure: storage is a Memento-like key/value store handed in by the caller.
 
 export interface MachineRecord { done: boolean; at?: string; exitCode?: number }
+
+/** A file a run read or wrote, as it was on disk after the run (never its content). */
+export interface RunFile { path: string; size?: number; sha256?: string }
+
+/** One run of a step's tool, as it ran: for the record of the move. */
+export interface RunRecord {
+  /** The command line exactly as it ran: the program's path and every argument. */
+  commandLine: string;
+  /** Absent when the run was stopped before its process reported one. */
+  exitCode?: number;
+  startedAt: string;
+  endedAt: string;
+  /** The computer and the Windows user (DOMAIN\name) that ran it. */
+  computer: string;
+  user: string;
+  /** The update XML file or the backup file of the run. */
+  file?: RunFile;
+  /** -updatedb: the server the file's <secretServer> names. */
+  secretServer?: string;
+  /** The machine of a per-machine step the run was for. */
+  machine?: string;
+}
+
+/** A verdict of mss.verifyMove, kept with the step it bears on. */
+export interface CheckRecord {
+  verdict: 'pass' | 'fail' | 'unverified';
+  summary: string;
+  evidence: string;
+  next?: string;
+  at: string;
+  /** The computer whose service and log were read. */
+  computer: string;
+}
+
+/** The most runs kept per step (the oldest go first). */
+export const RUN_HISTORY_LIMIT = 20;
 export interface StepRecord {
   done: boolean;
   at?: string;
@@ -20,6 +56,10 @@ export interface StepRecord {
   subStepsDone?: number[];
   /** -updatedb: the master secret server its file named, from its last run that succeeded. */
   newServer?: string;
+  /** Every run of the step's tool, oldest first (at most RUN_HISTORY_LIMIT). */
+  runs?: RunRecord[];
+  /** The verdicts of the checks that bear on the step, by check id, from the last verification. */
+  checks?: Record<string, CheckRecord>;
 }
 export type ProcedureProgress = Record<string, StepRecord>;
 
@@ -144,6 +184,9 @@ export class ProgressBook {
       next.at = at;
       next.exitCode = extra.exitCode;
     }
+    // The history of runs and the verdicts stay whatever the admin ticks.
+    if (previous?.runs) next.runs = previous.runs;
+    if (previous?.checks) next.checks = previous.checks;
     if (previous?.machines) {
       next.machines = previous.machines.map((m) => (done ? { ...m, done: true, at: m.done ? m.at : at } : { name: m.name, done: false }));
     }
@@ -161,7 +204,8 @@ export class ProgressBook {
    * code; anything else records the code and leaves the step not done. For a
    * per-machine step, `machine` names the machine the run was for.
    */
-  async recordRun(procedure: string, step: string, exitCode: number, machine?: string, errors: string[] = []): Promise<StepRecord> {
+  async recordRun(procedure: string, step: string, exitCode: number, machine?: string, errors: string[] = [], run?: RunRecord): Promise<StepRecord> {
+    if (run) await this.addRun(procedure, step, run);
     if (machine !== undefined) {
       await this.setMachineDone(procedure, step, machine, exitCode === 0, exitCode);
       return this.setLastErrors(procedure, step, exitCode === 0 ? [] : errors);
@@ -175,6 +219,29 @@ export class ProgressBook {
     progress[step] = next;
     await this.write(procedure, progress);
     return next;
+  }
+
+  /** Adds a run to the step's history (oldest dropped past RUN_HISTORY_LIMIT); the step stays as it is. */
+  async addRun(procedure: string, step: string, run: RunRecord): Promise<StepRecord> {
+    this.step(procedure, step);
+    const progress = this.read(procedure);
+    const previous = progress[step] ?? { done: false };
+    const next: StepRecord = { ...previous, runs: [...(previous.runs ?? []), structuredClone(run)].slice(-RUN_HISTORY_LIMIT) };
+    progress[step] = next;
+    await this.write(procedure, progress);
+    return next;
+  }
+
+  /** Keeps the verdicts of a verification with the steps they bear on (`step` of each check); whether a step is done does not change. */
+  async recordChecks(procedure: string, checks: ReadonlyArray<{ id: string; step: string } & CheckRecord>): Promise<void> {
+    const progress = this.read(procedure);
+    for (const c of checks) {
+      this.step(procedure, c.step);
+      const previous = progress[c.step] ?? { done: false };
+      const { id, step: _step, ...kept } = c;
+      progress[c.step] = { ...previous, checks: { ...(previous.checks ?? {}), [id]: kept } };
+    }
+    await this.write(procedure, progress);
   }
 
   private async setLastErrors(procedure: string, step: string, errors: string[]): Promise<StepRecord> {
@@ -217,8 +284,9 @@ export class ProgressBook {
   }
 
   /** Records a run that was stopped before its process reported an exit code: the step stays as it was. */
-  async recordStopped(procedure: string, step: string): Promise<StepRecord> {
+  async recordStopped(procedure: string, step: string, run?: RunRecord): Promise<StepRecord> {
     this.step(procedure, step);
+    if (run) await this.addRun(procedure, step, run);
     const progress = this.read(procedure);
     const next: StepRecord = { ...(progress[step] ?? { done: false }), stoppedAt: this.now().toISOString() };
     delete next.lastErrors;

@@ -6,7 +6,8 @@
 // record on the next computer reads it back here. The file is input from disk:
 // everything in it is checked, nothing is trusted. Pure.
 import { checkServerName } from '../ssoTools/serverName';
-import type { MachineRecord, ProcedureProgress, ProcedureShape, StepRecord } from './progress';
+import type { CheckRecord, MachineRecord, ProcedureProgress, ProcedureShape, RunRecord, StepRecord } from './progress';
+import { RUN_HISTORY_LIMIT } from './progress';
 
 /** The first line of the block; the version is the number after `v`. */
 const OPENING = '<!-- master-secret-mover progress v1';
@@ -60,6 +61,37 @@ function machineRecord(where: string, value: unknown): { name: string } & Machin
   return structuredClone(m) as unknown as { name: string } & MachineRecord;
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+function runRecord(where: string, value: unknown): RunRecord {
+  const r = fields(where, value, {
+    commandLine: isText,
+    exitCode: isExitCode,
+    startedAt: isTime,
+    endedAt: isTime,
+    computer: isText,
+    user: isText,
+    file: (v) => isObject(v) && isText(v.path) && (v.size === undefined || (Number.isInteger(v.size) && (v.size as number) >= 0)) && (v.sha256 === undefined || (isText(v.sha256) && /^[0-9a-f]{64}$/.test(v.sha256))) && Object.keys(v).every((k) => k === 'path' || k === 'size' || k === 'sha256'),
+    secretServer: isText,
+    machine: isText,
+  }, ['commandLine', 'startedAt', 'endedAt', 'computer', 'user']);
+  return structuredClone(r) as unknown as RunRecord;
+}
+
+const VERDICTS = ['pass', 'fail', 'unverified'];
+
+function checkRecord(where: string, value: unknown): CheckRecord {
+  const c = fields(where, value, {
+    verdict: (v) => VERDICTS.includes(v as string),
+    summary: isText,
+    evidence: isText,
+    next: isText,
+    at: isTime,
+    computer: isText,
+  }, ['verdict', 'summary', 'evidence', 'at', 'computer']);
+  return structuredClone(c) as unknown as CheckRecord;
+}
+
 function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'][number], stepIds: readonly string[]): StepRecord {
   const subSteps = shape.subSteps?.length ?? 0;
   const r = fields(where, value, {
@@ -72,9 +104,13 @@ function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'
     stoppedAt: isTime,
     subStepsDone: (v) => Array.isArray(v) && v.every((n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= subSteps),
     newServer: (v) => typeof v === 'string' && checkServerName(v).ok,
+    runs: Array.isArray,
+    checks: isObject,
   }, ['done']);
   const out = structuredClone(r) as unknown as StepRecord;
   if (Array.isArray(r.machines)) out.machines = r.machines.map((m, i) => machineRecord(`${where}.machines[${i}]`, m));
+  if (Array.isArray(r.runs)) out.runs = r.runs.map((x, i) => runRecord(`${where}.runs[${i}]`, x));
+  if (isObject(r.checks)) out.checks = Object.fromEntries(Object.entries(r.checks).map(([id, c]) => [id, checkRecord(`${where}.checks.${id}`, c)]));
   return out;
 }
 
@@ -138,6 +174,21 @@ function mergeMachines(here: readonly Machine[], record: readonly Machine[]): Ma
   return out;
 }
 
+/** The runs of both, once each (by start time, command line and computer), oldest first. */
+function mergeRuns(here: readonly RunRecord[], record: readonly RunRecord[]): RunRecord[] {
+  const key = (r: RunRecord) => `${r.startedAt}\u0000${r.commandLine}\u0000${r.computer}`;
+  const byKey = new Map<string, RunRecord>();
+  for (const r of [...here, ...record]) if (!byKey.has(key(r))) byKey.set(key(r), structuredClone(r));
+  return [...byKey.values()].sort((a, b) => time(a.startedAt) - time(b.startedAt)).slice(-RUN_HISTORY_LIMIT);
+}
+
+/** The verdicts of both, the later one of each check. */
+function mergeChecks(here: Readonly<Record<string, CheckRecord>>, record: Readonly<Record<string, CheckRecord>>): Record<string, CheckRecord> {
+  const out: Record<string, CheckRecord> = structuredClone({ ...here });
+  for (const [id, c] of Object.entries(record)) if (!out[id] || time(c.at) > time(out[id].at)) out[id] = structuredClone(c);
+  return out;
+}
+
 function mergeStep(here: StepRecord, record: StepRecord): StepRecord {
   // The later record says how the last run went; a step done on either computer is done.
   const [newer, older] = time(record.at ?? record.stoppedAt) > time(here.at ?? here.stoppedAt) ? [record, here] : [here, record];
@@ -149,6 +200,8 @@ function mergeStep(here: StepRecord, record: StepRecord): StepRecord {
   if (subSteps.length > 0) next.subStepsDone = subSteps; else delete next.subStepsDone;
   const newServer = newer.newServer ?? older.newServer;
   if (newServer !== undefined) next.newServer = newServer;
+  if (here.runs || record.runs) next.runs = mergeRuns(here.runs ?? [], record.runs ?? []);
+  if (here.checks || record.checks) next.checks = mergeChecks(here.checks ?? {}, record.checks ?? {});
   if (here.machines || record.machines) {
     next.machines = mergeMachines(here.machines ?? [], record.machines ?? []);
     // A step done once per machine is done when every machine is (as ProgressBook keeps it),

@@ -16,7 +16,7 @@ import { checkServerName } from '../../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
 import { buildTask, checkSecretFile, defaultScope, runRestartSteps, type PlannedTask } from './tasks';
 import { executeAndWait, TaskStoppedError } from './taskRunner';
-import { readToolSettings, requireTrust } from './toolSettings';
+import { readToolSettings, requireTrust } from '../shared/toolSettings';
 import { explainError } from '../../ssoTools/errors';
 import { showExplanation } from './explainError';
 import { computerName } from '../shared/computerName';

@@ -14,7 +14,7 @@ import {
 import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../../ssoTools/backupFiles';
 import { PROBLEM_MATCHER } from '../../ssoTools/output';
 import { executeAndWait } from './taskRunner';
-import { readToolSettings, requireTrust, which } from './toolSettings';
+import { readToolSettings, requireTrust, which } from '../shared/toolSettings';
 
 export const TASK_SOURCE = 'Master Secret';
 

@@ -49,6 +49,9 @@ describe('procedures/computers', () => {
     assert.equal(moveUnderWay({}, { copyBackup: { done: false, machines: [] } }), 'moveToCluster');
     assert.equal(moveUnderWay({}, {}), undefined);
     assert.equal(moveUnderWay({ install: { done: true } }, { clusterSetup: { done: true } }), undefined);
+    assert.equal(moveUnderWay({}, { restoreEachNode: { done: false, checks: { restoreLogged: {} } } }), undefined, 'a verification alone is no progress');
+    assert.equal(moveUnderWay({ updateDb: { done: false, checks: {} } }, { copyBackup: { done: true } }), 'moveToCluster');
+    assert.equal(moveUnderWay({ updateDb: { done: false } }, {}), 'moveToServer', 'an untick is progress, as before');
   });
 
   it('says where -updatedb runs: the original server, the active cluster node, or both when the move is not known', () => {
