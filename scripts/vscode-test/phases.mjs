@@ -98,9 +98,11 @@ export function orderWarnings(phases) {
     .map((p) => `phase "${p.name}" checks what phase "${p.after}" left: run "${p.after}" before it (MSS_TEST_PHASES=${p.after},${p.name})`);
 }
 
-/** A fresh copy of the fixture workspace (the tests write files into it), with `overlay` (relative to root) copied over it. */
-export function copyWorkspace(root, overlay) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-workspace-'));
+/**
+ * A fresh copy of the fixture workspace (the tests write files into it), with `overlay`
+ * (relative to root) copied over it, in `dir` (default: a new temporary folder).
+ */
+export function copyWorkspace(root, overlay, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-workspace-'))) {
   fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), dir, { recursive: true });
   if (overlay) fs.cpSync(path.join(root, overlay), dir, { recursive: true });
   return dir;
