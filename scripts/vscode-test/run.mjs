@@ -1,15 +1,14 @@
 // `npm run test:integration`: runs the integration tests inside a real VS Code
-// 1.100.3 (code-server's Node extension host, driven by headless chromium).
-// Two phases in the same server and browser profile: `main` (all suites), then a
-// fresh window (a new extension host, as after "Developer: Reload Window") that
-// runs `reload`, which checks what must survive a reload, then `multiroot`, a
-// workspace of two folders, and `empty`, a window with no folder open (File > New
-// Window): multiroot in a server of its own, empty in a browser of its own. Then
-// `restricted`, in a
-// second server with workspace trust on and its own browser, user data and copy
-// of the workspace (with test/fixtures/restricted laid over it), whose folder
-// opens untrusted: Restricted Mode. Last `packaged`: the extension as
-// `npm run package` ships it (the files of the package, the production bundle).
+// 1.100.3 (code-server's Node extension host, driven by headless chromium), one
+// window (a new extension host) per phase. The phases, what each opens and with
+// which settings, are in phases.mjs (shared with electron.mjs); MSS_TEST_PHASES
+// picks some (default main,reload,multiroot,empty,restricted,packaged). Here a phase
+// runs in the shared server and browser (main, reload: the same profile, as after
+// "Developer: Reload Window"), in a browser of its own (empty, packaged) or in a
+// server and browser of their own (multiroot, and restricted with workspace trust on,
+// whose copy of the workspace, with test/fixtures/restricted laid over it, opens
+// untrusted: Restricted Mode). `packaged` loads the extension as `npm run package`
+// ships it (the files of the package, the production bundle).
 // Prints each test, then "integration: N passed, N failed" and exits 0 only when
 // every phase passed and at least one test ran.
 import { execFileSync } from 'node:child_process';
@@ -19,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODE_SERVER_VERSION, ensureInstalled, VSCODE_VERSION } from './install.mjs';
 import { makePackageFolder } from './packageFolder.mjs';
+import { copyWorkspace as copyFixture, multiRootWorkspace as makeMultiRoot, orderWarnings, selectPhases } from './phases.mjs';
 import { killTrees, startServer } from './server.mjs';
 import { openBrowser } from './workbench.mjs';
 
@@ -27,7 +27,20 @@ const say = (s) => process.stderr.write(`[vscode-test] ${s}\n`);
 const timeoutMs = Number(process.env.MSS_VSCODE_TIMEOUT || 900) * 1000;
 // The tests play a Windows server named BTSMSS01 (the extension reads COMPUTERNAME, as on Windows).
 const TEST_ENV = { COMPUTERNAME: 'BTSMSS01' };
-const phases = (process.env.MSS_TEST_PHASES || 'main,reload,multiroot,empty,restricted,packaged').split(',');
+let phases;
+try {
+  phases = selectPhases(process.env.MSS_TEST_PHASES);
+} catch (e) {
+  say(e.message);
+  process.exit(2);
+}
+for (const w of orderWarnings(phases)) say(`warning: ${w}`);
+// MSS_TEST_DRY_RUN=1: print the phases and where each would run, and stop (the unit tests read it).
+if (process.env.MSS_TEST_DRY_RUN === '1') {
+  const where = (p) => (p.server === 'own' ? 'own server' : p.browser === 'own' ? 'own browser' : 'shared');
+  console.log(JSON.stringify({ runner: 'code-server', phases: phases.map((p) => ({ name: p.name, tests: p.tests, workspace: p.workspace, extension: p.extension, trust: p.trust, where: where(p) })) }));
+  process.exit(0);
+}
 // `npm run screenshots` runs the phase "screenshots": scenes that save PNGs of the real workbench.
 
 for (const p of ['dist/extension.js', 'out/test/integration/index.js']) {
@@ -35,25 +48,8 @@ for (const p of ['dist/extension.js', 'out/test/integration/index.js']) {
 }
 ensureInstalled();
 
-// Phases with a server of their own; every other phase runs in the shared one.
-const OWN_SERVER = new Set(['restricted', 'multiroot']);
-// The restricted phase: workspace trust on, and nothing that asks about it in a
-// modal dialog (no start-up prompt; files from outside the folder just open), so
-// the folder, in a fresh user data folder and browser profile that trust
-// nothing, opens in Restricted Mode and the tests run undisturbed.
-const RESTRICTED_SETTINGS = {
-  'security.workspace.trust.enabled': true,
-  'security.workspace.trust.startupPrompt': 'never',
-  'security.workspace.trust.untrustedFiles': 'open',
-};
-
-/** A fresh copy of the fixture workspace (the tests write files into it), with `overlay` copied over it. */
-function copyWorkspace(overlay) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-workspace-'));
-  fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), dir, { recursive: true });
-  if (overlay) fs.cpSync(overlay, dir, { recursive: true });
-  return dir;
-}
+/** A fresh copy of the fixture workspace (the tests write files into it), with `overlay` (relative to root) copied over it. */
+const copyWorkspace = (overlay) => copyFixture(root, overlay);
 const workspace = copyWorkspace();
 const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-results-'));
 const workspaces = [workspace];
@@ -74,7 +70,7 @@ async function closeBrowser(b, profileDir) {
 }
 
 let server, browser;
-/** The restricted phase's own server and browser, stopped as soon as the phase ends. */
+/** The own server and browser of a phase with `server: 'own'` (multiroot, restricted), stopped as soon as it ends. */
 let own = {};
 const stopOwn = async () => {
   const { server: s, browser: b, profileDir } = own;
@@ -93,8 +89,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { void cleanup().
 
 /** Opens the window of one phase and resolves with the exit code its tests report, or 'timeout'. */
 async function runWindow(phase, srv, brw, folder, extensionDir = root) {
-  const tests = phase === 'main' ? 'out/test/integration/index.js' : `out/test/integration/${phase}/index.js`;
-  say(`phase "${phase}": opening a VS Code ${VSCODE_VERSION} window with extensionTestsPath=${tests}`);
+  const { tests } = phase;
+  say(`phase "${phase.name}": opening a VS Code ${VSCODE_VERSION} window with extensionTestsPath=${tests}`);
   const stopUi = brw.serveUiRequests(path.join(resultsDir, 'ui'));
   try {
     return await brw.runUntilExit(srv.workbenchUrl(folder, [
@@ -108,18 +104,10 @@ async function runWindow(phase, srv, brw, folder, extensionDir = root) {
   }
 }
 
-/**
- * The multiroot phase's workspace: two folders, "Server A" (the fixture workspace) and
- * "Server B" (an update file of its own), in a .code-workspace file beside them.
- */
+/** The multiroot phase's workspace (phases.mjs): its .code-workspace file. */
 function multiRootWorkspace() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-multiroot-'));
+  const { dir, file } = makeMultiRoot(root);
   workspaces.push(dir);
-  fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), path.join(dir, 'Server A'), { recursive: true });
-  fs.mkdirSync(path.join(dir, 'Server B'));
-  fs.writeFileSync(path.join(dir, 'Server B', 'NewMSSServer.xml'), '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS09</secretServer>\n  </globalInfo>\n</sso>\n');
-  const file = path.join(dir, 'mss.code-workspace');
-  fs.writeFileSync(file, JSON.stringify({ folders: [{ path: 'Server A' }, { path: 'Server B' }] }, null, 2));
   return file;
 }
 
@@ -135,7 +123,7 @@ async function runInOwnBrowser(phase, target, extensionDir = root) {
     b = await openBrowser({ profileDir });
     return await runWindow(phase, server, b, target, extensionDir);
   } catch (e) {
-    say(`phase "${phase}": ${e && e.stack ? e.stack : e}`);
+    say(`phase "${phase.name}": ${e && e.stack ? e.stack : e}`);
     return 'error';
   } finally {
     if (b) await closeBrowser(b, profileDir);
@@ -152,50 +140,63 @@ async function runInOwnServer(phase, target, serverOptions = {}) {
     own.browser = await openBrowser({ profileDir: own.profileDir });
     return await runWindow(phase, own.server, own.browser, target);
   } catch (e) {
-    say(`phase "${phase}": ${e && e.stack ? e.stack : e}`);
+    say(`phase "${phase.name}": ${e && e.stack ? e.stack : e}`);
     return 'error';
   } finally {
     await stopOwn();
   }
 }
 
-/** The packaged phase: the extension loaded from the files of its package (packageFolder.mjs). */
-function runPackaged() {
-  const dir = makePackageFolder(root);
-  workspaces.push(dir);
-  say(`phase "packaged": the package's files in ${dir}`);
-  const folder = copyWorkspace();
-  workspaces.push(folder);
-  return runInOwnBrowser('packaged', folder, dir);
+/** The folder or workspace a phase opens (phases.mjs): the shared copy, a copy of its own, a multi-root workspace or none. */
+function targetOf(phase) {
+  switch (phase.workspace) {
+    case 'shared': return workspace;
+    case 'none': return null;
+    case 'multiroot': return { workspaceFile: multiRootWorkspace() };
+    case 'copy': {
+      const folder = copyWorkspace(phase.overlay);
+      workspaces.push(folder);
+      return folder;
+    }
+    default: throw new Error(`phase "${phase.name}": unknown workspace "${phase.workspace}"`);
+  }
 }
 
-/** The restricted phase: trust on, an untrusted copy of the workspace with test/fixtures/restricted laid over it. */
-function runRestricted() {
-  const folder = copyWorkspace(path.join(root, 'test', 'fixtures', 'restricted'));
-  workspaces.push(folder);
-  return runInOwnServer('restricted', folder, { trust: true, settings: RESTRICTED_SETTINGS });
+/** The extension a phase loads: this folder, or the files of its package (packageFolder.mjs). */
+function extensionOf(phase) {
+  if (phase.extension !== 'package') return root;
+  const dir = makePackageFolder(root);
+  workspaces.push(dir);
+  say(`phase "${phase.name}": the package's files in ${dir}`);
+  return dir;
+}
+
+/** Runs one phase where the table says: a server of its own, a browser of its own, or the shared ones. */
+function runPhase(phase) {
+  const extensionDir = extensionOf(phase);
+  const target = targetOf(phase);
+  if (phase.server === 'own') {
+    if (extensionDir !== root) throw new Error(`phase "${phase.name}": a server of its own loads the extension from this folder`);
+    return runInOwnServer(phase, target, { trust: phase.trust, settings: phase.settings });
+  }
+  if (phase.browser === 'own') return runInOwnBrowser(phase, target, extensionDir);
+  return runWindow(phase, server, browser, target, extensionDir);
 }
 
 try {
-  if (phases.some((p) => !OWN_SERVER.has(p))) {
+  if (phases.some((p) => p.server !== 'own')) {
     server = await startServer({ env: { ...TEST_ENV, MSS_TEST_RESULTS_DIR: resultsDir, MSS_TEST_WORKSPACE: workspace, MSS_SCREENSHOT_DIR: path.join(root, 'media', 'screenshots') }, keep: process.env.MSS_VSCODE_KEEP === '1' });
     browser = await openBrowser({ profileDir: path.join(server.runDir, 'chromium-profile') });
   }
   let passed = 0, failed = 0, allOk = true;
   for (const phase of phases) {
-    const code = phase === 'restricted' ? await runRestricted()
-      : phase === 'packaged' ? await runPackaged()
-      // In a server of its own: after the other windows, a multi-root window of the shared server
-      // sometimes read its .code-workspace file with no folders (and never again).
-      : phase === 'multiroot' ? await runInOwnServer(phase, { workspaceFile: multiRootWorkspace() })
-        : phase === 'empty' ? await runInOwnBrowser(phase, null)
-          : await runWindow(phase, server, browser, workspace);
-    const resultFile = path.join(resultsDir, `${phase}.json`);
+    const code = await runPhase(phase);
+    const resultFile = path.join(resultsDir, `${phase.name}.json`);
     const r = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 0 };
     passed += r.passed; failed += r.failed;
-    say(`phase "${phase}": exit code ${code}, ${r.passed} passed, ${r.failed} failed`);
+    say(`phase "${phase.name}": exit code ${code}, ${r.passed} passed, ${r.failed} failed`);
     if (code !== 0 || r.failed > 0 || r.passed === 0) allOk = false;
-    if (code === 'timeout') { say(`phase "${phase}" timed out after ${timeoutMs / 1000} s`); break; }
+    if (code === 'timeout') { say(`phase "${phase.name}" timed out after ${timeoutMs / 1000} s`); break; }
   }
   if (process.env.MSS_FINAL_SCREENSHOT && browser) await browser.page.screenshot({ path: process.env.MSS_FINAL_SCREENSHOT });
   console.log(`integration tests ran in VS Code ${VSCODE_VERSION} (code-server ${CODE_SERVER_VERSION}), ${phases.length} window(s)`);

@@ -54,6 +54,7 @@ async function uiRequest(page, req) {
       const texts = [];
       for (const frame of page.frames()) {
         if (frame === page.mainFrame()) continue;
+        /* global document -- the function runs in the frame, in the browser */
         texts.push(await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => ''));
       }
       return texts;

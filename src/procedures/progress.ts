@@ -238,8 +238,8 @@ export class ProgressBook {
     for (const c of checks) {
       this.step(procedure, c.step);
       const previous = progress[c.step] ?? { done: false };
-      const { id, step: _step, ...kept } = c;
-      progress[c.step] = { ...previous, checks: { ...(previous.checks ?? {}), [id]: kept } };
+      const kept: CheckRecord = { verdict: c.verdict, summary: c.summary, evidence: c.evidence, at: c.at, computer: c.computer, ...(c.next ? { next: c.next } : {}) };
+      progress[c.step] = { ...previous, checks: { ...(previous.checks ?? {}), [c.id]: kept } };
     }
     await this.write(procedure, progress);
   }

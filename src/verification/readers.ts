@@ -84,7 +84,7 @@ type Node = string | { '#text'?: unknown; [key: string]: unknown } | undefined;
 function textOf(node: unknown): string {
   if (typeof node === 'string') return node;
   if (typeof node === 'number') return String(node);
-  if (node && typeof node === 'object' && '#text' in node) return textOf((node as { '#text': unknown })['#text']);
+  if (node && typeof node === 'object' && '#text' in node) return textOf((node)['#text']);
   return '';
 }
 

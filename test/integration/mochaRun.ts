@@ -5,10 +5,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 
-export function runFolder(phase: string, folder: string): Promise<void> {
+/**
+ * The files a phase runs: the *.test.js files of `folder` in name order, then `last`
+ * in the order given (files a phase runs after its suites, whatever their names).
+ */
+export function phaseFiles(folder: string, last: readonly string[] = []): string[] {
+  const own = fs.readdirSync(folder).filter((n) => n.endsWith('.test.js')).sort().map((f) => path.join(folder, f));
+  return [...own, ...last];
+}
+
+export function runFolder(phase: string, folder: string, last: readonly string[] = []): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, grep: process.env.MSS_TEST_GREP || undefined });
-  for (const f of fs.readdirSync(folder).filter((n) => n.endsWith('.test.js')).sort()) {
-    mocha.addFile(path.join(folder, f));
+  for (const f of phaseFiles(folder, last)) {
+    mocha.addFile(f);
   }
   return new Promise((resolve, reject) => {
     let passed = 0;

@@ -16,7 +16,7 @@ export function registerExportReport(progress: ProgressBook): vscode.Disposable 
       procedure = typeof arg?.procedure === 'string' ? getProcedure(arg.procedure) : undefined;
       if (!procedure) throw new Error('mss.exportReport takes { procedure: "moveToServer" | "moveToCluster", target?: string }.');
       if (arg.target !== undefined && typeof arg.target !== 'string') throw new Error('target must be a file path.');
-      target = arg.target as string | undefined;
+      target = arg.target;
     } else {
       const picked = await vscode.window.showQuickPick(procedureIds.map((id) => ({ label: getProcedure(id)!.title, id })), { title: 'Export a record of which procedure?' });
       if (!picked) return undefined;

@@ -31,7 +31,7 @@ function reportFailure(commandLine: string, code: number, problems: ToolProblem[
   const text = first
     ? `${commandLine} ended with exit code ${code}: ERROR ${describeProblem(first).replace(/[.\s]+$/, '')}${problems.length > 1 ? ` (and ${problems.length - 1} more in Problems)` : ''}.${open}`
     : `${commandLine} ended with exit code ${code}.${open} Read the terminal output, and paste any ERROR code into "Master Secret: Explain an ENTSSO Error Code or Event".`;
-  const actions = [...(explanation ? [`Explain ${first!.code}`] : []), ...(first ? ['Show Problems'] : [])];
+  const actions = [...(explanation ? [`Explain ${first.code}`] : []), ...(first ? ['Show Problems'] : [])];
   void vscode.window.showWarningMessage(text, ...actions).then(async (choice) => {
     if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
     else if (choice && explanation) await showExplanation(explanation);

@@ -379,7 +379,7 @@ describe('procedure model', () => {
   it('is frozen so that no view can change the one source', () => {
     assert.ok(Object.isFrozen(procedures.moveToServer.steps[0].warnings));
     assert.throws(() => {
-      (procedures.moveToServer.steps as Step[]).push(procedures.moveToServer.steps[0]);
+      (procedures.moveToServer.steps).push(procedures.moveToServer.steps[0]);
     }, TypeError);
   });
 });
