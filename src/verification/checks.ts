@@ -192,11 +192,11 @@ export function checkRestoreLogged(out: ToolOutput, computer: string): CheckResu
     };
   }
   if (decisive.id === 10523) {
-    return { id, verdict: 'pass', summary: `10523 logged at ${decisive.time} on ${decisive.computer || computer}: the master secrets were restored.`, evidence: evidenceOf(describeEvent(decisive)) };
+    return { id, verdict: 'pass', summary: `10523 logged at ${decisive.time || 'an unknown time'} on ${decisive.computer || computer}: the master secrets were restored.`, evidence: evidenceOf(describeEvent(decisive)) };
   }
   return {
     id, verdict: 'fail',
-    summary: `10524 logged at ${decisive.time} on ${decisive.computer || computer}: the restore of the master secrets failed${decisive.data.length ? ` (${decisive.data[decisive.data.length - 1]})` : ''}.`,
+    summary: `10524 logged at ${decisive.time || 'an unknown time'} on ${decisive.computer || computer}: the restore of the master secrets failed${decisive.data.length ? ` (${decisive.data[decisive.data.length - 1]})` : ''}.`,
     evidence: evidenceOf(describeEvent(decisive)),
     next: 'Check the backup file and its password, and that this is the master secret server after -updatedb and the restart; run the restore again, then verify again. "Explain an ENTSSO Error Code or Event" explains the error code.',
   };

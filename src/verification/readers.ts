@@ -111,7 +111,8 @@ export function readEvents(output: string): LoggedEvent[] | undefined {
     return undefined;
   }
   const root = parsed.Events;
-  if (root === undefined || typeof root === 'string') return text.includes('<') ? undefined : [];
+  // A string root: the output was text, not <Event> elements (a message, garbage).
+  if (root === undefined || typeof root === 'string') return undefined;
   const keys = Object.keys(root).filter((k) => k !== 'Event');
   if (keys.length > 0) return undefined;
   const events: LoggedEvent[] = [];
@@ -119,8 +120,10 @@ export function readEvents(output: string): LoggedEvent[] | undefined {
     if (!e || typeof e !== 'object') return undefined;
     const system = (e as Record<string, unknown>).System as Record<string, unknown> | undefined;
     if (!system) return undefined;
-    const id = Number(textOf(system.EventID));
-    if (!Number.isInteger(id)) return undefined;
+    // A plain decimal number only: Number() would also take '', '0x291B' or '10523.'.
+    const idText = textOf(system.EventID).trim();
+    if (!/^\d{1,9}$/.test(idText)) return undefined;
+    const id = Number(idText);
     const eventData = (e as Record<string, unknown>).EventData as Record<string, unknown> | undefined;
     const data = Array.isArray(eventData?.Data) ? (eventData.Data as unknown[]).map(textOf) : [];
     events.push({ provider: attr(system.Provider, 'Name'), id, time: attr(system.TimeCreated, 'SystemTime'), computer: textOf(system.Computer), data });

@@ -1,0 +1,146 @@
+// Outputs shaped like what the read-only tools print, for the verification tests. The shapes
+// follow docs/tools.md: the properties `ssomanage -displaydb` shows (Microsoft documents them,
+// not the console layout, so the listing below is a plausible layout, label : value), the
+// layout of `sc query`, and the event XML of `wevtutil qe ... /f:xml` (one <Event> per event,
+// no root element, newest first with /rd:true).
+import type { ToolOutput } from '../../../src/verification/checks';
+
+export const DISPLAYDB_COMMAND = 'ssomanage -displaydb';
+export const SC_COMMAND = 'sc \\\\BTSMSS02 query ENTSSO';
+export const WEVTUTIL_COMMAND = `wevtutil qe Application /q:"*[System[Provider[@Name='ENTSSO']]]" /f:xml /rd:true /c:20 /r:BTSMSS02`;
+
+/** A full -displaydb listing naming `secretServer`, lines joined with `eol`. */
+export function displayDb(secretServer: string, eol = '\r\n'): string {
+  return [
+    'Using SSO server on this computer',
+    '',
+    'SSO database information',
+    '',
+    'SQL Server                                           : BTSSQL01\\BIZTALK',
+    'Single Sign-On database                              : SSODB',
+    `Single Sign-On Secret Server name                    : ${secretServer}`,
+    'Single Sign-On Administrators account                : CONTOSO\\SSO Administrators',
+    'Single Sign-On Affiliate Administrators account      : CONTOSO\\SSO Affiliate Administrators',
+    'Size of audit table for deleted applications         : 1000',
+    'Size of audit table for deleted mappings             : 1000',
+    'Size of audit table for external credential lookups  : 1000',
+    'Ticket timeout (in minutes)                          : 2',
+    'Credential cache timeout (in minutes)                : 60',
+    'Single Sign-On Status                                : Enabled',
+    'Tickets allowed                                      : No',
+    'Validate tickets                                     : Yes',
+    '',
+    'The operation completed successfully.',
+    '',
+  ].join(eol);
+}
+
+/** A German Windows: the same listing with translated labels (the reader must not guess). */
+export const DISPLAYDB_GERMAN = [
+  'SSO-Server auf diesem Computer wird verwendet',
+  '',
+  'SQL Server                                           : BTSSQL01\\BIZTALK',
+  'Single Sign-On-Datenbank                             : SSODB',
+  'Name des geheimen Single Sign-On-Servers             : BTSMSS02',
+  'Single Sign-On-Administratorkonto                    : CONTOSO\\SSO Administrators',
+  'Ticket-Timeout (in Minuten)                          : 2',
+  'Single Sign-On-Status                                : Aktiviert',
+  '',
+  'Der Vorgang wurde erfolgreich beendet.',
+  '',
+].join('\r\n');
+
+export const DISPLAYDB_ERROR = [
+  'Using SSO server on this computer',
+  '',
+  "ERROR: 0xC0002A0F : Could not contact the SSO server 'BTSMSS01'. Check that SSO is configured and that the SSO service is running on that server.",
+  '(RPC: 0x800706BA: The RPC server is unavailable.)',
+  '',
+].join('\r\n');
+
+export type ScState = [code: number, name: string, flags: string | undefined, win32ExitCode: string, waitHint: string];
+
+export const SC_STATES: Record<string, ScState> = {
+  STOPPED: [1, 'STOPPED', undefined, '1077  (0x435)', '0x0'],
+  START_PENDING: [2, 'START_PENDING', '(NOT_STOPPABLE, NOT_PAUSABLE, IGNORES_SHUTDOWN)', '0  (0x0)', '0x7d0'],
+  STOP_PENDING: [3, 'STOP_PENDING', '(STOPPABLE, NOT_PAUSABLE, ACCEPTS_SHUTDOWN)', '0  (0x0)', '0x4e20'],
+  RUNNING: [4, 'RUNNING', '(STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)', '0  (0x0)', '0x0'],
+  PAUSED: [7, 'PAUSED', '(STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)', '0  (0x0)', '0x0'],
+};
+
+/** `sc query ENTSSO` for a service in the given state, as sc lays it out. */
+export function scQuery(state: ScState, eol = '\r\n'): string {
+  const [code, name, flags, exit, wait] = state;
+  return [
+    '',
+    'SERVICE_NAME: ENTSSO',
+    '        TYPE               : 10  WIN32_OWN_PROCESS',
+    `        STATE              : ${code}  ${name}`,
+    ...(flags ? [`                                ${flags}`] : []),
+    `        WIN32_EXIT_CODE    : ${exit}`,
+    '        SERVICE_EXIT_CODE  : 0  (0x0)',
+    '        CHECKPOINT         : 0x0',
+    `        WAIT_HINT          : ${wait}`,
+    '',
+  ].join(eol);
+}
+
+export const SC_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService FAILED 1060:\r\n\r\nThe specified service does not exist as an installed service.\r\n\r\n';
+export const SC_ACCESS_DENIED = '[SC] OpenSCManager FAILED 5:\r\n\r\nAccess is denied.\r\n\r\n';
+export const SC_RPC_UNAVAILABLE = '[SC] OpenSCManager FAILED 1722:\r\n\r\nThe RPC server is unavailable.\r\n\r\n';
+/** A German Windows: STATUS instead of STATE, FEHLER instead of FAILED. */
+export const SC_GERMAN_RUNNING = '\r\nSERVICE_NAME: ENTSSO\r\n        TYP                : 10  WIN32_OWN_PROCESS\r\n        STATUS             : 4  RUNNING\r\n                                (STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)\r\n        WIN32_EXITCODE     : 0  (0x0)\r\n';
+export const SC_GERMAN_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService FEHLER 1060:\r\n\r\nDer angegebene Dienst ist kein installierter Dienst.\r\n\r\n';
+
+export interface EventSpec {
+  id: number;
+  time: string;
+  provider?: string;
+  computer?: string;
+  data?: string[];
+  recordId?: number;
+  /** Extra XML after </System>, before <EventData> (a Binary element, ...) or after it (RenderingInfo). */
+  after?: string;
+}
+
+const LEVELS: Record<number, [qualifiers: number, level: number]> = {
+  10520: [32768, 3],
+  10524: [49152, 2],
+};
+
+/** One event as `wevtutil qe ... /f:xml` prints it for a classic source such as ENTSSO. */
+export function event(spec: EventSpec): string {
+  const [qualifiers, level] = LEVELS[spec.id] ?? [16384, 4];
+  const data = (spec.data ?? []).map((d) => `<Data>${d}</Data>`).join('');
+  return (
+    "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>" +
+    `<Provider Name='${spec.provider ?? 'ENTSSO'}'/>` +
+    `<EventID Qualifiers='${qualifiers}'>${spec.id}</EventID><Version>0</Version><Level>${level}</Level><Task>0</Task><Opcode>0</Opcode>` +
+    `<Keywords>0x80000000000000</Keywords><TimeCreated SystemTime='${spec.time}'/><EventRecordID>${spec.recordId ?? 123}</EventRecordID>` +
+    "<Correlation/><Execution ProcessID='0' ThreadID='0'/><Channel>Application</Channel>" +
+    `<Computer>${spec.computer ?? 'BTSMSS02.contoso.com'}</Computer><Security/></System>` +
+    `<EventData>${data}</EventData>${spec.after ?? ''}</Event>`
+  );
+}
+
+export const MSID_NEW = '{5E1B6F2A-3C4D-4E8F-9A0B-1C2D3E4F5A6B}';
+export const MSID_OLD = '{0A9B8C7D-6E5F-4A3B-2C1D-0E9F8A7B6C5D}';
+
+export const E10523 = (time: string, file = 'D:\\Backups\\SSO.bak'): EventSpec => ({ id: 10523, time, data: [file, MSID_NEW, MSID_OLD, 'CONTOSO\\btsadmin', 'BTSMSS02'] });
+export const E10524 = (time: string, code = '0x80070005'): EventSpec => ({ id: 10524, time, data: ['D:\\Backups\\SSO.bak', MSID_NEW, MSID_OLD, 'CONTOSO\\btsadmin', 'BTSMSS02', code] });
+export const E10520 = (time: string): EventSpec => ({ id: 10520, time });
+export const E10534 = (time: string): EventSpec => ({ id: 10534, time });
+export const E10575 = (time: string): EventSpec => ({ id: 10575, time, computer: 'BTSMSS01.contoso.com', data: ['BTSMSS02', 'BTSMSS01', '{11111111-2222-3333-4444-555555555555}', 'BTSMSS01', 'CONTOSO\\btsadmin'] });
+
+/** Events as wevtutil prints them: back to back (no separator) unless `separator` is given. */
+export function events(specs: EventSpec[], separator = ''): string {
+  return specs.map(event).join(separator);
+}
+
+export function ran(commandLine: string, stdout: string, exitCode = 0, stderr = ''): ToolOutput {
+  return { ran: true, commandLine, exitCode, stdout, stderr };
+}
+
+export function notRan(commandLine: string, reason: string): ToolOutput {
+  return { ran: false, commandLine, reason };
+}
