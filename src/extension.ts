@@ -15,6 +15,7 @@ import { windowPrompts, type Prompts } from './features/shared/prompts';
 import { registerSsoTaskProvider } from './features/tools/taskProvider';
 import { registerTaskCommands } from './features/tools/commands';
 import { registerExplainError } from './features/tools/explainError';
+import { registerVerifyMove } from './features/verification/verifyMove';
 import { findUpdateXmlFiles } from './features/tools/updateXmlFiles';
 import { registerUpdateXmlFeatures } from './features/updateXml/register';
 
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     registerExportReport(progress),
     registerRunStepAction(),
     registerImportProgress(progress, promptsProxy),
+    ...registerVerifyMove(progress, log),
   );
 
   // `npm start` opens the walkthrough of a fresh development window.

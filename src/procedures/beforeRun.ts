@@ -31,6 +31,8 @@ export interface UpdateDbFacts {
   computer: string;
   /** The validator's warnings about the file. */
   fileWarnings: readonly string[];
+  /** Warnings from what the read-only tools say now (the server -displaydb names). */
+  liveWarnings?: readonly string[];
 }
 
 export interface UpdateDbAdvice {
@@ -57,6 +59,7 @@ export function beforeUpdateDb(f: UpdateDbFacts): UpdateDbAdvice {
     updateDbWhere(f.move),
     backupWarning,
     onNewServer ? `WARNING: ${onNewServer}` : '',
+    ...(f.liveWarnings ?? []).map((w) => `WARNING: ${w}`),
     ...f.fileWarnings.map((w) => `Warning: ${w}`),
   ].filter(Boolean).join('\n\n');
   const logWarnings = [
@@ -123,6 +126,8 @@ export interface RestoreFacts {
   computer: string;
   /** The backup file check's warning (other .bak files in the folder). */
   fileWarning?: string;
+  /** A warning from what sc says now: ENTSSO is not running here. */
+  serviceWarning?: string;
 }
 
 export interface RestoreAdvice {
@@ -143,9 +148,13 @@ export function beforeRestore(f: RestoreFacts): RestoreAdvice {
   }
   const elsewhere = f.place.procedure === 'moveToServer' ? newServerComputerWarning('restore', f.computer, f.newServer) : undefined;
   if (elsewhere) concerns.push(elsewhere);
+  if (f.serviceWarning) concerns.push(f.serviceWarning);
   if (f.fileWarning) concerns.push(f.fileWarning);
   if (concerns.length === 0) return { concerns, notice: RESTORE_NOTICE };
-  const title = f.missingSteps.length > 0 ? 'Restore before the earlier steps are done?' : elsewhere ? 'Restore on this computer?' : 'Restore with other backup files in the folder?';
+  const title = f.missingSteps.length > 0 ? 'Restore before the earlier steps are done?'
+    : elsewhere ? 'Restore on this computer?'
+      : f.serviceWarning ? 'Restore while Enterprise SSO is not running here?'
+        : 'Restore with other backup files in the folder?';
   return { concerns, question: { title, detail: concerns.join('\n\n'), confirm: 'Restore Anyway' }, notice: RESTORE_NOTICE };
 }
 

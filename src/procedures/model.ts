@@ -91,6 +91,11 @@ export interface Step {
   /** Set for steps done once per machine. */
   perMachine?: { noun: string; hint: string };
   actions: Action[];
+  /**
+   * The checks of "Master Secret: Verify the Move" that tell whether this step worked
+   * (`secretServerName`, `serviceRunning`, `restoreLogged`); their verdicts show on the step.
+   */
+  verifiedBy?: readonly string[];
   subSteps: SubStep[];
   folded?: FoldedProcedure;
   /**

@@ -53,6 +53,7 @@ export const moveToCluster: Procedure = {
   steps: [
     {
       id: 'clusterSetup',
+      verifiedBy: ['secretServerName'],
       number: 1,
       title: 'Install and configure Enterprise SSO on the cluster',
       summary:
@@ -224,6 +225,7 @@ export const moveToCluster: Procedure = {
     },
     {
       id: 'cycleResource',
+      verifiedBy: ['serviceRunning'],
       number: 6,
       title: 'Take the clustered SSO service offline and bring it online',
       summary: 'In Failover Cluster Manager, take the clustered Enterprise SSO service offline, then bring it online again, before restoring.',
@@ -248,6 +250,7 @@ export const moveToCluster: Procedure = {
     },
     {
       id: 'restoreEachNode',
+      verifiedBy: ['restoreLogged'],
       number: 7,
       title: 'Restore the master secret on each cluster node',
       summary: 'On every node of the cluster that houses the clustered master secret server, restore the backed-up master secret.',

@@ -136,6 +136,7 @@ export const moveToServer: Procedure = {
     },
     {
       id: 'updateDb',
+      verifiedBy: ['secretServerName'],
       number: 4,
       title: 'Point the SSO database at the new master secret server',
       summary:
@@ -200,6 +201,7 @@ export const moveToServer: Procedure = {
     },
     {
       id: 'restartService',
+      verifiedBy: ['serviceRunning'],
       number: 5,
       title: 'Restart the Enterprise SSO service on the new master secret server',
       summary:
@@ -237,6 +239,7 @@ export const moveToServer: Procedure = {
     },
     {
       id: 'restore',
+      verifiedBy: ['restoreLogged'],
       number: 6,
       title: 'Restore the master secret on the new master secret server',
       summary: 'On the new master secret server, restore the backed-up master secret with the password of the backup.',

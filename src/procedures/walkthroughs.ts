@@ -62,6 +62,10 @@ export function stepDescription(procedure: Procedure, step: Step): string {
   for (const action of step.actions) {
     lines.push(`[${action.title}](command:${action.command})`);
   }
+  // Read-only: whether the step worked, from -displaydb, the service state and the ENTSSO events.
+  if (step.verifiedBy?.length) {
+    lines.push(`[Verify](command:mss.verifyMove?${encodeURIComponent(JSON.stringify([{ procedure: procedure.id, show: true }]))})`);
+  }
   lines.push(`[Show the steps in the side bar](command:${focusCommand(procedure)})`);
   return lines.join('\n');
 }

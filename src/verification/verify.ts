@@ -1,14 +1,18 @@
 // A verification of a move: which check bears on which step, the server the SSO database is
 // expected to name, and the verdicts of one run of the read-only programs. Pure.
+import { procedureIds, procedures } from '../procedures';
 import type { ProcedureId } from '../procedures/model';
 import type { ProcedureProgress } from '../procedures/progress';
-import { checkRestoreLogged, checkSecretServerName, checkServiceRunning, type CheckId, type CheckResult, type ToolOutput } from './checks';
+import { CHECK_IDS, checkRestoreLogged, checkSecretServerName, checkServiceRunning, type CheckId, type CheckResult, type ToolOutput } from './checks';
 
 /** The step of each procedure a check bears on: its verdict is shown and kept there. */
-export const CHECK_STEPS: Readonly<Record<ProcedureId, Readonly<Record<CheckId, string>>>> = {
-  moveToServer: { secretServerName: 'updateDb', serviceRunning: 'restartService', restoreLogged: 'restore' },
-  moveToCluster: { secretServerName: 'clusterSetup', serviceRunning: 'cycleResource', restoreLogged: 'restoreEachNode' },
-};
+export const CHECK_STEPS: Readonly<Record<ProcedureId, Readonly<Record<CheckId, string>>>> = Object.fromEntries(
+  procedureIds.map((id) => [id, Object.fromEntries(CHECK_IDS.map((check) => {
+    const step = procedures[id].steps.find((s) => s.verifiedBy?.includes(check));
+    if (!step) throw new Error(`No step of ${id} is verified by ${check}.`);
+    return [check, step.id];
+  }))]),
+) as Record<ProcedureId, Record<CheckId, string>>;
 
 /** The steps that have a check bearing on them (the walkthrough's Verify link, the tree's verdict rows). */
 export function checksOfStep(procedure: ProcedureId, step: string): CheckId[] {

@@ -4,7 +4,7 @@
 // and in ProgressBook; this file only shows them.
 import * as vscode from 'vscode';
 import type { Procedure, Step } from '../../procedures/model';
-import type { ProgressBook, StepRecord } from '../../procedures/progress';
+import type { CheckRecord, ProgressBook, StepRecord } from '../../procedures/progress';
 import { stepTooltipMarkdown } from '../../procedures/text';
 import { procedureIds, procedures, stepNames, type ProcedureId } from '../../procedures';
 import { runsOnNamed } from '../../procedures/computers';
@@ -15,6 +15,7 @@ export type TreeNode =
   | { kind: 'subStep'; step: Step; index: number }
   | { kind: 'remark'; step: Step; level: 'warning' | 'note' | 'doubt' | 'condition' | 'outOfOrder' | 'lastRun'; text: string; index: number }
   | { kind: 'machine'; step: Step; name: string }
+  | { kind: 'check'; step: Step; id: string; record: CheckRecord }
   | { kind: 'addMachines'; step: Step }
   | { kind: 'folded'; step: Step }
   | { kind: 'foldedGroup'; step: Step; group: number; title: string; items: string[] }
@@ -46,6 +47,8 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         let i = 0;
         const remark = (level: Extract<TreeNode, { kind: 'remark' }>['level'], text: string) =>
           kids.push({ kind: 'remark', step, level, text, index: i++ });
+        // The verdicts of the last verification that bear on the step, first: they say whether it worked.
+        for (const [id, c] of Object.entries(record.checks ?? {})) kids.push({ kind: 'check', step, id, record: c });
         if (record.outOfOrder) {
           remark('outOfOrder', `Marked done on ${record.outOfOrder.at} before: ${stepNames(this.procedure.id, record.outOfOrder.missing).join(', ')}`);
         }
@@ -106,6 +109,17 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         item.tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step, record));
         item.contextValue = ['step', ...(step.perMachine ? ['perMachine'] : []), ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
         item.accessibilityInformation = { label: `Step ${step.number}, ${step.title}, ${record.done ? 'done' : 'not done'}` };
+        return item;
+      }
+      case 'check': {
+        const c = node.record;
+        const icons = { pass: ['pass', 'testing.iconPassed'], fail: ['error', 'testing.iconFailed'], unverified: ['question', 'problemsWarningIcon.foreground'] } as const;
+        const item = new vscode.TreeItem(`${c.verdict === 'pass' ? 'Verified' : c.verdict === 'fail' ? 'Verification failed' : 'Not verified'}: ${c.summary}`);
+        item.id = `${step.id}.check.${node.id}`;
+        item.description = `${c.computer}, ${new Date(c.at).toLocaleString()}`;
+        item.iconPath = new vscode.ThemeIcon(icons[c.verdict][0], new vscode.ThemeColor(icons[c.verdict][1]));
+        item.tooltip = new vscode.MarkdownString(`**${c.verdict}** (read on ${c.computer}, ${c.at})\n\n${c.summary}${c.next ? `\n\n**What to do:** ${c.next}` : ''}\n\n\`\`\`\n${c.evidence}\n\`\`\``);
+        item.contextValue = `check ${c.verdict}`;
         return item;
       }
       case 'subStep': {

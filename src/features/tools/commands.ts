@@ -11,10 +11,14 @@ import { beforeBackup, beforeRestart, beforeRestore, beforeUpdateDb } from '../.
 import { moveUnderWay } from '../../procedures/computers';
 import { clusterRunNote, restorePlace, stepOfRun, type RunPlace } from '../../procedures/runs';
 import type { ProgressBook } from '../../procedures/progress';
-import { fileArgIndex, parseTaskDefinition, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
+import { fileArgIndex, fileOfStep, parseTaskDefinition, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
 import { checkServerName } from '../../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
-import { buildTask, checkSecretFile, defaultScope, runRestartSteps, type PlannedTask } from './tasks';
+import { buildTask, checkSecretFile, defaultScope, planTask, runRestartSteps, type PlannedTask } from './tasks';
+import { runRecord } from './runRecords';
+import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
+import { verificationRuns } from '../../verification/commands';
+import { beforeRestoreLive, beforeUpdateDbLive } from '../../verification/beforeSteps';
 import { executeAndWait, TaskStoppedError } from './taskRunner';
 import { readToolSettings, requireTrust } from '../shared/toolSettings';
 import { explainError } from '../../ssoTools/errors';
@@ -70,6 +74,20 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     const note = clusterRunNote(def, underWay());
     if (note) void vscode.window.showInformationMessage(note);
   };
+  /** When each task started (for the record of runs started from Run Task or tasks.json). */
+  const started = new WeakMap<vscode.TaskExecution, Date>();
+  const noteStart = vscode.tasks.onDidStartTask((e) => started.set(e.execution, new Date()));
+  /** The record of a run started from Run Task or tasks.json, planned again from its definition. */
+  const otherRunRecord = (e: vscode.TaskProcessEndEvent, machine?: string) => {
+    try {
+      const folder = e.execution.task.scope && typeof e.execution.task.scope === 'object' ? e.execution.task.scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+      const planned = planTask(e.execution.task.definition, folder);
+      const server = planned.definition.type === 'ssomanage' && planned.definition.command === 'updatedb' ? serverOfFile(planned.definition.file) : undefined;
+      return runRecord(planned.plan, started.get(e.execution) ?? new Date(), e.exitCode, { secretServer: server, machine });
+    } catch {
+      return undefined;
+    }
+  };
   // Tasks started from Run Task or tasks.json feed the procedure like the commands do.
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
     if (commandRuns.has(e.execution)) return;
@@ -79,7 +97,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     if (!where) return;
     if (e.exitCode === undefined) {
       log.warn(`task "${e.execution.task.name}" was stopped before it reported an exit code`);
-      void progress.recordStopped(where.procedure, where.step);
+      void progress.recordStopped(where.procedure, where.step, otherRunRecord(e, where.machine));
       return;
     }
     log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
@@ -87,7 +105,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     const parsed = parseTaskDefinition(def);
     const fileArg = parsed.ok ? fileArgIndex(parsed.definition.command) : undefined;
     const updated = e.exitCode === 0 && where.step === 'updateDb' && fileArg !== undefined && execution instanceof vscode.ProcessExecution ? execution.args[fileArg] : undefined;
-    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine).then(() => (updated ? rememberNewServer(updated) : undefined));
+    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine, [], otherRunRecord(e, where.machine)).then(() => (updated ? rememberNewServer(updated) : undefined));
   });
 
   /**
@@ -112,6 +130,10 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     }
     if (beforeRun && !(await beforeRun(built.planned))) return undefined;
     log.info(`running ${built.planned.plan.steps.map((s) => s.label).join(' then ')}${built.planned.plan.cwd ? ` in ${built.planned.plan.cwd}` : ''}`);
+    const startedAt = new Date();
+    const def = built.planned.definition;
+    const secretServer = def.type === 'ssomanage' && def.command === 'updatedb' ? serverOfFile(fileOfStep(built.planned.plan.steps[0]) ?? def.file) : undefined;
+    const record = (code: number | undefined) => runRecord(built.planned.plan, startedAt, code, { secretServer, machine: where?.machine });
     const watcher = watchToolProblems();
     let code: number;
     try {
@@ -122,13 +144,13 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       void watcher.finish(false);
       if (e instanceof TaskStoppedError) {
         log.warn(e.message);
-        if (where) await progress.recordStopped(where.procedure, where.step);
+        if (where) await progress.recordStopped(where.procedure, where.step, record(undefined));
       }
       throw e;
     }
     const problems = built.planned.definition.type === 'entsso' ? await watcher.finish(false) : await watcher.finish(code !== 0);
     log.info(`exit code ${code}${problems.length ? `; ERROR lines: ${problems.map(describeProblem).join(' | ')}` : ''}`);
-    if (where) await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem));
+    if (where) await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem), record(code));
     else if (code === 0) noteClusterRun(definition);
     if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems, where !== undefined);
     return code;
@@ -168,7 +190,11 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     const server = readSecretServer(decodeUpdateXmlBytes(bytes).text);
     let remembersNewServer = false;
     const code = await runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file), async (planned) => {
+      // From the UI, what the SSO database says now: is this computer the current master secret server?
+      const live = interactive ? beforeUpdateDbLive(await liveOutput('secretServerName'), computerName(), underWay()) : undefined;
+      if (live) log.info(live.note);
       const advice = beforeUpdateDb({
+        liveWarnings: live?.warning ? [live.warning] : [],
         fileName: path.basename(file),
         server,
         commandLine: planned.plan.steps[0].label,
@@ -189,6 +215,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     });
     if (code === undefined) throw new Error('Cancelled: ssomanage -updatedb was not run.');
     if (code === 0 && remembersNewServer) await rememberNewServer(file, server);
+    // In the move to a cluster this is section 5.2 of step 1: remember the server there, for the verification.
+    else if (code === 0 && server) await progress.setNewServer('moveToCluster', 'clusterSetup', server);
     return code;
   };
 
@@ -226,6 +254,13 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
    * Backup and restore: trust first, then the file (asked for from the UI), then ssoconfig,
    * once the file passed its checks on disk and `decide` (the command's own questions) said go.
    */
+  /** Runs one read-only check of a verification here, for the question before a step (never rejects). */
+  const liveOutput = async (check: 'secretServerName' | 'serviceRunning') => {
+    const settings = readVerifySettings();
+    const run = verificationRuns(settings, process.platform, undefined).find((r) => r.check === check)!;
+    return runReadOnly(run, settings);
+  };
+
   const runSsoconfig = async (kind: 'backup' | 'restore', arg: unknown, decide: (check: ReturnType<typeof checkSecretFile>, interactive: boolean) => Promise<boolean>) => {
     requireTrust();
     const file = await secretFile(arg, kind);
@@ -238,6 +273,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   };
 
   return [
+    noteStart,
     recordOtherRuns,
     vscode.commands.registerCommand('mss.runUpdateDb', runUpdateDb),
     vscode.commands.registerCommand('mss.runServerAll', async (arg?: { server?: unknown }) => {
@@ -274,7 +310,11 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     })),
     vscode.commands.registerCommand('mss.restoreSecret', (arg?: unknown) => runSsoconfig('restore', arg, async (check, interactive) => {
       const place = restoreWhere();
+      // From the UI, whether ENTSSO runs here: the restore needs it.
+      const live = interactive ? beforeRestoreLive(await liveOutput('serviceRunning'), computerName()) : undefined;
+      if (live) log.info(live.note);
       const advice = beforeRestore({
+        serviceWarning: live?.warning,
         place,
         missingSteps: stepNames(place.procedure, progress.missingPrerequisites(place.procedure, place.step)),
         newServer: progress.record('moveToServer', 'updateDb').newServer,

@@ -80,10 +80,19 @@ describe('walkthroughs', () => {
         const links = lines.slice(1);
         assert.deepEqual(links, [
           ...procedure.steps[i].actions.map((a) => `[${a.title}](command:${a.command})`),
+          ...(procedure.steps[i].verifiedBy?.length ? [`[Verify](command:mss.verifyMove?${encodeURIComponent(JSON.stringify([{ procedure: walkthrough.id, show: true }]))})`] : []),
           `[Show the steps in the side bar](command:mss.${walkthrough.id}.focus)`,
         ]);
       });
     }
+  });
+
+  it('offers Verify on the steps whose success a read-only check can show, with the procedure as argument', () => {
+    const verifyLines = rendered.contribution.flatMap((w) => w.steps.filter((s) => s.description.includes('command:mss.verifyMove')).map((s) => s.id));
+    assert.deepEqual(verifyLines, ['updateDb', 'restartService', 'restore', 'clusterSetup', 'cycleResource', 'restoreEachNode']);
+    const line = rendered.contribution[0].steps.find((s) => s.id === 'restore')!.description.split('\n').find((l) => l.startsWith('[Verify]'))!;
+    const args = JSON.parse(decodeURIComponent(line.slice(line.indexOf('?') + 1, -1))) as unknown;
+    assert.deepEqual(args, [{ procedure: 'moveToServer', show: true }]);
     const backup = rendered.contribution[0].steps[2].description;
     assert.ok(backup.includes('\n[Back up the master secret](command:mss.backupSecret)\n'));
   });

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { resolveInstallFolder } from '../../ssoTools/commandLines';
 import type { ToolOutput } from '../../verification/checks';
 import type { ReadOnlyRun, VerifySettings } from '../../verification/commands';
-import { readToolSettings, which } from '../shared/toolSettings';
+import { readToolSettings, which } from './toolSettings';
 
 /** How long one read-only program may run. */
 export const READ_ONLY_TIME_LIMIT_MS = 30_000;

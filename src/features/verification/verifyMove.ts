@@ -1,0 +1,74 @@
+// mss.verifyMove: reads the evidence of the move with the read-only programs only
+// (ssomanage -displaydb, sc query ENTSSO, wevtutil qe Application), gives each check a verdict
+// (src/verification), keeps the verdicts with the steps they bear on and shows them in the
+// Verification view. It never changes anything and never marks a step done.
+import * as vscode from 'vscode';
+import { getProcedure, procedureIds, type ProcedureId } from '../../procedures';
+import type { ProgressBook } from '../../procedures/progress';
+import type { CheckId, ToolOutput } from '../../verification/checks';
+import { remoteComputer, verificationRuns } from '../../verification/commands';
+import { CHECK_STEPS, expectedServer, verdictCounts, verify, type VerificationResult } from '../../verification/verify';
+import { computerName } from '../shared/computerName';
+import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
+import { requireTrust } from '../shared/toolSettings';
+import { VerificationView } from './view';
+
+const USAGE = 'mss.verifyMove takes { procedure: "moveToServer" | "moveToCluster", expected?: string, computer?: string }: the procedure, the server -displaydb should name (default: the one -updatedb named) and the computer whose service and Application log are read (default: this computer).';
+
+interface VerifyArg { procedure: ProcedureId; expected?: string; computer?: string; show: boolean }
+
+function parseArg(arg: unknown): VerifyArg {
+  if (typeof arg === 'string' && procedureIds.includes(arg as ProcedureId)) return { procedure: arg as ProcedureId, show: true };
+  if (typeof arg !== 'object' || arg === null) throw new Error(USAGE);
+  const a = arg as Record<string, unknown>;
+  if (typeof a.procedure !== 'string' || !procedureIds.includes(a.procedure as ProcedureId)) throw new Error(USAGE);
+  if (a.expected !== undefined && typeof a.expected !== 'string') throw new Error(USAGE);
+  if (a.computer !== undefined && typeof a.computer !== 'string') throw new Error(USAGE);
+  return { procedure: a.procedure as ProcedureId, expected: a.expected as string | undefined, computer: a.computer as string | undefined, show: a.show === true };
+}
+
+export function registerVerifyMove(progress: ProgressBook, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const view = new VerificationView();
+
+  const run = async (arg: VerifyArg): Promise<VerificationResult> => {
+    const here = computerName();
+    const remote = remoteComputer(arg.computer, here);
+    const computer = remote ?? here;
+    const settings = readVerifySettings();
+    const runs = verificationRuns(settings, process.platform, remote);
+    const read = async () => {
+      const outputs = await Promise.all(runs.map((r) => runReadOnly(r, settings)));
+      return Object.fromEntries(runs.map((r, i) => [r.check, outputs[i]])) as Record<CheckId, ToolOutput>;
+    };
+    const outputs = arg.show
+      ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Verifying the move on ${computer}: ${runs.map((r) => r.label.replace(/^.*[\\/]/, '')).join(', ')}` }, read)
+      : await read();
+    const expected = arg.expected?.trim() || expectedServer(arg.procedure, progress.read(arg.procedure));
+    const result = verify(arg.procedure, outputs, { expected, computer, at: new Date() });
+    for (const c of result.checks) log.info(`verify ${arg.procedure} on ${computer}: ${c.id} ${c.verdict}: ${c.summary}`);
+    await progress.recordChecks(arg.procedure, result.checks.map((c) => ({ ...c, step: CHECK_STEPS[arg.procedure][c.id], at: result.at, computer })));
+    view.show(result);
+    return result;
+  };
+
+  const command = vscode.commands.registerCommand('mss.verifyMove', async (raw?: unknown) => {
+    requireTrust();
+    let arg: VerifyArg;
+    if (raw === undefined) {
+      const picked = await vscode.window.showQuickPick(procedureIds.map((id) => ({ label: getProcedure(id)!.title, id })), { title: 'Verify which move?', placeHolder: 'Reads ssomanage -displaydb, sc query ENTSSO and the ENTSSO events of the Application log; changes nothing' });
+      if (!picked) return undefined;
+      arg = { procedure: picked.id, show: true };
+    } else {
+      arg = parseArg(raw);
+    }
+    const result = await run(arg);
+    if (arg.show) {
+      await view.reveal();
+      const worst = result.checks.find((c) => c.verdict === 'fail') ?? result.checks.find((c) => c.verdict === 'unverified');
+      const text = `Verification on ${result.computer}: ${verdictCounts(result.checks)}.${worst ? ` ${worst.summary}` : ''}`;
+      void (worst?.verdict === 'fail' ? vscode.window.showWarningMessage(text) : vscode.window.showInformationMessage(text));
+    }
+    return { procedure: result.procedure, computer: result.computer, at: result.at, checks: result.checks.map((c) => ({ id: c.id, verdict: c.verdict, summary: c.summary, evidence: c.evidence, ...(c.next ? { next: c.next } : {}) })) };
+  });
+  return [view, command];
+}
