@@ -348,6 +348,18 @@ export class ProgressBook {
     return next;
   }
 
+  /** The change (ticket) number the admin gave for a procedure, for the record of the move. */
+  changeNumber(procedure: string): string | undefined {
+    this.procedure(procedure);
+    const v = this.store.get<unknown>(`mss.change.${procedure}`);
+    return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+  }
+
+  async setChangeNumber(procedure: string, change: string | undefined): Promise<void> {
+    this.procedure(procedure);
+    await this.store.update(`mss.change.${procedure}`, change?.trim() || undefined);
+  }
+
   /** Puts back records read earlier with read() (undo of a reset). */
   async restore(procedure: string, stored: ProcedureProgress): Promise<void> {
     this.procedure(procedure);

@@ -1,20 +1,39 @@
-// The Markdown record of a move (mss.exportReport): every step, whether and when
-// it was done, exit codes, machines, and steps ticked out of order; it ends with
-// the progress itself (transfer.ts), which mss.importProgress reads on the next
-// computer. Pure.
+// The Markdown record of a move (mss.exportReport), for change management: every step,
+// whether and when it was done, each run of a tool exactly as it ran (the command line, exit
+// code, start and end, computer and Windows user, the file with its size and SHA-256), the
+// verdicts of the verification with their evidence, machines, and steps ticked out of order.
+// It never holds a password (the extension never sees one). It ends with the progress itself
+// (transfer.ts), which mss.importProgress reads on the next computer. Pure.
 import type { Procedure } from './model';
-import type { ProcedureProgress } from './progress';
+import type { CheckRecord, ProcedureProgress, RunFile } from './progress';
 import { renderTransferBlock } from './transfer';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// No text from a tool or a file may open a second progress block (an HTML comment) in the record.
+const quiet = (s: string) => s.replace(/<!--/g, '<!- -');
+const cell = (s: string) => quiet(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-export function renderReport(procedure: Procedure, progress: ProcedureProgress, generatedAt: Date, computer: string): string {
+const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
+
+function fileText(f: RunFile | undefined): string {
+  if (!f) return '';
+  return [code(f.path), f.size !== undefined ? `${f.size} bytes` : 'not readable after the run', f.sha256 ? `SHA-256 ${f.sha256}` : ''].filter(Boolean).join(', ');
+}
+
+const VERDICT: Record<CheckRecord['verdict'], string> = { pass: 'pass', fail: 'FAIL', unverified: 'unverified' };
+
+export interface ReportExtras {
+  /** The change (ticket) number the admin typed for this procedure. */
+  change?: string;
+}
+
+export function renderReport(procedure: Procedure, progress: ProcedureProgress, generatedAt: Date, computer: string, extras: ReportExtras = {}): string {
   const done = procedure.steps.filter((s) => progress[s.id]?.done).length;
   const lines: string[] = [
     `# ${procedure.title}`,
     '',
     `Record written by Master Secret Mover on ${cell(computer)} at ${generatedAt.toISOString()}: ${done} of ${procedure.steps.length} steps done.`,
     '',
+    ...(extras.change ? [`Change: ${cell(extras.change)}`, ''] : []),
     '| # | step | where | status | when | exit code |',
     '|---|---|---|---|---|---|',
   ];
@@ -37,6 +56,24 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
     }
   }
   if (details.length) lines.push('', '## Details', '', ...details);
+  const runs = procedure.steps.flatMap((s) => (progress[s.id]?.runs ?? []).map((r) => ({ s, r })));
+  if (runs.length) {
+    lines.push('', '## Runs', '', 'Each run as it ran, oldest first (times in UTC).', '', '| step | started | ended | exit code | computer | user | command line | file |', '|---|---|---|---|---|---|---|---|');
+    runs.sort((a, b) => Date.parse(a.r.startedAt) - Date.parse(b.r.startedAt));
+    for (const { s, r } of runs) {
+      const exit = r.exitCode === undefined ? 'stopped before it ended' : String(r.exitCode);
+      const file = fileText(r.file) + (r.secretServer ? `; names ${cell(r.secretServer)}` : '');
+      lines.push(`| ${s.number}${r.machine ? ` (${cell(r.machine)})` : ''} | ${r.startedAt} | ${r.endedAt} | ${exit} | ${cell(r.computer)} | ${cell(r.user)} | ${cell(code(r.commandLine))} | ${cell(file)} |`);
+    }
+  }
+  const checks = procedure.steps.flatMap((s) => Object.entries(progress[s.id]?.checks ?? {}).map(([id, c]) => ({ s, id, c })));
+  if (checks.length) {
+    lines.push('', '## Verification', '', 'From read-only tools only (ssomanage -displaydb, sc query ENTSSO, the ENTSSO events of the Application log). Anything the extension could not read is "unverified", never "pass". Microsoft does not publish the exact layout of -displaydb\'s output.', '', '| step | check | verdict | read on | at | summary |', '|---|---|---|---|---|---|');
+    for (const { s, id, c } of checks) lines.push(`| ${s.number} | ${id} | ${VERDICT[c.verdict]} | ${cell(c.computer)} | ${c.at} | ${cell(c.summary)} |`);
+    for (const { s, id, c } of checks) {
+      lines.push('', `### Step ${s.number}, ${id}: ${VERDICT[c.verdict]}`, '', cell(c.summary), ...(c.next ? ['', `What to do: ${cell(c.next)}`] : []), '', '```', quiet(c.evidence).replace(/```/g, "'''"), '```');
+    }
+  }
   lines.push('', '## Commands of this procedure', '');
   for (const s of procedure.steps) if (s.commandLine) lines.push(`- Step ${s.number}: \`${s.commandLine.replace(/\n/g, '` then `')}\``);
   lines.push('', 'No password was recorded: ssoconfig asks for it in the terminal and the extension never sees it.', '');

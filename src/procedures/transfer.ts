@@ -23,11 +23,11 @@ export interface ProgressTransfer {
 }
 
 /**
- * The block that ends a record. `>` is written as `\u003e` inside the JSON, so no
+ * The block that ends a record. `>` and `<` are written as `\u003e` and `\u003c` inside the JSON, so no
  * text in the progress (an ERROR line, a machine name) can close the comment early.
  */
 export function renderTransferBlock(t: ProgressTransfer): string {
-  const json = JSON.stringify({ procedure: t.procedure, exportedAt: t.exportedAt, computer: t.computer, progress: t.progress }).replace(/>/g, '\\u003e');
+  const json = JSON.stringify({ procedure: t.procedure, exportedAt: t.exportedAt, computer: t.computer, progress: t.progress }).replace(/>/g, '\\u003e').replace(/</g, '\\u003c');
   return `${OPENING}\n${json}\n${CLOSING}`;
 }
 

@@ -9,18 +9,29 @@ import { renderReport } from '../../procedures/report';
 import { computerName } from '../shared/computerName';
 
 export function registerExportReport(progress: ProgressBook): vscode.Disposable {
-  return vscode.commands.registerCommand('mss.exportReport', async (arg?: { procedure?: unknown; target?: unknown }) => {
+  return vscode.commands.registerCommand('mss.exportReport', async (arg?: { procedure?: unknown; target?: unknown; change?: unknown }) => {
     let procedure: Procedure | undefined;
     let target: string | undefined;
     if (arg !== undefined) {
       procedure = typeof arg?.procedure === 'string' ? getProcedure(arg.procedure) : undefined;
-      if (!procedure) throw new Error('mss.exportReport takes { procedure: "moveToServer" | "moveToCluster", target?: string }.');
+      if (!procedure) throw new Error('mss.exportReport takes { procedure: "moveToServer" | "moveToCluster", target?: string, change?: string }.');
       if (arg.target !== undefined && typeof arg.target !== 'string') throw new Error('target must be a file path.');
+      if (arg.change !== undefined && typeof arg.change !== 'string') throw new Error('change must be the change (ticket) number, a string.');
       target = arg.target;
+      if (typeof arg.change === 'string') await progress.setChangeNumber(procedure.id, arg.change);
     } else {
       const picked = await vscode.window.showQuickPick(procedureIds.map((id) => ({ label: getProcedure(id)!.title, id })), { title: 'Export a record of which procedure?' });
       if (!picked) return undefined;
       procedure = getProcedure(picked.id)!;
+      // Once per procedure: the change (ticket) number the record is for; kept for the next records.
+      const change = await vscode.window.showInputBox({
+        title: 'Change number for the record (optional)',
+        prompt: 'The change or ticket number this move is done under, as your change management knows it. Leave empty for none; Escape cancels the export.',
+        value: progress.changeNumber(procedure.id) ?? '',
+        validateInput: (v) => (v.length > 100 || /[\r\n<>]/.test(v) ? 'At most 100 characters, on one line, without < or >.' : undefined),
+      });
+      if (change === undefined) return undefined;
+      await progress.setChangeNumber(procedure.id, change);
     }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
@@ -40,7 +51,7 @@ export function registerExportReport(progress: ProgressBook): vscode.Disposable 
       if (arg !== undefined) throw new Error(`${target} exists already; nothing was written. Pass another target.`);
     }
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, renderReport(procedure, progress.read(procedure.id), new Date(), computerName()));
+    fs.writeFileSync(target, renderReport(procedure, progress.read(procedure.id), new Date(), computerName(), { change: progress.changeNumber(procedure.id) }));
     if (arg === undefined) await vscode.window.showTextDocument(vscode.Uri.file(target));
     return target;
   });
