@@ -16,6 +16,7 @@ import { registerSsoTaskProvider } from './features/tools/taskProvider';
 import { registerTaskCommands } from './features/tools/commands';
 import { registerExplainError } from './features/tools/explainError';
 import { registerVerifyMove } from './features/verification/verifyMove';
+import type { VerificationView } from './features/verification/view';
 import { findUpdateXmlFiles } from './features/tools/updateXmlFiles';
 import { registerUpdateXmlFeatures } from './features/updateXml/register';
 
@@ -25,6 +26,8 @@ export interface MasterSecretMoverApi {
   /** Replaces the modal questions (tests answer them); returns the previous answerer. */
   setPrompts(prompts: Prompts): Prompts;
   trees: ProcedureTrees;
+  /** The Verification view (the integration tests read its rows). */
+  verification: VerificationView;
 }
 
 export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi {
@@ -35,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
   const promptsProxy: Prompts = { confirm: (...a) => prompts.confirm(...a) };
 
   const { trees, disposables: treeDisposables } = createProcedureTrees(progress);
+  const verification = registerVerifyMove(progress, log);
   const ticks = new WalkthroughTicks(progress);
   const beforeOpen = (id: keyof typeof procedures) => ticks.refresh(id);
   context.subscriptions.push(
@@ -48,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     registerExportReport(progress),
     registerRunStepAction(),
     registerImportProgress(progress, promptsProxy),
-    ...registerVerifyMove(progress, log),
+    ...verification.disposables,
   );
 
   // `npm start` opens the walkthrough of a fresh development window.
@@ -59,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     progress,
     setPrompts(next) { const old = prompts; prompts = next; return old; },
     trees,
+    verification: verification.view,
   };
 }
 

@@ -1,5 +1,6 @@
-// Small fake ssomanage / ssoconfig / net programs made by the tests: each
-// records its argument vector and working folder and exits with a chosen code.
+// Small fake ssomanage / ssoconfig / net / sc / wevtutil programs made by the tests: each
+// records its argument vector and working folder, prints a chosen output (the documented
+// output of the real tool, garbage or nothing) and exits with a chosen code.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,11 +8,14 @@ import * as vscode from 'vscode';
 
 export interface Call { tool: string; args: string[]; cwd: string }
 
+const TOOLS = ['ssomanage', 'ssoconfig', 'net', 'sc', 'wevtutil'] as const;
+export type FakeTool = (typeof TOOLS)[number];
+
 export class FakeTools {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss fake tools '));  // a space on purpose
 
   constructor() {
-    for (const tool of ['ssomanage', 'ssoconfig', 'net']) {
+    for (const tool of TOOLS) {
       const file = path.join(this.dir, tool);
       fs.writeFileSync(file, `#!${process.execPath}
 const fs = require('fs'), path = require('path');
@@ -26,6 +30,16 @@ if (fs.existsSync(hold)) {
   finish();
 }
 function finish() {
+for (const name of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.stdout', ${JSON.stringify(tool)} + '.stdout']) {
+  let text;
+  try { text = fs.readFileSync(path.join(__dirname, name)); } catch { continue; }
+  let code = 0;
+  for (const c of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.exitcode', ${JSON.stringify(tool)} + '.exitcode']) {
+    try { code = Number(fs.readFileSync(path.join(__dirname, c), 'utf8')); break; } catch {}
+  }
+  process.stdout.write(text, () => process.exit(code));
+  return;
+}
 let code = 0;
 for (const name of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.exitcode', ${JSON.stringify(tool)} + '.exitcode']) {
   try { code = Number(fs.readFileSync(path.join(__dirname, name), 'utf8')); break; } catch {}
@@ -38,13 +52,18 @@ process.exit(code);
     }
   }
 
-  path(tool: 'ssomanage' | 'ssoconfig' | 'net'): string {
+  path(tool: FakeTool): string {
     return path.join(this.dir, tool);
   }
 
   /** Exit code of the next runs of a tool (optionally only for one first argument, e.g. net 'stop'). */
   exitWith(tool: string, code: number, firstArg?: string): void {
     fs.writeFileSync(path.join(this.dir, firstArg ? `${tool}.${firstArg}.exitcode` : `${tool}.exitcode`), String(code));
+  }
+
+  /** What the next runs of a tool print (optionally only for one first argument, e.g. ssomanage '-displaydb'), instead of the default line. */
+  print(tool: FakeTool, output: string | Buffer, firstArg?: string): void {
+    fs.writeFileSync(path.join(this.dir, firstArg ? `${tool}.${firstArg}.stdout` : `${tool}.stdout`), output);
   }
 
   /** Keeps the next runs of a tool running until release(). */
@@ -62,18 +81,20 @@ process.exit(code);
   }
 
   clear(): void {
-    for (const f of fs.readdirSync(this.dir)) if (f.endsWith('.jsonl') || f.endsWith('.exitcode') || f.endsWith('.hold')) fs.rmSync(path.join(this.dir, f));
+    for (const f of fs.readdirSync(this.dir)) if (f.endsWith('.jsonl') || f.endsWith('.exitcode') || f.endsWith('.hold') || f.endsWith('.stdout')) fs.rmSync(path.join(this.dir, f));
   }
 
   /** Points the extension's settings at the fakes; returns a function that puts the old values back. */
   async use(): Promise<() => Promise<void>> {
     const c = vscode.workspace.getConfiguration('mss');
-    const keys = ['installFolder', 'ssomanagePath', 'ssoconfigPath', 'netPath'] as const;
+    const keys = ['installFolder', 'ssomanagePath', 'ssoconfigPath', 'netPath', 'scPath', 'wevtutilPath'] as const;
     const old = keys.map((k) => c.inspect(k)?.globalValue);
     await c.update('installFolder', this.dir, vscode.ConfigurationTarget.Global);
     await c.update('ssomanagePath', this.path('ssomanage'), vscode.ConfigurationTarget.Global);
     await c.update('ssoconfigPath', this.path('ssoconfig'), vscode.ConfigurationTarget.Global);
     await c.update('netPath', this.path('net'), vscode.ConfigurationTarget.Global);
+    await c.update('scPath', this.path('sc'), vscode.ConfigurationTarget.Global);
+    await c.update('wevtutilPath', this.path('wevtutil'), vscode.ConfigurationTarget.Global);
     return async () => {
       for (let i = 0; i < keys.length; i++) await vscode.workspace.getConfiguration('mss').update(keys[i], old[i], vscode.ConfigurationTarget.Global);
     };

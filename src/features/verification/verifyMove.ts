@@ -27,7 +27,7 @@ function parseArg(arg: unknown): VerifyArg {
   return { procedure: a.procedure as ProcedureId, expected: a.expected as string | undefined, computer: a.computer as string | undefined, show: a.show === true };
 }
 
-export function registerVerifyMove(progress: ProgressBook, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerVerifyMove(progress: ProgressBook, log: vscode.LogOutputChannel): { view: VerificationView; disposables: vscode.Disposable[] } {
   const view = new VerificationView();
 
   const run = async (arg: VerifyArg): Promise<VerificationResult> => {
@@ -70,5 +70,5 @@ export function registerVerifyMove(progress: ProgressBook, log: vscode.LogOutput
     }
     return { procedure: result.procedure, computer: result.computer, at: result.at, checks: result.checks.map((c) => ({ id: c.id, verdict: c.verdict, summary: c.summary, evidence: c.evidence, ...(c.next ? { next: c.next } : {}) })) };
   });
-  return [view, command];
+  return { view, disposables: [view, command] };
 }
