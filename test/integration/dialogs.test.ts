@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { MasterSecretMoverApi } from '../../src/extension';
 import { proposeBackupFileName } from '../../src/ssoTools/commandLines';
 import { answerPrompts, hasUiBridge, notificationWith, poll, THIS_COMPUTER, ui } from './helpers';
+import { READ_BEFORE_RESTORE } from './fakeTools';
 import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
@@ -176,7 +177,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
       assert.match(detail, /This function can only be performed on the master secret server/);
       assert.ok(detail.includes(`${fakes.dir} has other backup files: older.bak. ENTSSO can fail the restore with "The backup file does not have the correct format." (10564)`), detail);
 
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-restoreSecret', bak]]]);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE, ['ssoconfig', ['-restoreSecret', bak]]]);
       const p = await progressOf('moveToServer');
       assert.deepStrictEqual([p.restore.done, p.restore.exitCode], [true, 0]);
     } finally {
@@ -185,7 +186,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     }
   });
 
-  test('restore on another computer than the one -updatedb made the master secret server: the question says so (10766); Cancel runs nothing', async () => {
+  test('restore on another computer than the one -updatedb made the master secret server: the question says so (10766); Cancel runs no tool but the read-only sc query before it', async () => {
     for (const step of ['install', 'configure', 'backup', 'updateDb', 'restartService']) {
       await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step, done: true });
     }
@@ -195,18 +196,18 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
       assert.strictEqual(await restorePickedInOpenDialog(), undefined);
       assert.deepStrictEqual(answers.asked, ['Restore on this computer?']);
       assert.deepStrictEqual(answers.details, [`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. The restore only works on the master secret server (otherwise 10766, "This function can only be performed on the master secret server"): run it on BTSMSS02.`]);
-      assert.deepStrictEqual(fakes.calls(), []);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE], 'only the read-only check before the question ran');
     } finally {
       answers.restore();
     }
   });
 
-  test('restore: no answer to the question (Cancel) runs nothing and records nothing', async () => {
+  test('restore: no answer to the question (Cancel) runs no tool but the read-only sc query before it, and records nothing', async () => {
     const answers = answerPrompts(a, undefined);
     try {
       assert.strictEqual(await restorePickedInOpenDialog(), undefined);
       assert.deepStrictEqual(answers.asked, ['Restore before the earlier steps are done?']);
-      assert.deepStrictEqual(fakes.calls(), []);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE], 'only the read-only check before the question ran');
       assert.deepStrictEqual((await progressOf('moveToServer')).restore, { done: false });
     } finally {
       answers.restore();

@@ -100,3 +100,8 @@ process.exit(code);
     };
   }
 }
+
+/** The read-only check run before -updatedb's question from the UI: which server the SSO database names now. */
+export const READ_BEFORE_UPDATEDB: [string, string[]] = ['ssomanage', ['-displaydb']];
+/** The read-only check run before the restore's question from the UI: whether ENTSSO runs here. */
+export const READ_BEFORE_RESTORE: [string, string[]] = ['sc', ['query', 'ENTSSO']];

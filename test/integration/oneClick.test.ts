@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MasterSecretMoverApi } from '../../src/extension';
 import { answerPrompts, clickInlineRunButton, clickUntil, hasUiBridge, notificationWith, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from './helpers';
+import { READ_BEFORE_UPDATEDB } from './fakeTools';
 import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
@@ -97,7 +98,7 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       const p = await ranStep('moveToServer', 'updateDb');
       assert.strictEqual(answers.asked.length, 1, 'asked once before running');
       assert.ok(answers.details[0].includes(commandLine(file)), answers.details[0]);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB, ['ssomanage', ['-updatedb', file]]]);
       assert.deepStrictEqual([p.updateDb.done, p.updateDb.exitCode], [true, 0]);
     } finally {
       answers.restore();
@@ -137,14 +138,14 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       const detail = answers.details[0];
       assert.ok(detail.includes(`This runs:\n${commandLine(file)}\nin ${fakes.dir}`), detail);
       assert.match(detail, /WARNING: the backup step is not marked done/);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args, c.cwd]), [['ssomanage', ['-updatedb', file], fakes.dir]]);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args, c.cwd]), [[...READ_BEFORE_UPDATEDB, fakes.dir], ['ssomanage', ['-updatedb', file], fakes.dir]]);
       assert.deepStrictEqual([p.updateDb.done, p.updateDb.exitCode], [true, 0]);
     } finally {
       answers.restore();
     }
   });
 
-  test('Cancel on the CodeLens question runs nothing and records nothing', async () => {
+  test('Cancel on the CodeLens question runs no tool but the read-only -displaydb check before it, and records nothing', async () => {
     const file = rootXml();
     await openXml(file);
     const lens = `.monaco-editor .codelens-decoration a[role="button"]:has-text("${RUN} on this file")`;
@@ -154,7 +155,7 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       await clickUntil(lens, () => answers.asked.length === 1);
       // The command ends by reporting the cancel; only then is "nothing ran" a fact.
       await notification('Cancelled: ssomanage -updatedb was not run.');
-      assert.deepStrictEqual(fakes.calls(), []);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB], 'only the read-only check before the question ran');
       const p = await progressOf('moveToServer');
       assert.deepStrictEqual(p.updateDb, { done: false });
     } finally {
@@ -179,14 +180,14 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       assert.deepStrictEqual(answers.asked, ['Make SSONEW7 the master secret server?']);
       assert.ok(answers.details[0].includes(`This runs:\n${commandLine(otherXml)}\nin ${fakes.dir}`), answers.details[0]);
       assert.doesNotMatch(answers.details[0], /WARNING/);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', otherXml]]]);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB, ['ssomanage', ['-updatedb', otherXml]]]);
       assert.deepStrictEqual([p.updateDb.done, p.updateDb.exitCode], [true, 0]);
     } finally {
       answers.restore();
     }
   });
 
-  test('Cancel on the editor title button\'s question runs nothing', async () => {
+  test('Cancel on the editor title button\'s question runs no tool but the read-only -displaydb check before it', async () => {
     const file = rootXml();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await openXml(file);
@@ -198,7 +199,7 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       await poll('the question', () => answers.asked.length === 1);
       await notification('Cancelled: ssomanage -updatedb was not run.');
       assert.deepStrictEqual(answers.asked, ['Make BTSMSS02 the master secret server?']);
-      assert.deepStrictEqual(fakes.calls(), []);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB], 'only the read-only check before the question ran');
       assert.deepStrictEqual((await progressOf('moveToServer')).updateDb, { done: false });
     } finally {
       answers.restore();
@@ -224,7 +225,7 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       const detail = answers.details[0];
       assert.ok(detail.includes(`This runs:\n${commandLine(file)}\nin ${fakes.dir}`), detail);
       assert.match(detail, /WARNING: the backup step is not marked done/);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB, ['ssomanage', ['-updatedb', file]]]);
       assert.deepStrictEqual([p.updateDb.done, p.updateDb.exitCode], [true, 0]);
       assert.strictEqual(vscode.window.activeTextEditor?.document.isDirty, false, 'nothing was typed into the file');
     } finally {

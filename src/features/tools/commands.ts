@@ -191,7 +191,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     let remembersNewServer = false;
     const code = await runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file), async (planned) => {
       // From the UI, what the SSO database says now: is this computer the current master secret server?
-      const live = interactive ? beforeUpdateDbLive(await liveOutput('secretServerName'), computerName(), underWay()) : undefined;
+      const live = interactive && underWay() !== 'moveToCluster' ? beforeUpdateDbLive(await liveOutput('secretServerName'), computerName(), underWay()) : undefined;
       if (live) log.info(live.note);
       const advice = beforeUpdateDb({
         liveWarnings: live?.warning ? [live.warning] : [],
