@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { FakeTools } from '../fakeTools';
+import { FakeTools, READ_BEFORE_UPDATEDB } from '../fakeTools';
+import { displayDb, E10520, E10534, events, SC_STATES, scQuery } from '../../unit/verification/samples';
 import { answerPrompts, api, clickInlineRunButton, entssoProblems, openDocument, INLINE_RUN_BUTTON, poll, treeStepRow, ui, withTerminalText, workspaceDir } from '../helpers';
 
 const out = (name: string) => path.join(process.env.MSS_SCREENSHOT_DIR ?? '/tmp', name);
@@ -103,7 +104,7 @@ suite('screenshots of the real workbench', () => {
         await poll('the quick pick of the step\'s actions', async () => (await ui<unknown[]>({ op: 'query', selector: choice })).length === 1);
         await ui({ op: 'click', selector: choice });
         await poll('the step to be done', () => a.progress.record('moveToServer', 'updateDb').done, 45_000);
-        assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+        assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB, ['ssomanage', ['-updatedb', file]]]);
         assert.strictEqual(answers.asked.length, 1);
         await poll('the tree to show step 4 done', async () => (await ui<{ ariaChecked: string }[]>({ op: 'query', selector: `${treeStepRow(a, 'moveToServer', 'updateDb')} .custom-view-tree-node-item-checkbox` }))[0]?.ariaChecked === 'true');
         await poll('the terminal to show the output', async () => (await ui<{ text: string }[]>({ op: 'query', selector: '.terminal .xterm-rows' })).some((r) => r.text.includes('The operation completed successfully.')));
@@ -137,6 +138,34 @@ suite('screenshots of the real workbench', () => {
       await poll('the notification', async () => (await ui<{ text: string }[]>({ op: 'query', selector: '.notification-toast .notification-list-item-message' })).some((n) => n.text.includes('0xC0002A0F')));
       await ui({ op: 'hover', selector: '.markers-panel .monaco-list-row' });  // not on the tree's buttons
       await shot('task-failed-entsso-error.png');
+    } finally {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await restore();
+    }
+  });
+
+  test('a verification: the Verification view and the verdict under step 4', async () => {
+    const a = await api();
+    const fakes = new FakeTools();
+    const restore = await fakes.use();
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await a.progress.reset('moveToServer');
+      for (const step of ['install', 'configure', 'backup', 'updateDb', 'restartService']) {
+        await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step, done: true });
+      }
+      await a.progress.setNewServer('moveToServer', 'updateDb', 'BTSMSS02');
+      // After the restart, before the restore: the database names the new server and ENTSSO runs; no restore yet.
+      fakes.print('ssomanage', displayDb('BTSMSS02'), '-displaydb');
+      fakes.print('sc', scQuery(SC_STATES.RUNNING));
+      fakes.print('wevtutil', events([E10520('2026-12-01T09:41:12.000Z'), E10534('2026-12-01T09:41:10.000Z')]));
+      await vscode.commands.executeCommand('mss.verifyMove', { procedure: 'moveToServer', computer: 'BTSMSS02', show: true });
+      const { provider, view } = a.trees.get('moveToServer')!;
+      await view.reveal(provider.getChildren()[3], { expand: true, focus: false, select: false });
+      const checks = a.verification.getChildren();
+      await a.verification.view.reveal(checks[2], { expand: true, focus: false, select: true });
+      await poll('the verdict rows', async () => (await ui<unknown[]>({ op: 'query', selector: '.monaco-list-row[aria-label^="Restore of the master secret is logged: unverified"]' })).length === 1);
+      await shot('verification.png');
     } finally {
       await vscode.commands.executeCommand('notifications.clearAll');
       await restore();
