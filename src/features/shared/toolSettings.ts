@@ -32,6 +32,6 @@ export function which(name: string): string | undefined {
 /** Refuses to run anything in Restricted Mode: the settings that choose the programs are workspace-controllable there. */
 export function requireTrust(): void {
   if (!vscode.workspace.isTrusted) {
-    throw new Error('This workspace is in Restricted Mode, so Master Secret Mover runs no ssomanage, ssoconfig or net command here. Trust the workspace (Workspaces: Manage Workspace Trust) and run it again. Validation of update XML files still works.');
+    throw new Error('This workspace is in Restricted Mode, so Master Secret Mover runs no ssomanage, ssoconfig, net, sc or wevtutil command here. Trust the workspace (Workspaces: Manage Workspace Trust) and run it again. Validation of update XML files still works.');
   }
 }

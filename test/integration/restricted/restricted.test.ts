@@ -95,6 +95,7 @@ suite('Restricted Mode (untrusted workspace)', () => {
       ['mss.restartService', undefined],
       ['mss.showSsoDatabase', undefined],
       ['mss.showSsoServer', undefined],
+      ['mss.verifyMove', { procedure: 'moveToServer' }],
     ];
     const started: string[] = [];
     const sub = vscode.tasks.onDidStartTask((e) => { started.push(e.execution.task.name); });
