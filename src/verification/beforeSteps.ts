@@ -4,7 +4,7 @@
 // log and warns nothing. Pure.
 import { sameComputer } from '../procedures/computers';
 import type { ProcedureId } from '../procedures/model';
-import { checkServiceRunning, type ToolOutput } from './checks';
+import { checkServiceRunning, EXPECTED_EVENTS, type ToolOutput } from './checks';
 import { readSecretServerName } from './readers';
 
 export interface LiveCheck {
@@ -34,4 +34,11 @@ export function beforeRestoreLive(out: ToolOutput, here: string): LiveCheck {
   const check = checkServiceRunning(out, here);
   if (check.verdict === 'fail') return { warning: `${check.summary} The restore needs it running: ${check.next ?? 'start it first.'}`, note: check.summary };
   return { note: check.verdict === 'pass' ? check.summary : `Not checked whether ENTSSO runs here: ${check.summary.replace(/^Not checked: /, '')}` };
+}
+
+/** After a step's run succeeded: the ENTSSO events to expect now, when the step has such events. */
+export function eventsToExpectAfter(step: string): string | undefined {
+  if (step === 'restartService' || step === 'cycleResource') return EXPECTED_EVENTS.afterRestart;
+  if (step === 'restore' || step === 'restoreEachNode') return EXPECTED_EVENTS.afterRestore;
+  return undefined;
 }

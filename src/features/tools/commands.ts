@@ -18,7 +18,7 @@ import { buildTask, checkSecretFile, defaultScope, planTask, runRestartSteps, ty
 import { runRecord } from './runRecords';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 import { verificationRuns } from '../../verification/commands';
-import { beforeRestoreLive, beforeUpdateDbLive } from '../../verification/beforeSteps';
+import { beforeRestoreLive, beforeUpdateDbLive, eventsToExpectAfter } from '../../verification/beforeSteps';
 import { executeAndWait, TaskStoppedError } from './taskRunner';
 import { readToolSettings, requireTrust } from '../shared/toolSettings';
 import { explainError } from '../../ssoTools/errors';
@@ -152,6 +152,12 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     log.info(`exit code ${code}${problems.length ? `; ERROR lines: ${problems.map(describeProblem).join(' | ')}` : ''}`);
     if (where) await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem), record(code));
     else if (code === 0) noteClusterRun(definition);
+    const expect = code === 0 && where ? eventsToExpectAfter(where.step) : undefined;
+    if (expect) {
+      void vscode.window.showInformationMessage(`${expect} Verify reads them from the Application log.`, 'Verify').then((c) => {
+        if (c) void vscode.commands.executeCommand('mss.verifyMove', { procedure: where!.procedure, show: true });
+      });
+    }
     if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems, where !== undefined);
     return code;
   }

@@ -324,3 +324,12 @@ describe('verification/checks', () => {
     });
   });
 });
+
+describe('verification: events to expect after a step', () => {
+  it('after the restart 10534 and warning 10520 (expected until the restore); after the restore 10523, and 10524 on failure', async () => {
+    const { eventsToExpectAfter } = await import('../../../src/verification/beforeSteps');
+    for (const step of ['restartService', 'cycleResource']) assert.match(eventsToExpectAfter(step)!, /10534.*10520.*expected until the restore/);
+    for (const step of ['restore', 'restoreEachNode']) assert.match(eventsToExpectAfter(step)!, /10523.*10524 means the restore failed/);
+    assert.equal(eventsToExpectAfter('updateDb'), undefined);
+  });
+});
