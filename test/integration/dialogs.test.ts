@@ -12,6 +12,7 @@ import type { MasterSecretMoverApi } from '../../src/extension';
 import { proposeBackupFileName } from '../../src/ssoTools/commandLines';
 import { answerPrompts, hasUiBridge, notificationWith, poll, THIS_COMPUTER, ui } from './helpers';
 import { READ_BEFORE_RESTORE } from './fakeTools';
+import { SC_STATES, scQuery } from '../unit/verification/samples';
 import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
@@ -256,5 +257,26 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     await quickInputClosed();
     assert.deepStrictEqual(fakes.calls(), []);
     assert.deepStrictEqual(a.progress.record('moveToCluster', 'serverAll'), { done: false });
+  });
+
+  test('verify from the palette: it asks for the procedure, then the computer (the new server -updatedb named is offered), reads that computer and reveals the Verification view', async () => {
+    await a.progress.setNewServer('moveToServer', 'updateDb', 'BTSMSS02');
+    fakes.print('sc', scQuery(SC_STATES.RUNNING));
+    const run = start<{ computer: string; checks: Array<{ id: string; verdict: string }> }>('mss.verifyMove');
+    await quickInputTitled('Verify which move?');
+    const title = a.trees.get('moveToServer')!.provider.procedure.title;
+    await poll('the procedure in the quick pick', async () => (await query(`${ROWS}[aria-label^="${title}"]`)).length === 1, UI_WAIT);
+    await ui({ op: 'click', selector: `${ROWS}[aria-label^="${title}"]` });
+    await quickInputTitled('Read the Enterprise SSO service and the Application log of which computer?');
+    const rows = await poll('the computers offered', async () => { const r = await query(ROWS); return r.length >= 3 && r; }, UI_WAIT);
+    assert.deepStrictEqual(rows.map((r) => (r.ariaLabel ?? '').split(',')[0]), [`This computer (${THIS_COMPUTER})`, 'BTSMSS02', 'Another computer…']);
+    await ui({ op: 'click', selector: `${ROWS}[aria-label^="BTSMSS02"]` });
+    const result = await run.result();
+    assert.strictEqual(result.computer, 'BTSMSS02');
+    assert.deepStrictEqual(result.checks.map((c) => [c.id, c.verdict]), [['secretServerName', 'unverified'], ['serviceRunning', 'pass'], ['restoreLogged', 'unverified']]);
+    assert.ok(fakes.calls().some((c) => c.tool === 'sc' && c.args.join(' ') === '\\\\BTSMSS02 query ENTSSO'), JSON.stringify(fakes.calls()));
+    await poll('the Verification view to show', () => a.verification.view.visible, UI_WAIT);
+    await poll('its rows in the workbench', async () => (await query('.monaco-list-row[aria-label^="Enterprise SSO service is running: pass"]')).length === 1, UI_WAIT);
+    await notification('Verification on BTSMSS02:', '1 pass');
   });
 });

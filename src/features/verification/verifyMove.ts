@@ -8,6 +8,7 @@ import type { ProgressBook } from '../../procedures/progress';
 import type { CheckId, ToolOutput } from '../../verification/checks';
 import { remoteComputer, verificationRuns } from '../../verification/commands';
 import { CHECK_STEPS, expectedServer, verdictCounts, verify, type VerificationResult } from '../../verification/verify';
+import { sameComputer } from '../../procedures/computers';
 import { computerName } from '../shared/computerName';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 import { requireTrust } from '../shared/toolSettings';
@@ -25,6 +26,40 @@ function parseArg(arg: unknown): VerifyArg {
   if (a.expected !== undefined && typeof a.expected !== 'string') throw new Error(USAGE);
   if (a.computer !== undefined && typeof a.computer !== 'string') throw new Error(USAGE);
   return { procedure: a.procedure as ProcedureId, expected: a.expected as string | undefined, computer: a.computer as string | undefined, show: a.show === true };
+}
+
+/**
+ * Which computer's service and log to read, from the UI: this computer, the computers the
+ * procedure names (the new server -updatedb named, the machines of its per-machine steps), or
+ * another one typed in. '' means this computer; undefined, cancelled.
+ */
+async function pickComputer(procedure: ProcedureId, progress: ProgressBook): Promise<string | undefined> {
+  const here = computerName();
+  const names = new Map<string, string>();
+  const add = (name: string | undefined, why: string) => {
+    const n = name?.trim();
+    if (n && !sameComputer(n, here) && ![...names.keys()].some((k) => sameComputer(k, n))) names.set(n, why);
+  };
+  const stored = progress.read(procedure);
+  add(expectedServer(procedure, stored), 'the new master secret server -updatedb named');
+  for (const [step, r] of Object.entries(stored)) for (const m of r.machines ?? []) add(m.name, `a machine of step ${getProcedure(procedure)?.steps.find((s) => s.id === step)?.number ?? step}`);
+  const OTHER = 'Another computer…';
+  const items = [{ label: `This computer (${here})`, value: '' }, ...[...names].map(([n, why]) => ({ label: n, description: why, value: n })), { label: OTHER, value: OTHER }];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Read the Enterprise SSO service and the Application log of which computer?', placeHolder: '-displaydb always runs here: the SSO database is the same from every SSO server' });
+  if (!picked) return undefined;
+  if (picked.value !== OTHER) return picked.value;
+  return vscode.window.showInputBox({
+    title: 'The computer to read',
+    prompt: 'Its name (for example BTSMSS02). Needs an administrator account there and a firewall that allows remote service and event log management.',
+    validateInput: (v) => {
+      try {
+        remoteComputer(v, here);
+        return undefined;
+      } catch (e) {
+        return e instanceof Error ? e.message.replace(/^mss\.verifyMove: /, '') : String(e);
+      }
+    },
+  }).then((v) => v?.trim());
 }
 
 export function registerVerifyMove(progress: ProgressBook, log: vscode.LogOutputChannel): { view: VerificationView; disposables: vscode.Disposable[] } {
@@ -57,7 +92,9 @@ export function registerVerifyMove(progress: ProgressBook, log: vscode.LogOutput
     if (raw === undefined) {
       const picked = await vscode.window.showQuickPick(procedureIds.map((id) => ({ label: getProcedure(id)!.title, id })), { title: 'Verify which move?', placeHolder: 'Reads ssomanage -displaydb, sc query ENTSSO and the ENTSSO events of the Application log; changes nothing' });
       if (!picked) return undefined;
-      arg = { procedure: picked.id, show: true };
+      const computer = await pickComputer(picked.id, progress);
+      if (computer === undefined) return undefined;
+      arg = { procedure: picked.id, show: true, ...(computer ? { computer } : {}) };
     } else {
       arg = parseArg(raw);
     }
