@@ -212,6 +212,14 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
       assert.ok(runRows.some((l) => l.includes(ssomanage) && /\| 0 \| BTSMSS01 \|/.test(l) && /names BTSMSS02/.test(l) && /SHA-256 [0-9a-f]{64}/.test(l)), 'the -updatedb run that worked, with the file\'s server and SHA-256');
       assert.ok(runRows.some((l) => l.includes(ssoconfig)), 'the backup run');
       for (const c of r.checks) assert.ok(md.includes(c.summary.replace(/\|/g, '\\|')), `the record holds "${c.summary}"`);
+      // The tree tells the history too: step 4 ran twice, newest first.
+      const a = await api();
+      const provider = a.trees.get('moveToServer')!.provider;
+      const step4 = provider.procedure.steps.find((x) => x.id === 'updateDb')!;
+      const runRowsInTree = provider.getChildren({ kind: 'step', step: step4 }).map((n) => String(provider.getTreeItem(n).label)).filter((l) => l.startsWith('Ran '));
+      assert.strictEqual(runRowsInTree.length, 2, runRowsInTree.join('\n'));
+      assert.match(runRowsInTree[0], new RegExp(`on ${THIS_COMPUTER} as .+: exit code 0 · `));
+      assert.match(runRowsInTree[1], /: exit code 1 · /);
       assert.doesNotMatch(md, /password\s*[:=]\s*\S/i);
     } finally {
       fs.rmSync(path.dirname(bak), { recursive: true, force: true });

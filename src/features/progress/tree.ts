@@ -13,7 +13,7 @@ import { markdownLink, resolveSource } from '../../sources';
 export type TreeNode =
   | { kind: 'step'; step: Step }
   | { kind: 'subStep'; step: Step; index: number }
-  | { kind: 'remark'; step: Step; level: 'warning' | 'note' | 'doubt' | 'condition' | 'outOfOrder' | 'lastRun'; text: string; index: number }
+  | { kind: 'remark'; step: Step; level: 'warning' | 'note' | 'doubt' | 'condition' | 'outOfOrder' | 'lastRun' | 'run'; text: string; index: number }
   | { kind: 'machine'; step: Step; name: string }
   | { kind: 'check'; step: Step; id: string; record: CheckRecord }
   | { kind: 'addMachines'; step: Step }
@@ -59,6 +59,10 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         // Per-machine steps keep exit codes on their machines; the error lines are the step's.
         for (const e of record.lastErrors ?? []) remark('lastRun', `The last run printed ERROR ${e}`);
         if (record.newServer) remark('note', `ssomanage -updatedb made ${record.newServer} the master secret server (ssomanage -displaydb shows it as "Single Sign-On Secret Server name").`);
+        // The history of runs, newest first: a step run three times shows three runs.
+        const runs = [...(record.runs ?? [])].reverse();
+        runs.slice(0, 5).forEach((r) => remark('run', `Ran ${r.startedAt}${r.machine ? ` for ${r.machine}` : ''} on ${r.computer} as ${r.user}: ${r.exitCode === undefined ? 'stopped before it ended' : `exit code ${r.exitCode}`} · ${r.commandLine}`));
+        if (runs.length > 5) remark('run', `${runs.length - 5} earlier runs are in the record of the move`);
         if (step.condition) remark('condition', step.condition);
         if (step.perMachine) {
           for (const m of record.machines ?? []) kids.push({ kind: 'machine', step, name: m.name });
@@ -136,10 +140,10 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         return item;
       }
       case 'remark': {
-        const icons = { warning: 'warning', note: 'info', doubt: 'question', condition: 'filter', outOfOrder: 'history', lastRun: 'error' } as const;
+        const icons = { warning: 'warning', note: 'info', doubt: 'question', condition: 'filter', outOfOrder: 'history', lastRun: 'error', run: 'history' } as const;
         const item = new vscode.TreeItem(plain(node.text));
         item.id = `${step.id}.${node.level}.${node.index}`;
-        item.tooltip = new vscode.MarkdownString(node.text);
+        item.tooltip = node.level === 'run' ? node.text : new vscode.MarkdownString(node.text);
         item.iconPath = node.level === 'warning' || node.level === 'outOfOrder'
           ? new vscode.ThemeIcon(icons[node.level], new vscode.ThemeColor('problemsWarningIcon.foreground'))
           : node.level === 'lastRun'
