@@ -179,10 +179,9 @@ describe('ssoTools/commandLines', () => {
       assert.deepEqual(backup('sso.bak', { platform: 'linux', exists: () => false, baseDir: '/home/admin/move' }), ['-backupSecret', '/home/admin/move/sso.bak']);
     });
 
-    it('leaves absolute paths, UNC paths and VS Code variables unchanged', () => {
+    it('leaves absolute and UNC paths unchanged', () => {
       assert.deepEqual(backup('E:\\sso.bak', { ...win, baseDir: 'C:\\w' }), ['-backupSecret', 'E:\\sso.bak']);
       assert.deepEqual(backup('\\\\nas\\share\\sso.bak', { ...win, baseDir: 'C:\\w' }), ['-backupSecret', '\\\\nas\\share\\sso.bak']);
-      assert.deepEqual(backup('${workspaceFolder}\\sso.bak', { ...win, baseDir: 'C:\\w' }), ['-backupSecret', '${workspaceFolder}\\sso.bak']);
       assert.deepEqual(backup('relative.bak'), ['-backupSecret', 'relative.bak']);
     });
 
