@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { procedures } from './procedures';
 import { ProgressBook } from './procedures/progress';
+import { checkStoredProgress } from './procedures/transfer';
 import { ProgressFile } from './features/progress/progressFile';
 import { createProcedureTrees, type ProcedureTrees } from './features/progress/tree';
 import { registerProgressCommands, openWalkthrough } from './features/progress/commands';
@@ -33,7 +34,13 @@ export interface MasterSecretMoverApi {
 export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi {
   const log = vscode.window.createOutputChannel('Master Secret Mover', { log: true });
   context.subscriptions.push(log);
-  const progress = new ProgressBook(new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState), Object.values(procedures));
+  const shapes = Object.values(procedures);
+  const store = new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState, {
+    check: (key, value) => checkStoredProgress(shapes, key, value),
+    onProblem: (message) => { log.error(message); void vscode.window.showWarningMessage(message); },
+  });
+  context.subscriptions.push(store.watch());
+  const progress = new ProgressBook(store, shapes);
   let prompts: Prompts = windowPrompts;
   const promptsProxy: Prompts = { confirm: (...a) => prompts.confirm(...a) };
 

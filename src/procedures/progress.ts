@@ -66,6 +66,8 @@ export type ProcedureProgress = Record<string, StepRecord>;
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): PromiseLike<void>;
+  /** A store that another window writes too tells which keys that window changed. */
+  onDidChangeKeys?(listener: (keys: readonly string[]) => void): { dispose(): void };
 }
 
 /** What progress needs to know of a procedure (the model provides it). */
@@ -94,7 +96,12 @@ export class ProgressBook {
     private readonly store: KeyValueStore,
     private readonly procedures: ReadonlyArray<ProcedureShape>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    // Progress another window wrote: the trees and ticks of that procedure refresh.
+    store.onDidChangeKeys?.((keys) => {
+      for (const p of this.procedures) if (keys.includes(storageKey(p.id))) for (const l of this.listeners) l(p.id);
+    });
+  }
 
   onDidChange(listener: (procedure: string) => void): { dispose(): void } {
     this.listeners.add(listener);
@@ -122,7 +129,7 @@ export class ProgressBook {
   read(procedure: string): ProcedureProgress {
     this.procedure(procedure);
     const raw = this.store.get<ProcedureProgress>(storageKey(procedure));
-    return raw && typeof raw === 'object' ? structuredClone(raw) : {};
+    return raw && typeof raw === 'object' && !Array.isArray(raw) ? structuredClone(raw) : {};
   }
 
   record(procedure: string, step: string): StepRecord {

@@ -10,7 +10,7 @@ export interface ToolRun { type: unknown; command?: unknown; part?: unknown }
 export interface RunPlace { procedure: ProcedureId; step: string; machine?: string }
 type Move = ProcedureId | undefined;
 
-const isUpdateDb = (r: ToolRun) => r.type === 'ssomanage' && r.command === 'updatedb';
+const isUpdateDb = (r: ToolRun) => r.type === 'ssomanage' && r.command === 'updatedb' && r.part === undefined;
 const isRestart = (r: ToolRun) => r.type === 'entsso' && r.command === 'restart' && r.part === undefined;
 
 /** Restores belong to the move to a cluster (each node) when that move is under way and the other is not. */
@@ -20,6 +20,8 @@ export function restorePlace(move: Move, computer: string): RunPlace {
 
 /** The step a run belongs to, or undefined when it marks none. */
 export function stepOfRun(run: ToolRun, move: Move, computer: string): RunPlace | undefined {
+  // The tool task a checked task (or a restart) starts: its own task records it.
+  if (run.part !== undefined) return undefined;
   if (isUpdateDb(run)) return move === 'moveToCluster' ? undefined : { procedure: 'moveToServer', step: 'updateDb' };
   if (run.type === 'ssomanage' && run.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: computer };
   if (run.type === 'ssoconfig' && run.command === 'backupSecret') return { procedure: 'moveToServer', step: 'backup' };

@@ -39,11 +39,33 @@ const isExitCode = (v: unknown): v is number => typeof v === 'number' && Number.
 
 class Invalid extends Error {}
 
+/** A record is a few kilobytes (20 runs of each step at most); anything much larger is not one. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+/** The most machines of a step (a failover cluster has at most 64 nodes), ERROR lines and verdicts kept. */
+const MAX_MACHINES = 64;
+const MAX_ERRORS = 50;
+const MAX_CHECKS = 20;
+
+/** Names that would reach an object's prototype, or shadow what every object has. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * JSON.parse for data from disk: plain data only. A field named __proto__, constructor or
+ * prototype (which no record or progress file of Master Secret Mover has) is refused: throws
+ * Invalid, saying which.
+ */
+export function parsePlainJson(text: string): unknown {
+  return JSON.parse(text, function (this: unknown, key: string, value: unknown) {
+    if (PROTOTYPE_KEYS.has(key)) throw new Invalid(`it has a field named "${key}", which Master Secret Mover never writes`);
+    return value;
+  });
+}
+
 /** Checks one field list: known names only, each with its check; returns the fields that are set. */
 function fields(where: string, value: unknown, checks: Record<string, (v: unknown) => boolean>, required: string[]): Record<string, unknown> {
   if (!isObject(value)) throw new Invalid(`${where} is not an object`);
   for (const [k, v] of Object.entries(value)) {
-    const check = checks[k];
+    const check = Object.hasOwn(checks, k) ? checks[k] : undefined;
     if (!check) throw new Invalid(`${where} has an unknown field "${k}"`);
     if (v !== undefined && !check(v)) throw new Invalid(`${where}.${k} has a wrong value: ${JSON.stringify(v)}`);
   }
@@ -92,20 +114,21 @@ function checkRecord(where: string, value: unknown): CheckRecord {
   return structuredClone(c) as unknown as CheckRecord;
 }
 
-function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'][number], stepIds: readonly string[]): StepRecord {
+function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'][number], stepIds: readonly string[], stored = false): StepRecord {
   const subSteps = shape.subSteps?.length ?? 0;
   const r = fields(where, value, {
     done: (v) => typeof v === 'boolean',
     at: isTime,
     exitCode: isExitCode,
-    machines: (v) => Array.isArray(v) && shape.perMachine !== undefined,
+    machines: (v) => Array.isArray(v) && shape.perMachine !== undefined && v.length <= MAX_MACHINES,
     outOfOrder: (v) => isObject(v) && isTime(v.at) && Array.isArray(v.missing) && v.missing.every((id) => typeof id === 'string' && stepIds.includes(id)) && Object.keys(v).every((k) => k === 'at' || k === 'missing'),
-    lastErrors: (v) => Array.isArray(v) && v.every((e) => typeof e === 'string'),
+    lastErrors: (v) => Array.isArray(v) && v.length <= MAX_ERRORS && v.every((e) => typeof e === 'string'),
     stoppedAt: isTime,
     subStepsDone: (v) => Array.isArray(v) && v.every((n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= subSteps),
-    newServer: (v) => typeof v === 'string' && checkServerName(v).ok,
-    runs: Array.isArray,
-    checks: isObject,
+    // What this computer stored came from a file it ran -updatedb with: any name it read.
+    newServer: (v) => typeof v === 'string' && (stored ? v.trim() !== '' : checkServerName(v).ok),
+    runs: (v) => Array.isArray(v) && v.length <= RUN_HISTORY_LIMIT,
+    checks: (v) => isObject(v) && Object.keys(v).length <= MAX_CHECKS,
   }, ['done']);
   const out = structuredClone(r) as unknown as StepRecord;
   if (Array.isArray(r.machines)) out.machines = r.machines.map((m, i) => machineRecord(`${where}.machines[${i}]`, m));
@@ -114,12 +137,43 @@ function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'
   return out;
 }
 
+function readSteps(what: string, value: unknown, shape: ProcedureShape, stepIds: readonly string[], stored: boolean): ProcedureProgress {
+  if (!isObject(value)) throw new Invalid(`${what} is not an object`);
+  const progress: ProcedureProgress = {};
+  for (const [id, record] of Object.entries(value)) {
+    const step = shape.steps.find((s) => s.id === id);
+    if (!step) throw new Invalid(`${what} has a step "${id}", which ${shape.id} does not have`);
+    progress[id] = stepRecord(`step ${id}`, record, step, stepIds, stored);
+  }
+  return progress;
+}
+
+/**
+ * Why a value of the progress store (key `mss.progress.<procedure>`) is not progress, or
+ * undefined when it is: the same shapes as a record's, for a procedure this version has.
+ * The store keeps a value of a procedure it does not know as it is.
+ */
+export function checkStoredProgress(procedures: ReadonlyArray<ProcedureShape>, key: string, value: unknown): string | undefined {
+  const shape = procedures.find((p) => `mss.progress.${p.id}` === key);
+  if (!shape) return undefined;
+  try {
+    readSteps('it', value, shape, shape.steps.map((s) => s.id), true);
+    return undefined;
+  } catch (e) {
+    if (e instanceof Invalid) return e.message;
+    throw e;
+  }
+}
+
 /**
  * Reads the progress block of a record. Refuses, saying why, a text without a
  * block or with more than one, JSON that does not parse, an unknown procedure, an
  * unknown step, or a field of the wrong type.
  */
 export function readTransfer(text: string, procedures: ReadonlyArray<ProcedureShape>): ReadTransfer {
+  if (text.length > MAX_RECORD_CHARS) {
+    return { ok: false, error: `This file has ${Math.round(text.length / 1024)} KiB, and a record written by Master Secret Mover has a few KiB: it is not one. Pick the exported record of the move.` };
+  }
   const starts = text.split(OPENING).length - 1;
   if (starts === 0) {
     return { ok: false, error: /<!-- master-secret-mover progress v\d+/.test(text)
@@ -132,8 +186,9 @@ export function readTransfer(text: string, procedures: ReadonlyArray<ProcedureSh
   if (end < 0) return { ok: false, error: 'The progress block at the end of the record is cut off (no closing -->). Export the record again.' };
   let value: unknown;
   try {
-    value = JSON.parse(text.slice(start, end));
-  } catch {
+    value = parsePlainJson(text.slice(start, end));
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: `The progress in this record cannot be imported: ${e.message}. Export the record again on the computer where the steps were done.` };
     return { ok: false, error: 'The progress block at the end of the record is not valid JSON: the file was changed after it was written. Export the record again.' };
   }
   try {
@@ -146,12 +201,7 @@ export function readTransfer(text: string, procedures: ReadonlyArray<ProcedureSh
     const shape = procedures.find((p) => p.id === top.procedure);
     if (!shape) throw new Invalid(`the record is of procedure "${String(top.procedure)}", which this version does not have`);
     const stepIds = shape.steps.map((s) => s.id);
-    const progress: ProcedureProgress = {};
-    for (const [id, record] of Object.entries(top.progress as Record<string, unknown>)) {
-      const step = shape.steps.find((s) => s.id === id);
-      if (!step) throw new Invalid(`the record has a step "${id}", which ${shape.id} does not have`);
-      progress[id] = stepRecord(`step ${id}`, record, step, stepIds);
-    }
+    const progress = readSteps('the record', top.progress, shape, stepIds, false);
     return { ok: true, transfer: { procedure: shape.id, exportedAt: top.exportedAt as string, computer: top.computer as string, progress } };
   } catch (e) {
     if (!(e instanceof Invalid)) throw e;
@@ -163,13 +213,22 @@ const time = (at: string | undefined): number => (at ? Date.parse(at) || 0 : 0);
 
 type Machine = NonNullable<StepRecord['machines']>[number];
 
-/** The machines of both, by name (any case): a machine done on either is done, otherwise the later record wins. */
+/**
+ * The machines of both, by name (any case): a machine done on either is done, otherwise the
+ * later record wins. One pass over each list (a map by name), in the order first seen.
+ */
 function mergeMachines(here: readonly Machine[], record: readonly Machine[]): Machine[] {
   const out = here.map((m) => ({ ...m }));
+  const index = new Map<string, number>();
+  out.forEach((m, i) => { if (!index.has(m.name.toLowerCase())) index.set(m.name.toLowerCase(), i); });
   for (const m of record) {
-    const i = out.findIndex((x) => x.name.toLowerCase() === m.name.toLowerCase());
-    if (i < 0) out.push({ ...m });
-    else if ((m.done && !out[i].done) || (m.done === out[i].done && time(m.at) > time(out[i].at))) out[i] = { ...m };
+    const i = index.get(m.name.toLowerCase());
+    if (i === undefined) {
+      index.set(m.name.toLowerCase(), out.length);
+      out.push({ ...m });
+    } else if ((m.done && !out[i].done) || (m.done === out[i].done && time(m.at) > time(out[i].at))) {
+      out[i] = { ...m };
+    }
   }
   return out;
 }

@@ -9,6 +9,7 @@
 // misread by the tools themselves (a value starting with '-' is a switch).
 
 import * as path from 'path';
+import { programRefusal } from './programPath';
 import { checkServerName } from './serverName';
 
 /** Raw setting values as read from the configuration; '' means "use the default". */
@@ -204,20 +205,22 @@ const BAD_PATH_CHARS = /["<>|]/;
  * path would otherwise be looked up there). A relative path that still
  * starts with a dash is prefixed with `.\` (win32 / Windows-style path) or
  * `./` – the same file, but no longer a switch; the label shows exactly that.
- * Values starting with `${` are VS Code variables, resolved by VS Code when the
- * task runs, and are passed unchanged.
+ * VS Code variables (`${workspaceFolder}`, `${env:NAME}`, ...) are refused: what runs is
+ * exactly the path written (a variable could hide a switch such as -displaydb, or a path
+ * split in two). A relative path is resolved against the workspace folder instead.
  */
-function fileArgument(file: unknown, what: string, platform: NodeJS.Platform, baseDir: string | undefined): string {
-  if (typeof file !== 'string' || file.trim() === '') {
+function fileArgument(raw: unknown, what: string, platform: NodeJS.Platform, baseDir: string | undefined): string {
+  if (typeof raw !== 'string' || raw.trim() === '') {
     throw new Error(`${what} needs a file: give the full path of the file in "file".`);
+  }
+  const file = raw;
+  if (file.includes('${')) {
+    throw new Error(`${what}: the file path ${JSON.stringify(file)} holds a VS Code variable. Master Secret Mover does not resolve variables in "file", so that what runs is exactly the path you wrote: give the full path, or a path relative to the workspace folder.`);
   }
   const bad = BAD_PATH_CHARS.exec(file)?.[0] ?? controlChar(file);
   if (bad !== undefined) {
     const shown = bad < ' ' || bad === '\x7f' ? 'a control character (line break or tab)' : `"${bad}"`;
-    throw new Error(`${what}: the file path contains ${shown}, which Windows does not allow in file names. Check the path in "file".`);
-  }
-  if (file.startsWith('${')) {
-    return file;
+    throw new Error(`${what}: the file path ${file === raw ? '' : `${JSON.stringify(file)} `}contains ${shown}, which Windows does not allow in file names. Check the path in "file".`);
   }
   const flavour = pathFlavour(baseDir ?? file, platform);
   if (flavour.isAbsolute(file) || /^[A-Za-z]:/.test(file)) {
@@ -257,8 +260,8 @@ export const RESTART_WARNING =
  * - server: checked with checkServerName (error → throw, warning → `warnings`),
  *   and refused when it starts with a dash or holds spaces, quotes or cmd
  *   metacharacters.
- * - file: see {@link fileArgument}; relative paths are resolved against
- *   `opts.baseDir` when given.
+ * - file: see {@link fileArgument}; variables refused, relative
+ *   paths resolved against `opts.baseDir` when given.
  */
 export function planCommand(
   def: SsoTaskDefinition,
@@ -313,9 +316,11 @@ function toolOf(executable: string): ToolName | undefined {
 }
 
 /**
- * Checks that an executable can be started: an absolute (or relative, with a
- * separator) path must exist; a bare name such as `net` must be found on PATH
- * by `which`. The failure message names the setting to change; the tool is
+ * Checks that an executable can be started: a path must be a full one and exist; a bare
+ * name such as `net` must be found on PATH by `which` (Windows' rules: programPath.ts). The
+ * program found must be the program itself (.exe; no extension outside Windows), never a
+ * .bat, .cmd or script file (programRefusal). `path` is the program to start: the caller runs
+ * that path, so that the OS does not look the name up again by its own rules. The failure message names the setting to change; the tool is
  * `opts.tool`, else guessed from the file name.
  */
 export function checkExecutable(
@@ -334,15 +339,23 @@ export function checkExecutable(
   if (trimmed === '') {
     return { ok: false, message: `No program is configured for ${name}. ${fixSetting} to its location${where}.` };
   }
+  const refuse = (program: string): { ok: false; message: string } | undefined => {
+    const why = programRefusal(program, opts.platform);
+    return why === undefined ? undefined : { ok: false, message: `${why}. Master Secret Mover starts only the program itself. ${fixSetting} to ${name}${where}.` };
+  };
   if (/[\\/]/.test(trimmed) || /^[A-Za-z]:/.test(trimmed)) {
+    if (!pathFlavour(trimmed, opts.platform).isAbsolute(trimmed) || (isWindowsLike(trimmed) && !/^([A-Za-z]:[\\/]|[\\/]{2})/.test(trimmed))) {
+      return { ok: false, message: `${trimmed} is not a full path: it would be looked up from whichever folder the tool runs in. ${fixSetting} to the full path${where}.` };
+    }
+    const refused = refuse(trimmed);
+    if (refused) return refused;
     return opts.exists(trimmed)
       ? { ok: true, path: trimmed }
       : { ok: false, message: `${name} was not found at ${trimmed}. ${why} ${fixSetting} to its location${where}.` };
   }
   const found = opts.which(trimmed);
-  return found
-    ? { ok: true, path: found }
-    : { ok: false, message: `${trimmed} was not found on PATH. ${why} ${fixSetting} to its full path${where}.` };
+  if (!found) return { ok: false, message: `${trimmed} was not found on PATH. ${why} ${fixSetting} to its full path${where}.` };
+  return refuse(found) ?? { ok: true, path: found };
 }
 
 /**

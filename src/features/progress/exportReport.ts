@@ -7,6 +7,7 @@ import { getProcedure, procedureIds, type Procedure } from '../../procedures';
 import type { ProgressBook } from '../../procedures/progress';
 import { renderReport } from '../../procedures/report';
 import { computerName } from '../shared/computerName';
+import { writeAtomic } from './progressFile';
 
 export function registerExportReport(progress: ProgressBook): vscode.Disposable {
   return vscode.commands.registerCommand('mss.exportReport', async (arg?: { procedure?: unknown; target?: unknown; change?: unknown }) => {
@@ -46,12 +47,17 @@ export function registerExportReport(progress: ProgressBook): vscode.Disposable 
         target = proposed;
       }
     }
-    if (fs.existsSync(target)) {
-      // The save dialog already asked about overwriting; a programmatic caller never overwrites.
-      if (arg !== undefined) throw new Error(`${target} exists already; nothing was written. Pass another target.`);
-    }
+    // The save dialog already asked about overwriting; a programmatic caller never overwrites.
+    const exists = () => new Error(`${target} exists already; nothing was written. Pass another target.`);
+    if (arg !== undefined && fs.existsSync(target)) throw exists();
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, renderReport(procedure, progress.read(procedure.id), new Date(), computerName(), { change: progress.changeNumber(procedure.id) }));
+    // Atomic: a temp file in the same folder, then a rename (or a link that never replaces a file).
+    try {
+      await writeAtomic(target, renderReport(procedure, progress.read(procedure.id), new Date(), computerName(), { change: progress.changeNumber(procedure.id) }), { exclusive: arg !== undefined });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+      throw new Error(`The record was not written to ${target}: ${(e as Error).message}. Check that the folder exists and can be written, and export it again.`);
+    }
     if (arg === undefined) await vscode.window.showTextDocument(vscode.Uri.file(target));
     return target;
   });

@@ -1,42 +1,272 @@
-// Progress kept in a JSON file in the extension's global storage folder, written
-// (temp file, then rename, one write at a time) before each change resolves. VS Code's globalState
-// is flushed lazily, and in a browser window the flush on unload can be lost;
-// a move of the master secret must not forget which steps are done.
+// Progress kept in a JSON file in the extension's global storage folder, written before each
+// change resolves. VS Code's globalState is flushed lazily, and in a browser window the flush on
+// unload can be lost; a move of the master secret must not forget which steps are done.
+//
+// Several windows share the file (one global storage folder per profile), so a write never
+// writes this window's copy over the file: under a lock file it reads what is on disk now and
+// merges this change into it, step by step (a step this window did not change keeps what the
+// other window wrote). A watcher reloads the file when another window wrote it, and tells the UI.
+// A file that cannot be read, or holds something that is not progress, is kept aside as a dated
+// copy and the admin is told; the extension goes on. Every write is a temp file in the same
+// folder, then a rename: the file is never half-written, and no temp file is left behind.
+// No `vscode` import: unit-tested in plain Node (test/unit/progressFile.test.ts).
 import * as fs from 'fs';
 import * as path from 'path';
 import type { KeyValueStore } from '../../procedures/progress';
+import { parsePlainJson } from '../../procedures/transfer';
+
+/** What a store of the previous version (globalState) offers to start from. */
+export interface InitialValues { get<T>(key: string): T | undefined; keys(): readonly string[] }
+
+export interface ProgressFileOptions {
+  /** Why a stored value is wrong, or undefined when it is right (the shapes of procedures/progress.ts). */
+  check?: (key: string, value: unknown) => string | undefined;
+  /** Told, in the admin's words, when the file was kept aside. */
+  onProblem?: (message: string) => void;
+  now?: () => Date;
+}
+
+const PREFIX = 'mss.progress.';
+/** A lock older than this is from a window that died while writing. */
+const STALE_LOCK_MS = 10_000;
+const LOCK_WAIT_MS = 5_000;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** JSON with sorted keys: two values are the same when this is. */
+function canon(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canon).join(',')}]`;
+  if (isPlainObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canon(v[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'undefined';
+}
+const same = (a: unknown, b: unknown) => canon(a) === canon(b);
+
+/**
+ * This window's change of one value, merged into what is on disk: `base` is what this window had
+ * before the change, `mine` the change, `theirs` what the file holds now. For objects (a
+ * procedure's steps) each entry on its own: one this window left as it was keeps theirs.
+ */
+export function mergeChange(base: unknown, mine: unknown, theirs: unknown): unknown {
+  if (same(mine, base)) return theirs;
+  if (same(theirs, base)) return mine;
+  if (!isPlainObject(mine) || !isPlainObject(theirs)) return mine;
+  const b = isPlainObject(base) ? base : {};
+  const out: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(theirs), ...Object.keys(mine)])) {
+    const v = same(mine[k], b[k]) ? theirs[k] : mine[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Writes a file atomically: a temp file in the same folder, then a rename over the target (or,
+ * with `exclusive`, a link that fails when the target exists: an existing file is never
+ * replaced). The temp file is removed whatever happens.
+ */
+export async function writeAtomic(file: string, data: string, opts: { exclusive?: boolean } = {}): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    await fs.promises.writeFile(tmp, data, { flag: 'wx' });
+    if (!opts.exclusive) {
+      await fs.promises.rename(tmp, file);
+    } else {
+      try {
+        await fs.promises.link(tmp, file);
+      } catch (e) {
+        // A volume without hard links (FAT, some shares): a copy that still fails when the file exists.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+        await fs.promises.copyFile(tmp, file, fs.constants.COPYFILE_EXCL);
+      }
+    }
+  } finally {
+    await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
+  }
+}
 
 export class ProgressFile implements KeyValueStore {
+  /** What this window sees: the file as last read or written, with its changes not yet written. */
   private data: Record<string, unknown> = {};
+  /** The file as last read or written. */
+  private onDisk: Record<string, unknown> = {};
+  private pending: Array<{ key: string; value: unknown }> = [];
+  private readonly listeners = new Set<(keys: readonly string[]) => void>();
+  private readonly options: ProgressFileOptions;
 
-  constructor(private readonly file: string, initial?: { get<T>(key: string): T | undefined; keys(): readonly string[] }) {
-    try {
-      this.data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch {
-      // No file yet (or unreadable): start from what globalState held, if anything.
-      if (initial) for (const k of initial.keys()) if (k.startsWith('mss.progress.')) this.data[k] = initial.get(k);
+  constructor(private readonly file: string, initial?: InitialValues, options: ProgressFileOptions = {}) {
+    this.options = options;
+    const read = this.readDisk();
+    if (read === 'missing') {
+      // No file yet: start from what globalState held (an older version), if it is progress.
+      if (initial) {
+        for (const k of initial.keys()) {
+          const v = initial.get(k);
+          if (k.startsWith(PREFIX) && v !== undefined && this.options.check?.(k, v) === undefined) this.onDisk[k] = v;
+        }
+      }
+    } else {
+      this.onDisk = read;
     }
+    this.data = { ...this.onDisk };
   }
 
   get<T>(key: string): T | undefined {
     return this.data[key] as T | undefined;
   }
 
-  /** The writes, one after the other: two at once would share the temp file (a reset while a task records its run). */
+  /** Told with the keys that changed when another window wrote the file (see watch()). */
+  onDidChangeKeys(listener: (keys: readonly string[]) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The writes, one after the other. */
   private queue: Promise<void> = Promise.resolve();
 
   update(key: string, value: unknown): Promise<void> {
+    const base = this.data[key];
     this.data[key] = value;
-    const text = JSON.stringify(this.data, null, 2);  // this change and all before it
-    const write = this.queue.then(() => this.write(text));
-    this.queue = write.catch(() => undefined);  // a failed write rejects its update only
+    const change = { key, value };
+    this.pending.push(change);
+    const write = this.queue.then(() => this.commit(key, base, value)).finally(() => {
+      this.pending.splice(this.pending.indexOf(change), 1);
+    });
+    this.queue = write.catch(() => {
+      // A failed write rejects its update only; what this window shows goes back to the file.
+      this.data = this.withPending(this.onDisk);
+    });
     return write;
   }
 
-  private async write(text: string): Promise<void> {
+  private withPending(disk: Record<string, unknown>): Record<string, unknown> {
+    const out = { ...disk };
+    for (const p of this.pending) out[p.key] = p.value;
+    return out;
+  }
+
+  private async commit(key: string, base: unknown, mine: unknown): Promise<void> {
     await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await fs.promises.writeFile(tmp, text);
-    await fs.promises.rename(tmp, this.file);
+    const release = await this.lock();
+    try {
+      const read = this.readDisk();
+      const disk = read === 'missing' ? { ...this.onDisk } : read;
+      const merged = mergeChange(base, mine, disk[key]);
+      if (merged === undefined) delete disk[key]; else disk[key] = merged;
+      await writeAtomic(this.file, JSON.stringify(disk, null, 2));
+      this.onDisk = disk;
+      this.data = this.withPending(disk);
+      // The value this window asked for, merged with the other window's: keep showing that.
+      if (!this.pending.slice(1).some((p) => p.key === key)) this.data[key] = merged;
+    } finally {
+      await release();
+    }
+  }
+
+  /** A lock file next to the progress file (exclusive create); a stale one is taken over. */
+  private async lock(): Promise<() => Promise<void>> {
+    const lockFile = `${this.file}.lock`;
+    const until = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        await fs.promises.writeFile(lockFile, `${process.pid}`, { flag: 'wx' });
+        return () => fs.promises.rm(lockFile, { force: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const age = await fs.promises.stat(lockFile).then((s) => Date.now() - s.mtimeMs, () => 0);
+        if (age > STALE_LOCK_MS || Date.now() > until) {
+          await fs.promises.rm(lockFile, { force: true });
+          continue;
+        }
+        await new Promise((r) => setTimeout(r, 15 + Math.random() * 20));
+      }
+    }
+  }
+
+  /**
+   * The file's values, checked; 'missing' when there is no file. A file that cannot be parsed,
+   * or is not an object, is kept aside and reads as empty; values that are not progress are
+   * dropped (the whole file is kept aside first).
+   */
+  private readDisk(): Record<string, unknown> | 'missing' {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+      this.problem(`Master Secret Mover cannot read its progress file ${this.file} (${(e as Error).message}), so it starts without the progress kept there. Check the file's permissions, then reload the window.`);
+      return {};
+    }
+    let value: unknown;
+    try {
+      value = parsePlainJson(text);
+    } catch (e) {
+      return this.setAside(e instanceof SyntaxError ? 'it is not valid JSON (cut off, or changed by hand)' : (e as Error).message, {});
+    }
+    if (!isPlainObject(value)) return this.setAside(`it holds ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`} instead of the progress`, {});
+    const good: Record<string, unknown> = {};
+    const wrong: string[] = [];
+    for (const [k, v] of Object.entries(value)) {
+      const why = k.startsWith(PREFIX) ? this.options.check?.(k, v) : undefined;
+      if (why === undefined) good[k] = v; else wrong.push(`${k.slice(PREFIX.length)}: ${why}`);
+    }
+    return wrong.length === 0 ? good : this.setAside(`the progress of ${wrong.join('; ')}`, good);
+  }
+
+  private setAside(why: string, kept: Record<string, unknown>): Record<string, unknown> {
+    const stamp = (this.options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    const parsed = path.parse(this.file);
+    let copy = path.join(parsed.dir, `${parsed.name}.unreadable-${stamp}${parsed.ext}`);
+    for (let n = 2; fs.existsSync(copy); n++) copy = path.join(parsed.dir, `${parsed.name}.unreadable-${stamp}-${n}${parsed.ext}`);
+    let kept_ = `kept a copy as ${copy}`;
+    try {
+      fs.copyFileSync(this.file, copy, fs.constants.COPYFILE_EXCL);
+    } catch (e) {
+      kept_ = `could not keep a copy (${(e as Error).message})`;
+    }
+    const what = Object.keys(kept).some((k) => k.startsWith(PREFIX)) ? 'the rest of the progress' : 'no progress';
+    this.problem(`Master Secret Mover could not use its progress file ${this.file}: ${why}. It ${kept_} and goes on with ${what}. Tick again the steps that were done, or import the last record of the move (Master Secret: Import Progress from a Record).`);
+    return kept;
+  }
+
+  private problem(message: string): void {
+    this.options.onProblem?.(message);
+  }
+
+  /**
+   * Watches the file for writes of other windows: reloads it and tells onDidChangeKeys which
+   * values changed. Returns what stops the watching.
+   */
+  watch(): { dispose(): void } {
+    let timer: NodeJS.Timeout | undefined;
+    let watcher: fs.FSWatcher | undefined;
+    const reload = () => {
+      timer = undefined;
+      void this.queue.then(() => this.reload());
+    };
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      watcher = fs.watch(path.dirname(this.file), (_event, name) => {
+        if (name && name.toString() !== path.basename(this.file)) return;
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(reload, 50);
+      });
+      watcher.on('error', () => watcher?.close());
+    } catch {
+      // No watching (the folder cannot be watched): each write still merges what is on disk.
+    }
+    return { dispose: () => { if (timer) clearTimeout(timer); watcher?.close(); } };
+  }
+
+  /** Reads the file again (another window wrote it) and tells which values changed. */
+  reload(): readonly string[] {
+    const read = this.readDisk();
+    if (read === 'missing') return [];
+    this.onDisk = read;
+    const next = this.withPending(read);
+    const changed = [...new Set([...Object.keys(this.data), ...Object.keys(next)])].filter((k) => !same(this.data[k], next[k]));
+    this.data = next;
+    if (changed.length > 0) for (const l of this.listeners) l(changed);
+    return changed;
   }
 }

@@ -1,9 +1,9 @@
 // The tool settings (mss.installFolder, mss.ssomanagePath, mss.ssoconfigPath, mss.netPath),
 // finding a program on PATH, and the workspace-trust gate every tool run passes first.
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ToolSettings } from '../../ssoTools/commandLines';
+import { findProgram } from '../../ssoTools/programPath';
 
 export function readToolSettings(): ToolSettings {
   const c = vscode.workspace.getConfiguration('mss');
@@ -15,18 +15,21 @@ export function readToolSettings(): ToolSettings {
   };
 }
 
-/** A bare program name on PATH (PATHEXT on Windows), like the OS would find it. */
+/** A bare program name on PATH, by Windows' rules on Windows (ssoTools/programPath.ts), never in the current folder. */
 export function which(name: string): string | undefined {
-  const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';') : [''];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    for (const ext of exts) {
-      const candidate = path.join(dir, name + ext);
+  // Windows spells it Path; Node's process.env finds it whatever the case.
+  return findProgram(name, {
+    platform: process.platform,
+    pathEnv: process.env.PATH,
+    pathExt: process.env.PATHEXT,
+    isFile: (p) => {
       try {
-        if (fs.statSync(candidate).isFile()) return candidate;
-      } catch { /* not here */ }
-    }
-  }
-  return undefined;
+        return fs.statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    },
+  });
 }
 
 /** Refuses to run anything in Restricted Mode: the settings that choose the programs are workspace-controllable there. */

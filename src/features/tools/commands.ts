@@ -11,7 +11,7 @@ import { beforeBackup, beforeRestart, beforeRestore, beforeUpdateDb } from '../.
 import { moveUnderWay } from '../../procedures/computers';
 import { clusterRunNote, restorePlace, stepOfRun, type RunPlace } from '../../procedures/runs';
 import type { ProgressBook } from '../../procedures/progress';
-import { fileArgIndex, fileOfStep, parseTaskDefinition, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
+import { fileOfStep, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
 import { checkServerName } from '../../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
 import { buildTask, checkSecretFile, defaultScope, planTask, runRestartSteps, type PlannedTask } from './tasks';
@@ -101,11 +101,10 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       return;
     }
     log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
-    const execution = e.execution.task.execution;
-    const parsed = parseTaskDefinition(def);
-    const fileArg = parsed.ok ? fileArgIndex(parsed.definition.command) : undefined;
-    const updated = e.exitCode === 0 && where.step === 'updateDb' && fileArg !== undefined && execution instanceof vscode.ProcessExecution ? execution.args[fileArg] : undefined;
-    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine, [], otherRunRecord(e, where.machine)).then(() => (updated ? rememberNewServer(updated) : undefined));
+    const run = otherRunRecord(e, where.machine);
+    // The file as the tool got it (variables resolved); a task with a file runs it from a task of its own.
+    const updated = e.exitCode === 0 && where.step === 'updateDb' ? run?.file?.path : undefined;
+    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine, [], run).then(() => (updated ? rememberNewServer(updated) : undefined));
   });
 
   /**

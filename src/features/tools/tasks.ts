@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  checkExecutable, fileOfStep, parseTaskDefinition, planCommand,
+  checkExecutable, displayCommandLine, fileOfStep, parseTaskDefinition, planCommand,
   type CommandPlan, type ProcessStep, type SsoTaskDefinition, type ToolName,
 } from '../../ssoTools/commandLines';
 import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../../ssoTools/backupFiles';
@@ -44,7 +44,11 @@ export function defaultScope(): vscode.WorkspaceFolder | vscode.TaskScope {
 
 export interface PlannedTask { definition: SsoTaskDefinition; plan: CommandPlan }
 
-/** Checks the definition and the executables; throws with what to fix, before anything runs. */
+/**
+ * Checks the definition and the executables; throws with what to fix, before anything runs.
+ * Each step then starts the program found (its full path), so that the OS does not look the
+ * name up again by rules of its own (the current folder first, PATHEXT to a .bat).
+ */
 export function planTask(raw: unknown, baseDir?: string): PlannedTask {
   const parsed = parseTaskDefinition(raw);
   if (!parsed.ok) throw new Error(parsed.error);
@@ -52,6 +56,10 @@ export function planTask(raw: unknown, baseDir?: string): PlannedTask {
   for (const step of plan.steps) {
     const check = checkExecutable(step.executable, { platform: process.platform, exists: (p) => fs.existsSync(p), which, tool: toolOf(parsed.definition) });
     if (!check.ok) throw new Error(check.message);
+    if (check.path !== step.executable) {
+      step.executable = check.path;
+      step.label = displayCommandLine(step);
+    }
   }
   return { definition: parsed.definition, plan };
 }
@@ -130,16 +138,15 @@ export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFol
 /**
  * Checks the backup file of a planned ssoconfig task on disk (the folder exists; for a
  * restore, the file exists; other .bak files next to it). The path is the one the
- * process gets, relative paths taken from its working folder. Undefined for other
- * tasks, and where the path is not known yet (a ${variable} VS Code resolves, or a
- * relative path without a working folder).
+ * process gets, relative paths taken from its working folder. Undefined
+ * for other tasks, and for a relative path without a working folder.
  */
 export function checkSecretFile(planned: PlannedTask): (BackupFileCheck & { file: string }) | undefined {
   const def = planned.definition;
   if (def.type !== 'ssoconfig') return undefined;
   const arg = fileOfStep(planned.plan.steps[0]);
   if (arg === undefined) return undefined;
-  if (arg.includes('${') || (!path.isAbsolute(arg) && !planned.plan.cwd)) return undefined;
+  if (!path.isAbsolute(arg) && !planned.plan.cwd) return undefined;
   const file = path.resolve(planned.plan.cwd ?? '', arg);
   const folder = path.dirname(file);
   let namesInFolder: string[] | undefined;

@@ -47,3 +47,13 @@ describe('procedures/runs', () => {
     assert.equal(clusterRunNote(runs.netStop, 'moveToCluster'), undefined);
   });
 });
+
+describe('procedures/runs: the tool task a checked task starts', () => {
+  it('belongs to no step (the checked task itself records the run), and says nothing about the cluster', () => {
+    for (const run of [{ type: 'ssomanage', command: 'updatedb', part: 'run' }, { type: 'ssoconfig', command: 'backupSecret', part: 'run' }, { type: 'ssoconfig', command: 'restoreSecret', part: 'run' }]) {
+      assert.equal(stepOfRun(run, undefined, 'BTS1'), undefined, JSON.stringify(run));
+      assert.equal(stepOfRun({ ...run, part: undefined }, undefined, 'BTS1') !== undefined, true, 'without part it marks a step');
+      assert.equal(clusterRunNote(run, 'moveToCluster'), undefined);
+    }
+  });
+});

@@ -179,10 +179,9 @@ describe('ssoTools/commandLines', () => {
       assert.deepEqual(backup('sso.bak', { platform: 'linux', exists: () => false, baseDir: '/home/admin/move' }), ['-backupSecret', '/home/admin/move/sso.bak']);
     });
 
-    it('leaves absolute paths, UNC paths and VS Code variables unchanged', () => {
+    it('leaves absolute and UNC paths unchanged', () => {
       assert.deepEqual(backup('E:\\sso.bak', { ...win, baseDir: 'C:\\w' }), ['-backupSecret', 'E:\\sso.bak']);
       assert.deepEqual(backup('\\\\nas\\share\\sso.bak', { ...win, baseDir: 'C:\\w' }), ['-backupSecret', '\\\\nas\\share\\sso.bak']);
-      assert.deepEqual(backup('${workspaceFolder}\\sso.bak', { ...win, baseDir: 'C:\\w' }), ['-backupSecret', '${workspaceFolder}\\sso.bak']);
       assert.deepEqual(backup('relative.bak'), ['-backupSecret', 'relative.bak']);
     });
 
@@ -341,5 +340,18 @@ describe('ssoTools/commandLines: the file argument of a plan', () => {
       for (const st of planCommand(def, settings, opts).steps) assert.equal(fileOfStep(st), undefined, JSON.stringify(def));
       assert.equal(fileArgIndex(def.command), undefined);
     }
+  });
+});
+
+describe('ssoTools/commandLines: VS Code variables in a file', () => {
+  const opts = { platform: 'win32' as NodeJS.Platform, exists: () => false, baseDir: 'C:\\work' };
+  const settings = { installFolder: '', ssomanagePath: '', ssoconfigPath: '', netPath: '' };
+  it('refuses ${...} in "file", saying why, for -updatedb, the backup and the restore; a relative path is resolved against the workspace folder', () => {
+    for (const file of ['${workspaceFolder}\\NewMSSServer.xml', '${env:EVIL}', 'C:\\x\\${userHome}.bak']) {
+      for (const def of [{ type: 'ssomanage', command: 'updatedb', file }, { type: 'ssoconfig', command: 'backupSecret', file }, { type: 'ssoconfig', command: 'restoreSecret', file }] as const) {
+        assert.throws(() => planCommand(def, settings, opts), (e: Error) => e.message.includes(`${JSON.stringify(file)} holds a VS Code variable`) && e.message.includes('give the full path, or a path relative to the workspace folder'), `${def.command} ${file}`);
+      }
+    }
+    assert.deepEqual(planCommand({ type: 'ssomanage', command: 'updatedb', file: 'NewMSSServer.xml' }, settings, opts).steps[0].args, ['-updatedb', 'C:\\work\\NewMSSServer.xml']);
   });
 });
