@@ -93,7 +93,7 @@ suite('the restart asks first, and the tree says where to start', () => {
     const { view } = a.trees.get('moveToServer')!;
     assert.match(view.message ?? '', /^No step done yet\. Start with step 1 on the new master secret server/);
     assert.match(a.trees.get('moveToCluster')!.view.message ?? '', /^No step done yet\. Start with step 1 on the cluster nodes/);
-    await vscode.commands.executeCommand('mss.setStepDone', 'moveToServer', 'install', true);
+    await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'install', done: true });
     await poll('the message to go', () => view.message === undefined);
     assert.strictEqual(view.description, '1 of 6 done');
   });
