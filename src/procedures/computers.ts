@@ -68,6 +68,6 @@ export function moveUnderWay(server: Readonly<Record<string, unknown>>, cluster:
  */
 export function updateDbWhere(move: 'moveToServer' | 'moveToCluster' | undefined): string {
   if (move === 'moveToServer') return 'Run it on the ORIGINAL master secret server, in an elevated VS Code.';
-  if (move === 'moveToCluster') return 'In the move to a cluster, run it on the ACTIVE cluster node (section 5.2 of step 1), in an elevated VS Code. No step is marked done by it: step 1 is done when all its sections are.';
-  return 'Run it on the ORIGINAL master secret server when moving to another server (step 4), or on the ACTIVE cluster node when moving to a cluster (section 5.2 of step 1), in an elevated VS Code.';
+  if (move === 'moveToCluster') return 'In the move to a cluster, run it on the ACTIVE cluster node (the section "Update the master secret server name in the SSO database" of step 1), in an elevated VS Code. No step is marked done by it: step 1 is done when all its sections are.';
+  return 'Run it on the ORIGINAL master secret server when moving to another server (step 4), or on the ACTIVE cluster node when moving to a cluster (the section "Update the master secret server name in the SSO database" of step 1), in an elevated VS Code.';
 }

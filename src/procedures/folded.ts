@@ -1,6 +1,6 @@
 // The linked Microsoft procedures that the page How to Move the Master Secret Server folds in with "follow the steps
 // in ...": How to Back Up the Master Secret, How to Restore the Master Secret and
-// How to Cluster the Master Secret Server (sections 5.1-5.3 only). Restated from
+// How to Cluster the Master Secret Server (all but its last section). Restated from
 // those pages (see docs/procedures.md); UI labels, commands, event numbers and
 // message texts verbatim. ASCII '-' in every command.
 
@@ -112,25 +112,26 @@ export const restoreTheMasterSecret: FoldedProcedure = {
 /**
  * How to Cluster the Master Secret Server
  * (https://learn.microsoft.com/en-us/biztalk/core/how-to-cluster-the-master-secret-server1),
- * sections 5.1-5.3 only: the page says to skip "Restore the master secret on the
- * second cluster node" (5.4), because the move restores on every node (step 7).
+ * all but its last section: the move page says to skip "Restore the master secret on the
+ * second cluster node", because the move restores on every node (step 7).
  */
 export const clusterTheMasterSecretServer: FoldedProcedure = {
   title: 'How to Cluster the Master Secret Server',
   source: 'biztalk/core/how-to-cluster-the-master-secret-server1',
   preconditions: [
     'You must be an **SSO Administrator**.',
+    'Create the clustered **MSDTC** resource before you start. The older Host Integration Server copy of this page says to ignore run-time errors from `ssomanage -updatedb` at this point because MSDTC is not clustered yet; with MSDTC clustered first, as the BizTalk page asks, there should be none to ignore.',
     'The cluster is a Windows Server failover cluster. The master secret server **cannot** be installed on a Network Load Balancing (NLB) cluster.',
   ],
   warnings: [
     'Moving an existing master secret server: choose **Join an existing SSO system** on every node. Never choose **Create a new SSO system**: that makes a second SSO system with its own master secret, and only one master secret server is supported per SSO system.',
-    'Enterprise SSO configuration fails if the domain service account and the configuring account are not in the domain SSO Administrators group (section 5.1, steps 3 and 4).',
-    'Without **Use Network Name for computer name** (section 5.3, step 6) or the dependency on the **Name:** resource (steps 11-12), SSO clients log "Failed to retrieve master secrets. Verify that the master secret server name is correct and that it is available. Secret Server Name: ENTSSO Error Code: 0x800706D9, there are no more endpoints available from the endpoint mapper."',
+    'Enterprise SSO configuration fails if the domain service account and the configuring account are not in the domain SSO Administrators group (steps 3 and 4 of **Install and configure Enterprise SSO on the cluster nodes**).',
+    'Without **Use Network Name for computer name** (step 6 of **Create the clustered Enterprise SSO resource**) or the dependency on the **Name:** resource (steps 11-12 there), SSO clients log "Failed to retrieve master secrets. Verify that the master secret server name is correct and that it is available. Secret Server Name: ENTSSO Error Code: 0x800706D9, there are no more endpoints available from the endpoint mapper."',
   ],
   notes: [
-    'Seed override: in section 5.1 step 7 the cluster page says **Create a new SSO system**; when moving the master secret server, choose **Join an existing SSO system** instead (also in steps 13-19 for the other node).',
-    'Section 5.2 is where the cluster path changes the master secret server name in the SSO database: `ssomanage -updatedb` with the network name of the clustered SSO role. The cluster section of How to Move the Master Secret Server has no separate -updatedb step.',
-    'Skip the section **Restore the master secret on the second cluster node** (5.4 here). Step 7 of the move restores the master secret on every node instead, the first node included.',
+    'Different from the cluster page: in step 7 of **Install and configure Enterprise SSO on the cluster nodes** the page says **Create a new SSO system**; when moving the master secret server, choose **Join an existing SSO system** instead (also in steps 13-19 for the other node).',
+    'The section **Update the master secret server name in the SSO database** is where the move to a cluster changes the master secret server name in the SSO database: `ssomanage -updatedb` with the network name of the clustered SSO role. The cluster part of How to Move the Master Secret Server has no separate -updatedb step.',
+    'Skip the section **Restore the master secret on the second cluster node**. Step 7 of the move restores the master secret on every node instead, the first node included.',
   ],
   routes: [],
   sections: [
@@ -211,11 +212,11 @@ export const clusterTheMasterSecretServer: FoldedProcedure = {
           text: 'On the **active** cluster node, stop and start the Enterprise SSO service.',
           commandLine: 'net stop entsso\nnet start entsso',
           warnings: [
-            'Back up the master secret on the original master secret server (How to Back Up the Master Secret) before this section, unless you already have a current backup and know its password. After `-updatedb` the original server is no longer the master secret server, and that backup is what you copy to the nodes in step 2 of the move.',
+            'Back up the master secret on the original master secret server (How to Back Up the Master Secret) before this section, unless you already have a current backup and know its password. After `-updatedb` the SSO database no longer names the original server as master secret server, so plan on not being able to back up there any more (the backup page asks for the master secret server; our reading, not stated in those words); that backup is what you copy to the nodes in step 2 of the move.',
           ],
           notes: [
-            'The Enterprise SSO service is not clustered yet at this point. Once the clustered resource exists (section 5.3), restart it only through Failover Cluster Manager, never with `net start` on a node ' +
-              `(field report: ${link(fieldReport.clusterEndpoint)}).`,
+            'The Enterprise SSO service is not clustered yet at this point. Once the clustered resource exists (**Create the clustered Enterprise SSO resource**), restart it only through Failover Cluster Manager, never with `net start` on a node ' +
+              `(community report, not Microsoft documentation: ${link(fieldReport.clusterEndpoint)}).`,
           ],
         },
         {

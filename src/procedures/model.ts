@@ -40,7 +40,7 @@ export interface FoldedStep {
 }
 
 export interface FoldedSection {
-  /** Our number for the section inside the folded page, e.g. '5.1'. */
+  /** Our number for the section inside the folded page, e.g. '5.1'. Never shown: the admin sees Microsoft's title. */
   ref: string;
   title: string;
   steps: FoldedStep[];

@@ -1,4 +1,4 @@
-// Seed section 2: "To move the master secret from one server to a Windows Server
+// Section 2 of the move page: "To move the master secret from one server to a Windows Server
 // Cluster" (Microsoft's "How to Move the Master Secret Server",
 // https://learn.microsoft.com/en-us/biztalk/core/how-to-move-the-master-secret-server).
 // Seven steps; step 1 keeps the page's 4 numbered sub-steps and folds in "How to Cluster
@@ -35,13 +35,13 @@ export const nonClusteredHostNote =
 
 const localStartWarning =
   'Let the cluster start and stop the Enterprise SSO service. Do not start it on a node with `net start entsso`, the Services console or a monitoring tool: then its RPC endpoint may not register and clients get 0x800706D9 / 0xC0002A0F "Could not contact the SSO server" ' +
-  `(field report: ${markdownLink(resolveSource(fieldReport.clusterEndpoint))}).`;
+  `(community report, not Microsoft documentation: ${markdownLink(resolveSource(fieldReport.clusterEndpoint))}).`;
 
 const clusterToolDoubt =
   'How to Move the Master Secret Server uses the Windows Server 2003 **Cluster Administrator** wording (**Bring Online**, **Take Offline**); in Failover Cluster Manager the items read **Bring this service or application online** and **Take this service or application offline**.';
 
 const targetNameDoubt =
-  'Cluster target name: the current BizTalk cluster page uses the network name resource of the clustered SSO role (`SSONETWORKNAME`, `SSOCLUSTER`); the older Host Integration Server page uses the cluster name (`MSS_CLUSTER`). Use the network name resource of the cluster group that holds the clustered Enterprise SSO resource, the same name in section 5.2, in step 3 and in step 5.';
+  'Cluster target name: the current BizTalk cluster page uses the network name resource of the clustered SSO role (`SSONETWORKNAME`, `SSOCLUSTER`); the older Host Integration Server page uses the cluster name (`MSS_CLUSTER`). Use the network name resource of the cluster group that holds the clustered Enterprise SSO resource, the same name in **Update the master secret server name in the SSO database** (step 1), in step 3 and in step 5.';
 
 export const moveToCluster: Procedure = {
   id: 'moveToCluster',
@@ -59,28 +59,28 @@ export const moveToCluster: Procedure = {
       summary:
         'Cluster Enterprise SSO by following "How to Cluster the Master Secret Server" without its last section, joining the existing SSO system on every node.',
       text:
-        'Install and configure the Enterprise SSO service on a Windows Server cluster by following the steps in **How to Cluster the Master Secret Server** (folded in below). ' +
+        'Install and configure the Enterprise SSO service on a Windows Server cluster by following the steps in **How to Cluster the Master Secret Server** (restated below). ' +
         'Complete all of the steps in that topic except for the steps in the section **Restore the master secret on the second cluster node**. ' +
         'Since you are moving the existing master secret server to the cluster, do not choose the option to **Create a new SSO system** when configuring Enterprise SSO on the cluster nodes. ' +
         'When configuring each cluster node, set the following options for the Enterprise SSO feature in the BizTalk Server Configuration program.\n\n' +
-        'Section 5.2 of that topic ("Update the master secret server name in the SSO database") is where this path points the SSO database at the cluster: ' +
+        'The section **Update the master secret server name in the SSO database** of that topic is where this move points the SSO database at the cluster: ' +
         '`ssomanage -updatedb` with the network name of the clustered SSO role, run on the active node.',
       runsOn: 'On each cluster node, then in Failover Cluster Manager',
       tool: 'BizTalk Server Configuration, Failover Cluster Manager (Cluster Administrator)',
       warnings: [
-        'Make sure you have a current backup of the master secret and its password before section 5.2. The cluster section of How to Move the Master Secret Server has no backup step of its own; back up on the original master secret server (How to Back Up the Master Secret) while it still is the master secret server.',
+        'Make sure you have a current backup of the master secret and its password before the section **Update the master secret server name in the SSO database**. The cluster part of How to Move the Master Secret Server has no backup step of its own; back up on the original master secret server (How to Back Up the Master Secret) while it still is the master secret server.',
         'Choose **Join an existing SSO system**, never **Create a new SSO system**: the cluster page says "create" because it builds a new master secret server; a move keeps the existing SSO system and its master secret.',
-        'Tick **Use Network Name for computer name** on the Generic Service (section 5.3, step 6) and add the dependency on the **Name:** resource, or SSO clients fail with 0x800706D9.',
-        'Create the clustered MSDTC resource before the clustered SSO resource (section 5.3, step 1); MSDTC problems show as 0x8004d025, 0x8004d00a or 0xc0002a24 "Could not import a DTC transaction".',
+        'Tick **Use Network Name for computer name** on the Generic Service (step 6 of **Create the clustered Enterprise SSO resource**) and add the dependency on the **Name:** resource, or SSO clients fail with 0x800706D9.',
+        'Create the clustered MSDTC resource before the clustered SSO resource (step 1 of **Create the clustered Enterprise SSO resource**); MSDTC problems show as 0x8004d025, 0x8004d00a or 0xc0002a24 "Could not import a DTC transaction".',
         localStartWarning,
       ],
       notes: [
-        'Section 5.2 of the folded procedure is the cluster path\'s `-updatedb` step: the active node is not the current master secret server, so the XML file may hold only `<secretServer>`.',
-        'Skip section 5.4, **Restore the master secret on the second cluster node**: step 7 restores on every node instead.',
+        'The section **Update the master secret server name in the SSO database** is the `-updatedb` step of this move: the active node is not the current master secret server, so the XML file may hold only `<secretServer>`.',
+        'Skip the section **Restore the master secret on the second cluster node**: step 7 restores on every node instead.',
       ],
       doubts: [
-        'The cluster section of How to Move the Master Secret Server has neither a backup step nor an `-updatedb` step of its own: it relies on an existing backup (step 2 copies it) and on section 5.2 of the cluster page.',
-        'Section 5.1 step 8 (**Enterprise SSO Secret Backup** page) belongs to the "create" path; the docs do not say whether the wizard shows it when joining an existing SSO system.',
+        'The cluster part of How to Move the Master Secret Server has neither a backup step nor an `-updatedb` step of its own: it relies on an existing backup (step 2 copies it) and on the section **Update the master secret server name in the SSO database** of the cluster page.',
+        'Step 8 of **Install and configure Enterprise SSO on the cluster nodes** (the **Enterprise SSO Secret Backup** page) belongs to the "create" path; the docs do not say whether the wizard shows it when joining an existing SSO system.',
         targetNameDoubt,
         clusterToolDoubt,
       ],
@@ -106,7 +106,7 @@ export const moveToCluster: Procedure = {
           text: 'Enter the existing SSO Service account when specifying the account to use for the Enterprise Single Sign-On Service.',
           warnings: [],
           notes: [
-            'A clustered Enterprise SSO service needs a domain account that is a member of the domain SSO Administrators group, with **Log on as a service** on every node (section 5.1, step 3).',
+            'A clustered Enterprise SSO service needs a domain account that is a member of the domain SSO Administrators group, with **Log on as a service** on every node (step 3 of **Install and configure Enterprise SSO on the cluster nodes**).',
           ],
         },
       ]),
@@ -158,12 +158,13 @@ export const moveToCluster: Procedure = {
       runsOn: 'On each BizTalk Server in the group',
       commandLine: 'ssomanage -serverall SSOCLUSTER',
       warnings: [
-        'This SSO Server setting is separate from the master secret server name in the SSO database (section 5.2) and from the BizTalk group\'s **SSO Server name** (step 5). With clustered BizTalk hosts, all of them must name the cluster.',
+        'This SSO Server setting is separate from the master secret server name in the SSO database (**Update the master secret server name in the SSO database**, step 1) and from the BizTalk group\'s **SSO Server name** (step 5). With clustered BizTalk hosts, all of them must name the cluster.',
         dashWarning('ssomanage -serverall'),
       ],
       notes: [
         '*SSOCLUSTER* is a placeholder for the actual network name resource that is created in the cluster group that contains the clustered master secret server resource.',
         nonClusteredHostNote,
+        'With Enterprise SSO clustered on a BizTalk Server computer that runs isolated hosts (the HTTP and SOAP receive adapters in IIS), add a clustered IIS resource to the same cluster group, or the isolated hosts lose SSO after a failover (Cluster SSO and a BizTalk Host in the Same Cluster Group).',
         uacNote,
         '`ssomanage -showserver` shows which SSO server the current user and the other users of this computer are pointed at.',
       ],
@@ -176,7 +177,7 @@ export const moveToCluster: Procedure = {
         { command: 'mss.showSsoServer', title: 'Check with ssomanage -showserver' },
       ],
       subSteps: [],
-      sources: [MOVE_PAGE, 'biztalk/core/how-to-set-the-sso-server', 'biztalk/core/how-to-modify-group-properties'],
+      sources: [MOVE_PAGE, 'biztalk/core/how-to-set-the-sso-server', 'biztalk/core/how-to-modify-group-properties', 'biztalk/core/how-to-cluster-sso-and-a-biztalk-host-in-the-same-cluster-group1'],
     },
     {
       id: 'bringOnline',
@@ -208,7 +209,7 @@ export const moveToCluster: Procedure = {
       runsOn: 'In BizTalk Server Administration',
       tool: 'BizTalk Server Administration',
       warnings: [
-        'The group\'s **SSO Server name** is separate from `ssomanage -serverall` (step 3) and from the master secret server name in the SSO database; a BizTalk group still pointing at the old server after the move is a common miss.',
+        'The group\'s **SSO Server name** is separate from `ssomanage -serverall` (step 3) and from the master secret server name in the SSO database. The move page lists it as a step of its own, so a group left pointing at the old server is easy to miss (our reading; Microsoft does not say how often it happens).',
       ],
       notes: [
         nonClusteredHostNote,
@@ -238,6 +239,7 @@ export const moveToCluster: Procedure = {
       notes: [
         'If this step is not completed, attempts to restore the master secret may not succeed.',
         'Not from the BizTalk docs: the PowerShell equivalent is `Stop-ClusterResource -Name <resource>` then `Start-ClusterResource -Name <resource>`.',
+        'The same offline and online cycle is what the upgrade guide prescribes when a BizTalk upgrade on a cluster stops with "SSO Master Secret Server service is not running on `<Cluster name>`.Please start the service to continue the upgrade.": bring the group online, take the ENTSSO resource offline and online, move the group to the other node, and take it offline and online again there.',
       ],
       doubts: [
         clusterToolDoubt,
@@ -256,7 +258,7 @@ export const moveToCluster: Procedure = {
       summary: 'On every node of the cluster that houses the clustered master secret server, restore the backed-up master secret.',
       text:
         'Restore the backed-up master secret on each node of the Windows cluster that houses the clustered master secret server. ' +
-        'Follow the steps in **How to Restore the Master Secret** (folded in below) on each node of the Windows cluster that houses the clustered master secret server.',
+        'Follow the steps in **How to Restore the Master Secret** (restated below) on each node of the Windows cluster that houses the clustered master secret server.',
       runsOn: 'On each cluster node',
       commandLine: 'ssoconfig -restoreSecret <restore file>',
       warnings: [

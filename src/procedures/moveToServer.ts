@@ -1,4 +1,4 @@
-// Seed section 1: "To move the master secret from one server to another server"
+// Section 1 of the move page: "To move the master secret from one server to another server"
 // (Microsoft's "How to Move the Master Secret Server",
 // https://learn.microsoft.com/en-us/biztalk/core/how-to-move-the-master-secret-server). Six steps; steps 2 and 4 keep the
 // page's numbered sub-steps (8 and 4). Every note of the page is kept word for word.
@@ -17,7 +17,7 @@
 //                     is a master-secret-server-only operation (10766 otherwise).
 
 import { backUpTheMasterSecret, dashWarning, restoreTheMasterSecret, uacNote } from './folded';
-import { eventPage, MOVE_PAGE } from '../sources';
+import { eventPage, fieldReport, MOVE_PAGE } from '../sources';
 import { numberSubSteps, type Procedure } from './model';
 
 const installFolder = '`<drive>:\\Program Files\\Common Files\\Enterprise Single Sign-On`';
@@ -41,14 +41,27 @@ export const moveToServer: Procedure = {
       runsOn: 'On the new master secret server',
       tool: 'Enterprise SSO setup (\\Platform\\SSO\\setup.exe)',
       warnings: [
-        'Install the same Enterprise SSO version as the rest of the SSO system. A newer SSO server than the SSO database logs 10728 "This version of the SSO server is not compatible with the SSO database. Please upgrade your master secret server."',
+        'Install the same Enterprise SSO version as the rest of the SSO system. Microsoft does not say this in those words; it is what the documentation implies: an SSO server newer than the SSO database logs 10728 "This version of the SSO server is not compatible with the SSO database. Please upgrade your master secret server.", and the upgrade guide upgrades the master secret server first, one computer at a time.',
+        'Move the master secret server to another computer; do not rename the current one instead. Renaming a computer after BizTalk Server is configured on it is not supported (Troubleshoot BizTalk Server Setup).',
       ],
-      notes: ['Skip this step if Enterprise SSO Server is already installed on the new server.'],
+      notes: [
+        'Skip this step if Enterprise SSO Server is already installed on the new server.',
+        'Check that the new server\'s clock is synchronised with the domain (Windows Time service): SSO Security Recommendations asks for a time service on every SSO server, because unsynchronised clocks weaken security.',
+        'A community disaster-recovery checklist (not Microsoft documentation) asks for update KB3062831, which fixes an ENTSSO memory leak that came with hotfix 3000847, to be installed before working with the master secret. Check it on older systems.',
+      ],
       doubts: [],
       requires: [],
       actions: [],
       subSteps: [],
-      sources: [MOVE_PAGE, 'biztalk/install-and-config-guides/upgrade-to-biztalk-server-2016', eventPage(10728)],
+      sources: [
+        MOVE_PAGE,
+        'biztalk/install-and-config-guides/upgrade-to-biztalk-server-2016',
+        eventPage(10728),
+        'biztalk/install-and-config-guides/troubleshoot-known-issues-biztalk-install-setup',
+        'biztalk/core/sso-security-recommendations',
+        'biztalk/core/standard-sso-installation-options',
+        fieldReport.recoveryChecklist,
+      ],
     },
     {
       id: 'configure',
@@ -110,12 +123,13 @@ export const moveToServer: Procedure = {
       summary:
         'On the original master secret server, back up the existing master secret to a file on NTFS or removable media. Remember the password: the restore needs it.',
       text:
-        'Back up the existing master secret following the steps in **How to Back Up the Master Secret** (folded in below). ' +
+        'Back up the existing master secret following the steps in **How to Back Up the Master Secret** (restated below). ' +
         'Do it on the original master secret server, which still holds the master secret.',
       runsOn: 'On the original master secret server',
       commandLine: 'ssoconfig -backupSecret <backup file>',
       warnings: [
-        'Do not go on to step 4 without a backup file and its password: once the SSO database names the new server, the original server can no longer back up the master secret, and without the backup nothing can decrypt the SSO database.',
+        'Do not go on to step 4 without a backup file and its password. Once the SSO database names the new server, plan on the original server not being able to back up the master secret any more: the backup page asks to back up from the master secret server (our reading; no page says in so many words that the original server refuses). Without a backup and its password nothing can decrypt the SSO database.',
+        'If there is no backup or the password is lost, the SSO data cannot be decrypted again. A community report (not Microsoft documentation) says the only way out then is to unconfigure and configure BizTalk Server again. Share the password with a second administrator, and keep the password reminder meaningful.',
         'The backup file must be on an NTFS volume or removable media (10561 / 10759).',
         'The password must be at least 7 characters (10836); the same password is needed to restore.',
         'Keep the backup file in a secure location.',
@@ -132,7 +146,17 @@ export const moveToServer: Procedure = {
       actions: [{ command: 'mss.backupSecret', title: 'Back up the master secret' }],
       subSteps: [],
       folded: backUpTheMasterSecret,
-      sources: [MOVE_PAGE, 'biztalk/core/how-to-back-up-the-master-secret', 'host-integration-server/esso/how-to-back-up-the-master-secret', eventPage(10561), eventPage(10759), eventPage(10836)],
+      sources: [
+        MOVE_PAGE,
+        'biztalk/core/how-to-back-up-the-master-secret',
+        'host-integration-server/esso/how-to-back-up-the-master-secret',
+        'biztalk/core/managing-the-master-secret',
+        'biztalk/install-and-config-guides/configure-biztalk-server',
+        eventPage(10561),
+        eventPage(10759),
+        eventPage(10836),
+        fieldReport.resetSsoSecret,
+      ],
     },
     {
       id: 'updateDb',
@@ -214,8 +238,8 @@ export const moveToServer: Procedure = {
       tool: 'Services console',
       commandLine: 'net stop entsso\nnet start entsso',
       warnings: [
-        'BizTalk host instances depend on the ENTSSO service: `net stop entsso` asks to stop the dependent BizTalk host instance services too, and they stay stopped until you start them again. Plan a maintenance window.',
-        'Enterprise SSO can take a few minutes to start (the troubleshooting page mentions about 3 minutes).',
+        'BizTalk host instances depend on the ENTSSO service: `net stop entsso` asks to stop the dependent BizTalk host instance services too, and they stay stopped until you start them again (in BizTalk Server Administration or the Services console). PowerShell\'s `Restart-Service ENTSSO` refuses to stop them without `-Force`. Plan a maintenance window.',
+        'Enterprise SSO can take a few minutes to start (the troubleshooting page mentions about 3 minutes). Host instance services set to **Automatic (Delayed Start)** give it that time after a reboot.',
         'After the restart the new server logs warning 10520 "No secrets were found in the registry of the master secret server. Use the configuration tools to generate or restore a master secret." This is expected until the restore in step 6.',
       ],
       notes: [
@@ -244,16 +268,17 @@ export const moveToServer: Procedure = {
       title: 'Restore the master secret on the new master secret server',
       summary: 'On the new master secret server, restore the backed-up master secret with the password of the backup.',
       text:
-        'Restore the backed-up master secret onto the new master secret server by following the steps in **How to Restore the Master Secret** (folded in below) on the new master secret server.',
+        'Restore the backed-up master secret onto the new master secret server by following the steps in **How to Restore the Master Secret** (restated below) on the new master secret server.',
       runsOn: 'On the new master secret server',
       commandLine: 'ssoconfig -restoreSecret <restore file>',
       warnings: [
-        'Restore only after steps 4 and 5: run before the SSO database names this server and before its service was restarted, the restore fails with 10766 "This function can only be performed on the master secret server."',
+        'Restore only after steps 4 and 5. The restore works only on the master secret server: run elsewhere it fails with 10766 "This function can only be performed on the master secret server." That it also fails when run here before step 4 or before the restart of step 5 is our inference from that message and from the order of the move page, not something Microsoft states.',
         dashWarning('ssoconfig -restoreSecret'),
       ],
       notes: [
         'Success is logged as 10523 "The master secrets were successfully restored."; the 10520 warning of step 5 should not come back.',
         'The other SSO servers then get the master secret from the new server (events 10529 / 10533 "Got the current secret from the master secret server.") within about a minute.',
+        'A community report (not Microsoft documentation), for a master secret server on the SQL Server computer with BizTalk on another: stop ENTSSO on the BizTalk server first, then restore on the master secret server with the SSO Administration snap-in.',
       ],
       doubts: [
         'Refresh interval: one page says SSO servers check the master secret server every 30 seconds, another says every 60 seconds. Allow about a minute before checking the other servers.',
@@ -274,6 +299,7 @@ export const moveToServer: Procedure = {
         eventPage(10523),
         eventPage(10529),
         eventPage(10533),
+        fieldReport.mssOnSqlServer,
       ],
     },
   ],

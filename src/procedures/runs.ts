@@ -32,14 +32,14 @@ export function stepOfRun(run: ToolRun, move: Move, computer: string): RunPlace 
 
 const OTHER_MOVE = '(Moving to another server instead? Reset the progress of the move to a cluster.)';
 
-/** What to tell the admin after a run that succeeded and marked no step because it is part of the cluster's section 5.2. */
+/** What to tell the admin after a run that succeeded and marked no step because it is part of the cluster's -updatedb section of step 1. */
 export function clusterRunNote(run: ToolRun, move: Move): string | undefined {
   if (move !== 'moveToCluster') return undefined;
   if (isUpdateDb(run)) {
-    return `ssomanage -updatedb succeeded. The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done: tick step 1 when all its sections are done. ${OTHER_MOVE}`;
+    return `ssomanage -updatedb succeeded. The move to a cluster is under way, so this is the section "Update the master secret server name in the SSO database" of step 1 and no step was marked done: tick step 1 when all its sections are done. ${OTHER_MOVE}`;
   }
   if (isRestart(run)) {
-    return `The Enterprise SSO restart succeeded. The move to a cluster is under way, so this is the restart of section 5.2 of its step 1 and no step was marked done. Once the clustered SSO resource exists, take it offline and bring it online in Failover Cluster Manager (step 6), not with net stop / net start. ${OTHER_MOVE}`;
+    return `The Enterprise SSO restart succeeded. The move to a cluster is under way, so this is the restart in the section "Update the master secret server name in the SSO database" of step 1 and no step was marked done. Once the clustered SSO resource exists, take it offline and bring it online in Failover Cluster Manager (step 6), not with net stop / net start. ${OTHER_MOVE}`;
   }
   return undefined;
 }

@@ -3,18 +3,34 @@
 import type { Step } from './model';
 import type { StepRecord } from './progress';
 
-export function stepStatusLine(record: StepRecord): string {
+/**
+ * A stored time (ISO 8601, UTC) in the admin's local time and locale, e.g. "12 Mar 2025, 14:05"
+ * for en-GB; the stored text itself when it is not a time. `locale` is VS Code's display
+ * language (vscode.env.language); undefined uses the system's.
+ */
+export function localTime(iso: string, locale?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  } catch {
+    return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  }
+}
+
+export function stepStatusLine(record: StepRecord, locale?: string): string {
+  const at = record.at ? ` on ${localTime(record.at, locale)}` : '';
   if (record.done) {
     const code = record.exitCode !== undefined ? `, exit code ${record.exitCode}` : '';
-    return `**Done**${record.at ? ` on ${record.at}` : ''}${code}`;
+    return `**Done**${at}${code}`;
   }
-  if (record.exitCode !== undefined) return `**Not done**: the last run ended with exit code ${record.exitCode}${record.at ? ` on ${record.at}` : ''}`;
+  if (record.exitCode !== undefined) return `**Not done**: the last run ended with exit code ${record.exitCode}${at}`;
   return '**Not done**';
 }
 
-export function stepTooltipMarkdown(step: Step, record: StepRecord): string {
-  const out: string[] = [`### ${step.number}. ${step.title}`, `*${step.runsOn}*${step.tool ? ` · ${step.tool}` : ''}`, '', stepStatusLine(record), ''];
-  if (record.outOfOrder) out.push(`Marked done before the steps it depends on (${record.outOfOrder.missing.join(', ')}) on ${record.outOfOrder.at}.`, '');
+export function stepTooltipMarkdown(step: Step, record: StepRecord, locale?: string): string {
+  const out: string[] = [`### ${step.number}. ${step.title}`, `*${step.runsOn}*${step.tool ? ` · ${step.tool}` : ''}`, '', stepStatusLine(record, locale), ''];
+  if (record.outOfOrder) out.push(`Marked done before the steps it depends on (${record.outOfOrder.missing.join(', ')}) on ${localTime(record.outOfOrder.at, locale)}.`, '');
   if (step.condition) out.push(`*${step.condition}*`, '');
   out.push(step.summary, '');
   if (step.commandLine) out.push('```', step.commandLine, '```', '');

@@ -23,8 +23,13 @@ export interface WalkthroughContribution {
   id: ProcedureId;
   title: string;
   description: string;
+  /** Workspaces where VS Code offers the walkthrough on its own: those with an update XML file. */
+  featuredFor?: string[];
   steps: WalkthroughStepContribution[];
 }
+
+/** The walkthrough VS Code features in a folder that holds NewMSSServer.xml (step 4 of the move to another server). */
+export const FEATURED_FOR: Readonly<Partial<Record<ProcedureId, readonly string[]>>> = { moveToServer: ['**/NewMSSServer.xml'] };
 
 export interface RenderedWalkthroughs {
   /** The value of `contributes.walkthroughs` in package.json. */
@@ -89,7 +94,7 @@ function titledList(title: string, items: readonly string[]): string[] {
 }
 
 function renderFolded(folded: FoldedProcedure): string[] {
-  const out: string[] = [`## Folded in: ${folded.title}`, '', `Microsoft page: ${markdownLink(resolveSource(folded.source))}`, ''];
+  const out: string[] = [`## ${folded.title}`, '', `Microsoft's steps, restated from ${markdownLink(resolveSource(folded.source))} for this move.`, ''];
   out.push(...titledList('Before you start', folded.preconditions));
   out.push(...titledList('Warnings', folded.warnings));
   out.push(...titledList('Notes', folded.notes));
@@ -101,7 +106,7 @@ function renderFolded(folded: FoldedProcedure): string[] {
     }
   }
   for (const section of folded.sections ?? []) {
-    out.push(`### ${section.ref} ${section.title}`, '');
+    out.push(`### ${section.title}`, '');
     const items = section.steps.map((s, i) => {
       const marker = `${i + 1}.`;
       const pad = ' '.repeat(marker.length + 1);
@@ -130,7 +135,7 @@ function renderSources(ids: readonly string[]): string[] {
   const other = refs.filter((r) => r.kind !== 'microsoft');
   const out: string[] = ['## Microsoft documentation', '', bullets(docs.map(describeSource)), ''];
   if (other.length) {
-    out.push('Also used:', '', bullets(other.map(describeSource)), '');
+    out.push('## Other sources', '', bullets(other.map(describeSource)), '');
   }
   return out;
 }
@@ -186,7 +191,6 @@ export function renderStepMarkdown(procedure: Procedure, step: Step): string {
     out.push(...renderFolded(step.folded));
   }
   out.push(...renderSources(step.sources));
-  out.push(`*Step \`${step.id}\` of "${procedure.title}". Generated from src/procedures; do not edit by hand.*`);
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
@@ -199,6 +203,7 @@ export function renderWalkthroughs(): RenderedWalkthroughs {
       id,
       title: procedure.title,
       description: procedure.description,
+      ...(FEATURED_FOR[id] ? { featuredFor: [...FEATURED_FOR[id]] } : {}),
       steps: procedure.steps.map((step) => ({
         id: step.id,
         title: `${step.number}. ${step.title}`,

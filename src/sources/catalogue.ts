@@ -27,10 +27,12 @@ export const MICROSOFT_PAGES: ReadonlyArray<readonly [path: string, title: strin
   ['biztalk/core/how-to-set-the-sso-server', 'How to Set the SSO Server'],
   ['biztalk/core/how-to-specify-sso-administrators-and-affiliate-administrators-accounts', 'How to Specify SSO Administrators and Affiliate Administrators Accounts'],
   ['biztalk/core/how-to-update-the-sso-database', 'How to Update the SSO Database'],
+  ['biztalk/core/managing-the-master-secret', 'Managing the Master Secret'],
   ['biztalk/core/master-secret-server', 'Master Secret Server'],
   ['biztalk/core/ports-for-the-enterprise-single-sign-on-servers', 'Ports for the Enterprise Single Sign-On Servers'],
   ['biztalk/core/sso-security-recommendations', 'SSO Security Recommendations'],
   ['biztalk/core/sso-user-groups', 'SSO User Groups'],
+  ['biztalk/core/standard-sso-installation-options', 'Standard SSO Installation Options'],
   ['biztalk/core/troubleshooting-configuration', 'Troubleshooting Configuration'],
   ['biztalk/core/troubleshooting-enterprise-single-sign-on', 'Troubleshooting Enterprise Single Sign-On'],
   ['biztalk/core/troubleshooting-problems-with-msdtc', 'Troubleshooting Problems with MSDTC'],
@@ -40,6 +42,8 @@ export const MICROSOFT_PAGES: ReadonlyArray<readonly [path: string, title: strin
   ['biztalk/core/technical-reference/msbts-groupsetting-ssoservername-property-wmi', 'MSBTS_GroupSetting.SSOServerName Property (WMI)'],
   ['biztalk/core/technical-reference/sso-system-properties-audits', 'SSO System Properties: Audits'],
   ['biztalk/core/technical-reference/sso-system-properties-general', 'SSO System Properties: General'],
+  ['biztalk/install-and-config-guides/configure-biztalk-server', 'Configure BizTalk Server'],
+  ['biztalk/install-and-config-guides/troubleshoot-known-issues-biztalk-install-setup', 'Troubleshoot BizTalk Server Setup'],
   ['biztalk/install-and-config-guides/upgrade-to-biztalk-server-2016', 'Upgrade to BizTalk Server 2016'],
   ['biztalk/technical-guides/clustering-the-master-secret-server', 'Clustering the Master Secret Server'],
   ['biztalk/technical-guides/high-availability-for-the-master-secret-server', 'High Availability for the Master Secret Server'],
@@ -85,6 +89,12 @@ export const fieldReport = {
   promotionOrder: 'https://msbiztalk.blogspot.com/2009/03/warning-master-secret-has-not-been.html',
   /** Warning 10589 "The master secret has not been backed up" and its fix. */
   event10589: 'https://kb.eventtracker.com/evtpass/evtPages/EventId_10589_BizTalkServer2004_48962.asp',
+  /** A disaster-recovery checklist: KB3062831 (ENTSSO memory leak after hotfix 3000847) first. */
+  recoveryChecklist: 'https://www.aims.ai/resources/recovery-of-master-secret-server',
+  /** Restore console output; with no backup or no password, BizTalk is unconfigured and configured again. */
+  resetSsoSecret: 'https://til.intrepidintegration.com/biztalk/reset-sso-secret',
+  /** Master secret server on the SQL Server computer: stop ENTSSO on the BizTalk server, restore with the snap-in. */
+  mssOnSqlServer: 'https://twocents.nl/?p=1565',
 } as const;
 
 /** Titles of the field reports, as the posts are headed (a description where marked). */
@@ -97,6 +107,10 @@ export const FIELD_REPORT_TITLES: Readonly<Record<string, string>> = {
   // Described: the post's own heading was not read.
   [fieldReport.promotionOrder]: 'Warning: master secret has not been backed up (MSBizTalk blog, March 2009)',
   [fieldReport.event10589]: 'Event ID 10589, BizTalk Server 2004 (EventTracker knowledge base)',
+  // Described: the posts' own headings were not read.
+  [fieldReport.recoveryChecklist]: 'Recovery of master secret server (AIMS)',
+  [fieldReport.resetSsoSecret]: 'Reset the SSO secret (Intrepid Integration, Today I Learned)',
+  [fieldReport.mssOnSqlServer]: 'Restore master secret key (twocents.nl)',
 };
 
 /** Statements that are our own reasoning, not stated by Microsoft or by a report. */

@@ -61,11 +61,11 @@ function sourceOf(e: Entry): string {
   const hresult = hresultOf(e);
   if (typeof e.pairing === 'object') {
     parts.push(
-      `HRESULT ${hresult} = event ${e.id}: matched in captured output, seen ${e.pairing.seen} (${markdownLink(resolveSource(e.pairing.source))}); ` +
+      `HRESULT ${hresult} is event ${e.id}: seen together ${e.pairing.seen} (${markdownLink(resolveSource(e.pairing.source))}); ` +
         'the general rule HRESULT = 0xC0000000 + event id is our inference, not stated by Microsoft',
     );
   } else if (e.pairing === 'inferred') {
-    parts.push(`HRESULT ${hresult} ↔ event ${e.id}: inferred (HRESULT = 0xC0000000 + event id, a rule seen in two codes), not stated by Microsoft`);
+    parts.push(`HRESULT ${hresult} is event ${e.id}: inferred from the rule HRESULT = 0xC0000000 + event id (seen in two codes), not stated by Microsoft`);
   }
   if (e.messageQuotedIn !== undefined) {
     parts.push(`Message text for ${hresult} as quoted in ${markdownLink(resolveSource(e.messageQuotedIn))}`);

@@ -5,3 +5,5 @@ export * from './commandLines';
 export * from './errors';
 export * from './output';
 export * from './serverName';
+export * from './explanationHtml';
+export * from './dependents';

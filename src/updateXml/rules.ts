@@ -125,7 +125,7 @@ export const RULES = [
     rule:
       '`secretServer` must be a Windows computer name: 1 to 15 characters, no spaces, `& " < > \\| \\ / : * ? ,` and the like, no leading `-`, not all digits; a fully qualified name, an IP address or an underscore is a warning (the docs only use bare names)',
     detail:
-      '`secretServer` against the Windows computer-name rules of `src/ssoTools/serverName.ts` (error); a fully qualified name, an IP address, an underscore, or whitespace around the name is a warning.',
+      '`secretServer` against the Windows computer-name rules above (error); a fully qualified name, an IP address, an underscore, or whitespace around the name is a warning.',
   },
   {
     code: 'invalid-account',

@@ -105,3 +105,5 @@ process.exit(code);
 export const READ_BEFORE_UPDATEDB: [string, string[]] = ['ssomanage', ['-displaydb']];
 /** The read-only check run before the restore's question from the UI: whether ENTSSO runs here. */
 export const READ_BEFORE_RESTORE: [string, string[]] = ['sc', ['query', 'ENTSSO']];
+/** The read-only check run before the restart's question: the services that depend on ENTSSO. */
+export const READ_BEFORE_RESTART: [string, string[]] = ['sc', ['enumdepend', 'ENTSSO', '65536']];

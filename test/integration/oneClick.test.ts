@@ -72,8 +72,15 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
     await poll('the install row', async () => (await query(treeStepRow(a, 'moveToServer', 'install'))).length === 1);
     assert.deepStrictEqual(await query(`${treeStepRow(a, 'moveToServer', 'install')} ${INLINE_RUN_BUTTON}`), [], 'install has no action');
 
-    await clickInlineRunButton(a, 'moveToServer', 'restartService');
-    const p = await ranStep('moveToServer', 'restartService');
+    const answers = answerPrompts(a, 'Restart ENTSSO');
+    let p: Progress | undefined;
+    try {
+      await clickInlineRunButton(a, 'moveToServer', 'restartService');
+      p = await ranStep('moveToServer', 'restartService');
+    } finally {
+      answers.restore();
+    }
+    assert.deepStrictEqual(answers.asked, ['Restart the Enterprise SSO service (ENTSSO) on this computer?'], 'the restart asks first');
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]]);
     assert.deepStrictEqual([p.restartService.done, p.restartService.exitCode], [true, 0]);
     assert.ok(p.restartService.at && !Number.isNaN(Date.parse(p.restartService.at)));
@@ -114,8 +121,15 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
     await poll('the step to expand', async () => (await query(`${step}[aria-expanded="true"]`)).length === 1);
     const button = `${step} .button-container a.monaco-button:has-text("Restart the Enterprise SSO service")`;
     await poll('its button', async () => (await query(`${button}:visible`)).length === 1);
-    await ui({ op: 'click', selector: button });
-    const p = await ranStep('moveToServer', 'restartService');
+    const answers = answerPrompts(a, 'Restart ENTSSO');
+    let p: Progress | undefined;
+    try {
+      await ui({ op: 'click', selector: button });
+      p = await ranStep('moveToServer', 'restartService');
+    } finally {
+      answers.restore();
+    }
+    assert.strictEqual(answers.asked.length, 1, 'the restart asks first');
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]]);
     assert.deepStrictEqual([p.restartService.done, p.restartService.exitCode], [true, 0]);
     // The walkthrough completes the step on mss.done.moveToServer.restartService.

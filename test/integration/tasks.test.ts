@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { FakeTools, READ_BEFORE_UPDATEDB } from './fakeTools';
+import { FakeTools, READ_BEFORE_RESTART, READ_BEFORE_UPDATEDB } from './fakeTools';
 import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, notificationWith, poll, runTaskToEnd, terminalText, THIS_COMPUTER, withTerminalText, workspaceDir } from './helpers';
 
 /**
@@ -103,11 +103,15 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restoreSecret', { file: bak }), 0);
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 0);
     fakes.exitWith('net', 2, 'stop');
-    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 2, 'a failed stop makes the restart fail');
-    if (hasUiBridge()) {
-      // The restart says that the BizTalk host instances go down with ENTSSO.
-      await notificationWith('Restarting Enterprise SSO (ENTSSO) on this computer', 'BizTalk host instance services that depend on it');
+    // The restart asks first (a programmatic call too), saying that the BizTalk host instances go down with ENTSSO.
+    const restart = answerPrompts(await api(), 'Restart ENTSSO');
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 2, 'a failed stop makes the restart fail');
+    } finally {
+      restart.restore();
     }
+    assert.deepStrictEqual(restart.asked, ['Restart the Enterprise SSO service (ENTSSO) on this computer?']);
+    assert.ok(restart.details[0].includes('The BizTalk host instances on this computer depend on ENTSSO and stop with it'), restart.details[0]);
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [
       ['ssoconfig', ['-restoreSecret', bak]],
       ['ssomanage', ['-serverall', 'SSOCLUSTER']],
@@ -181,7 +185,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
   });
 
   test('tasks started from Run Task feed the procedure like the commands: -updatedb, then the restart as one task', async () => {
-    // Both procedures: with the move to a cluster under way (earlier tests ran -serverall), -updatedb would be its section 5.2.
+    // Both procedures: with the move to a cluster under way (earlier tests ran -serverall), -updatedb would be part of its step 1.
     await vscode.commands.executeCommand('mss.resetProgress');
     const a = await api();
     const file = path.join(workspaceDir(), 'NewMSSServer.xml');
@@ -372,15 +376,20 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.strictEqual(provider.getTreeItem(steps[5]).description, 'On the new master secret server (BTSMSS02)');
     const remarks = provider.getChildren(steps[3]).map((n) => provider.getTreeItem(n).label);
     assert.ok(remarks.includes('ssomanage -updatedb made BTSMSS02 the master secret server (ssomanage -displaydb shows it as "Single Sign-On Secret Server name").'), remarks.join(' | '));
-    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
-    if (hasUiBridge()) {
-      await notificationWith(`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. Step 5 restarts Enterprise SSO on BTSMSS02.`);
+    const restart = answerPrompts(a, 'Restart ENTSSO');
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
+    } finally {
+      restart.restore();
     }
-    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB, ['ssomanage', ['-updatedb', there]], ['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]], 'the warnings stop nothing');
+    // The question warns first that this is not the computer of step 5.
+    assert.deepStrictEqual(restart.asked, ['Restart Enterprise SSO on this computer, which is not the one this step runs on?']);
+    assert.ok(restart.details[0].startsWith(`WARNING: Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. Step 5 restarts Enterprise SSO on BTSMSS02.`), restart.details[0]);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB, ['ssomanage', ['-updatedb', there]], READ_BEFORE_RESTART, ['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]], 'the warnings stop nothing');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('in a move to a cluster, -updatedb and the restart are section 5.2 of step 1: the question says to run it on the active cluster node, and they mark no step of the other procedure', async () => {
+  test('in a move to a cluster, -updatedb and the restart are the -updatedb section of step 1: the question says to run it on the active cluster node, and they mark no step of the other procedure', async () => {
     const a = await api();
     await a.progress.reset();
     await a.progress.setSubStepDone('moveToCluster', 'clusterSetup', 1, true);  // the cluster move is under way
@@ -392,19 +401,24 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
       assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', vscode.Uri.file(file)), 0);
       assert.deepStrictEqual(answers.asked, ['Make SSOCLUSTER the master secret server?']);
       const detail = answers.details[0];
-      assert.ok(detail.includes('In the move to a cluster, run it on the ACTIVE cluster node (section 5.2 of step 1)'), detail);
+      assert.ok(detail.includes('In the move to a cluster, run it on the ACTIVE cluster node (the section "Update the master secret server name in the SSO database" of step 1)'), detail);
       assert.ok(!detail.includes('ORIGINAL'), detail);
       assert.ok(detail.includes('WARNING: back up the master secret on the original master secret server before this'), detail);
       assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
       assert.deepStrictEqual(a.progress.read('moveToServer'), {}, 'the move to another server is untouched');
       assert.strictEqual(a.progress.record('moveToCluster', 'clusterSetup').done, false, 'step 1 has more to it than -updatedb');
       if (hasUiBridge()) {
-        await notificationWith('The move to a cluster is under way, so this is section 5.2 of its step 1 and no step was marked done');
+        await notificationWith('The move to a cluster is under way, so this is the section "Update the master secret server name in the SSO database" of step 1 and no step was marked done');
       }
-      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
+      const restart = answerPrompts(a, 'Restart ENTSSO');
+      try {
+        assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
+      } finally {
+        restart.restore();
+      }
       assert.deepStrictEqual(a.progress.read('moveToServer'), {}, 'the restart marks no step of the move to another server either');
       if (hasUiBridge()) {
-        await notificationWith('this is the restart of section 5.2 of its step 1', 'take it offline and bring it online in Failover Cluster Manager (step 6)');
+        await notificationWith('this is the restart in the section "Update the master secret server name in the SSO database" of step 1', 'take it offline and bring it online in Failover Cluster Manager (step 6)');
       }
     } finally {
       answers.restore();

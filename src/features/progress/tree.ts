@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Procedure, Step } from '../../procedures/model';
 import type { CheckRecord, ProgressBook, StepRecord } from '../../procedures/progress';
-import { stepTooltipMarkdown } from '../../procedures/text';
+import { localTime, stepTooltipMarkdown } from '../../procedures/text';
 import { procedureIds, procedures, stepNames, type ProcedureId } from '../../procedures';
 import { runsOnNamed } from '../../procedures/computers';
 import { markdownLink, resolveSource } from '../../sources';
@@ -20,6 +20,9 @@ export type TreeNode =
   | { kind: 'folded'; step: Step }
   | { kind: 'foldedGroup'; step: Step; group: number; title: string; items: string[] }
   | { kind: 'foldedItem'; step: Step; id: string; text: string };
+
+/** A stored time in the admin's local time and VS Code's display language. */
+const when = (iso: string) => localTime(iso, vscode.env.language);
 
 const plain = (markdown: string) => markdown.replace(/\*\*|`/g, '').replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/\s+/g, ' ').trim();
 
@@ -50,12 +53,12 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         // The verdicts of the last verification that bear on the step, first: they say whether it worked.
         for (const [id, c] of Object.entries(record.checks ?? {})) kids.push({ kind: 'check', step, id, record: c });
         if (record.outOfOrder) {
-          remark('outOfOrder', `Marked done on ${record.outOfOrder.at} before: ${stepNames(this.procedure.id, record.outOfOrder.missing).join(', ')}`);
+          remark('outOfOrder', `Marked done on ${when(record.outOfOrder.at)} before: ${stepNames(this.procedure.id, record.outOfOrder.missing).join(', ')}`);
         }
         if (!record.done && record.exitCode !== undefined && record.exitCode !== 0) {
-          remark('lastRun', `Last run ended with exit code ${record.exitCode}${record.at ? ` (${record.at})` : ''}: the step stays open`);
+          remark('lastRun', `Last run ended with exit code ${record.exitCode}${record.at ? ` (${when(record.at)})` : ''}: the step stays open`);
         }
-        if (!record.done && record.stoppedAt) remark('lastRun', `Last run was stopped on ${record.stoppedAt} before it reported an exit code: the step stays open`);
+        if (!record.done && record.stoppedAt) remark('lastRun', `Last run was stopped on ${when(record.stoppedAt)} before it reported an exit code: the step stays open`);
         // Per-machine steps keep exit codes on their machines; the error lines are the step's.
         for (const e of record.lastErrors ?? []) remark('lastRun', `The last run printed ERROR ${e}`);
         if (record.newServer) remark('note', `ssomanage -updatedb made ${record.newServer} the master secret server (ssomanage -displaydb shows it as "Single Sign-On Secret Server name").`);
@@ -83,7 +86,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         if (pre.length) groups.push({ kind: 'foldedGroup', step, group: g++, title: 'Before you start', items: pre });
         for (const r of f.routes) groups.push({ kind: 'foldedGroup', step, group: g++, title: r.name, items: r.steps });
         for (const s of f.sections ?? []) {
-          groups.push({ kind: 'foldedGroup', step, group: g++, title: `${s.ref} ${s.title}`, items: s.steps.map((x) => x.text) });
+          groups.push({ kind: 'foldedGroup', step, group: g++, title: s.title, items: s.steps.map((x) => x.text) });
         }
         return groups;
       }
@@ -110,7 +113,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
             ? `${runsOn} · ${subDone} of ${step.subSteps.length} sub-steps`
             : runsOn;
         item.checkboxState = record.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
-        item.tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step, record));
+        item.tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step, record, vscode.env.language));
         item.contextValue = ['step', ...(step.perMachine ? ['perMachine'] : []), ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
         item.accessibilityInformation = { label: `Step ${step.number}, ${step.title}, ${record.done ? 'done' : 'not done'}` };
         return item;
@@ -120,9 +123,9 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         const icons = { pass: ['pass', 'testing.iconPassed'], fail: ['error', 'testing.iconFailed'], unverified: ['question', 'problemsWarningIcon.foreground'] } as const;
         const item = new vscode.TreeItem(`${c.verdict === 'pass' ? 'Verified' : c.verdict === 'fail' ? 'Verification failed' : 'Not verified'}: ${c.summary}`);
         item.id = `${step.id}.check.${node.id}`;
-        item.description = `${c.computer}, ${new Date(c.at).toLocaleString()}`;
+        item.description = `${c.computer}, ${when(c.at)}`;
         item.iconPath = new vscode.ThemeIcon(icons[c.verdict][0], new vscode.ThemeColor(icons[c.verdict][1]));
-        item.tooltip = new vscode.MarkdownString(`**${c.verdict}** (read on ${c.computer}, ${c.at})\n\n${c.summary}${c.next ? `\n\n**What to do:** ${c.next}` : ''}\n\n\`\`\`\n${c.evidence}\n\`\`\``);
+        item.tooltip = new vscode.MarkdownString(`**${c.verdict}** (read on ${c.computer}, ${when(c.at)})\n\n${c.summary}${c.next ? `\n\n**What to do:** ${c.next}` : ''}\n\n\`\`\`\n${c.evidence}\n\`\`\``);
         item.contextValue = `check ${c.verdict}`;
         return item;
       }
@@ -178,7 +181,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
         const item = new vscode.TreeItem(`Follow: ${f.title}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${step.id}.folded`;
         item.iconPath = new vscode.ThemeIcon('book');
-        item.tooltip = new vscode.MarkdownString(`Microsoft's procedure ${markdownLink(resolveSource(f.source))}, folded in here because How to Move the Master Secret Server says to follow it.`);
+        item.tooltip = new vscode.MarkdownString(`Microsoft's procedure ${markdownLink(resolveSource(f.source))}, restated here because How to Move the Master Secret Server says to follow it.`);
         return item;
       }
       case 'foldedGroup': {
@@ -210,6 +213,13 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
 /** The tree of each procedure, with its provider (the integration tests read both). */
 export type ProcedureTrees = ReadonlyMap<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>;
 
+/** What the tree says above its steps while none is done. */
+export function emptyMessage(id: ProcedureId): string {
+  return id === 'moveToServer'
+    ? 'No step done yet. Start with step 1 on the new master secret server, or open the walkthrough (book button above) for the whole move.'
+    : 'No step done yet. Start with step 1 on the cluster nodes, or open the walkthrough (book button above) for the whole move.';
+}
+
 /** Creates the tree view of each procedure; its description counts the steps done and follows the progress. */
 export function createProcedureTrees(progress: ProgressBook): { trees: ProcedureTrees; disposables: vscode.Disposable[] } {
   const trees = new Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>();
@@ -220,6 +230,8 @@ export function createProcedureTrees(progress: ProgressBook): { trees: Procedure
     const describe = () => {
       const { done, total } = progress.counts(id);
       view.description = `${done} of ${total} done`;
+      // The tree always has its steps, so the viewsWelcome text would never show: the start is said here.
+      view.message = done === 0 ? emptyMessage(id) : undefined;
     };
     describe();
     disposables.push(view, provider, progress.onDidChange((p) => {

@@ -26,18 +26,23 @@ import { showExplanation } from './explainError';
 import { computerName } from '../shared/computerName';
 import type { Prompts } from '../shared/prompts';
 import { describeProblem, watchToolProblems, type ToolProblem } from './problems';
+import { ENUM_DEPEND_ARGS, readDependents, restartQuestion, type DependentService } from '../../ssoTools/dependents';
 
-/** The failure message of a run: the exit code, the first ENTSSO error the matcher found, and what to do. */
-function reportFailure(commandLine: string, code: number, problems: ToolProblem[], forStep: boolean): void {
+/** The button of a failure notification that opens the extension's log. */
+export const SHOW_LOG = 'Show Log';
+
+/** The failure message of a run: the exit code, the first ENTSSO error the matcher found, and what to do; it offers the log. */
+function reportFailure(commandLine: string, code: number, problems: ToolProblem[], forStep: boolean, log: vscode.LogOutputChannel): void {
   const first = problems[0];
   const explanation = first ? explainError(first.code) ?? explainError(first.message) : undefined;
   const open = forStep ? ' The step stays open.' : '';
   const text = first
     ? `${commandLine} ended with exit code ${code}: ERROR ${describeProblem(first).replace(/[.\s]+$/, '')}${problems.length > 1 ? ` (and ${problems.length - 1} more in Problems)` : ''}.${open}`
     : `${commandLine} ended with exit code ${code}.${open} Read the terminal output, and paste any ERROR code into "Master Secret: Explain an ENTSSO Error Code or Event".`;
-  const actions = [...(explanation ? [`Explain ${first.code}`] : []), ...(first ? ['Show Problems'] : [])];
+  const actions = [...(explanation ? [`Explain ${first.code}`] : []), ...(first ? ['Show Problems'] : []), SHOW_LOG];
   void vscode.window.showWarningMessage(text, ...actions).then(async (choice) => {
-    if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (choice === SHOW_LOG) log.show(true);
+    else if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
     else if (choice && explanation) await showExplanation(explanation);
   });
 }
@@ -69,7 +74,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   const rememberNewServer = async (file: string, server = serverOfFile(file)) => {
     if (server) await progress.setNewServer('moveToServer', 'updateDb', server);
   };
-  /** A run that succeeded and marked no step because it is part of the cluster's section 5.2: say so. */
+  /** A run that succeeded and marked no step because it is part of the cluster's -updatedb section of step 1: say so. */
   const noteClusterRun = (def: vscode.TaskDefinition) => {
     const note = clusterRunNote(def, underWay());
     if (note) void vscode.window.showInformationMessage(note);
@@ -136,9 +141,10 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     const watcher = watchToolProblems();
     let code: number;
     try {
-      code = built.planned.definition.type === 'entsso'
-        ? await runRestartSteps(built.planned, scope, (l) => log.info(l))
-        : await executeAndWait(built.task, (execution) => commandRuns.add(execution));
+      const label = built.planned.plan.steps.map((s) => s.label).join(', then ');
+      code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${label}` }, () => built.planned.definition.type === 'entsso'
+        ? runRestartSteps(built.planned, scope, (l) => log.info(l))
+        : executeAndWait(built.task, (execution) => commandRuns.add(execution)));
     } catch (e) {
       void watcher.finish(false);
       if (e instanceof TaskStoppedError) {
@@ -157,7 +163,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         if (c) void vscode.commands.executeCommand('mss.verifyMove', { procedure: where!.procedure, show: true });
       });
     }
-    if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems, where !== undefined);
+    if (code !== 0) reportFailure(built.planned.plan.steps.map((s) => s.label).join(', '), code, problems, where !== undefined, log);
     return code;
   }
 
@@ -220,7 +226,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     });
     if (code === undefined) throw new Error('Cancelled: ssomanage -updatedb was not run.');
     if (code === 0 && remembersNewServer) await rememberNewServer(file, server);
-    // In the move to a cluster this is section 5.2 of step 1: remember the server there, for the verification.
+    // In the move to a cluster this is the -updatedb section of step 1: remember the server there, for the verification.
     else if (code === 0 && server) await progress.setNewServer('moveToCluster', 'clusterSetup', server);
     return code;
   };
@@ -264,6 +270,15 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     const settings = readVerifySettings();
     const run = verificationRuns(settings, process.platform, undefined).find((r) => r.check === check)!;
     return runReadOnly(run, settings);
+  };
+
+  /** The services that stop with ENTSSO here (sc enumdepend), or why they could not be read. */
+  const dependentServices = async (): Promise<DependentService[] | { reason: string }> => {
+    const settings = readVerifySettings();
+    const out = await runReadOnly({ check: 'serviceRunning', setting: 'mss.scPath', executable: settings.scPath, args: [...ENUM_DEPEND_ARGS], label: `sc ${ENUM_DEPEND_ARGS.join(' ')}` }, settings);
+    if (!out.ran) return { reason: out.reason };
+    const list = out.exitCode === 0 ? readDependents(out.stdout) : undefined;
+    return list ?? { reason: `sc enumdepend ENTSSO ended with exit code ${out.exitCode}` };
   };
 
   const runSsoconfig = async (kind: 'backup' | 'restore', arg: unknown, decide: (check: ReturnType<typeof checkSecretFile>, interactive: boolean) => Promise<boolean>) => {
@@ -340,12 +355,21 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     // Read-only checks: what the SSO database and this computer's SSO server setting say now.
     vscode.commands.registerCommand('mss.showSsoDatabase', () => runTool({ type: 'ssomanage', command: 'displaydb' })),
     vscode.commands.registerCommand('mss.showSsoServer', () => runTool({ type: 'ssomanage', command: 'showserver' })),
+    // Asks first (modal), from the UI and from a programmatic call alike: the restart stops BizTalk.
     vscode.commands.registerCommand('mss.restartService', async () => {
       requireTrust();
       const advice = beforeRestart({ move: underWay(), computer: computerName(), newServer: progress.record('moveToServer', 'updateDb').newServer });
       if (advice.elsewhere) log.warn(advice.elsewhere);
-      void vscode.window.showWarningMessage(advice.message);
-      return runTool({ type: 'entsso', command: 'restart' });
+      const code = await runTool({ type: 'entsso', command: 'restart' }, workspaceScope(), async (planned) => {
+        const dependents = await dependentServices();
+        const question = restartQuestion({ commandLines: planned.plan.steps.map((s) => s.label), dependents, elsewhere: advice.elsewhere });
+        if (await prompts.confirm(question.title, question.detail, question.confirm) !== question.confirm) {
+          log.info('ENTSSO restart cancelled: nothing was run');
+          return false;
+        }
+        return true;
+      });
+      return code;
     }),
   ];
 }

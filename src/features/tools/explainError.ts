@@ -1,21 +1,33 @@
 // mss.explainError: what an ENTSSO error code, event ID or message means, from the
-// catalogue in src/ssoTools; and the view that shows an explanation (also offered by a
-// failed run's notification).
+// catalogue in src/ssoTools; and the one Explain view that shows an explanation (also
+// offered by a failed run's notification). The view is a webview panel, reused for the
+// next explanation: no untitled document is left behind. It runs no script; its links
+// open in the browser.
 import * as vscode from 'vscode';
 import { explainError, type ErrorExplanation } from '../../ssoTools/errors';
+import { explanationHtml } from '../../ssoTools/explanationHtml';
 
-function explanationMarkdown(e: ErrorExplanation): string {
-  return `# ${e.title}\n\n**Meaning:** ${e.meaning}\n\n**Likely cause:** ${e.cause}\n\n**What to do:** ${e.fix}\n\n*Source: ${e.source}*\n`;
-}
+/** The view type of the Explain view (the integration tests look for its tab). */
+export const EXPLAIN_VIEW_TYPE = 'mss.explanation';
 
-/** Opens an explanation as a Markdown preview (a plain editor where the preview is unavailable). */
-export async function showExplanation(e: ErrorExplanation): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: explanationMarkdown(e) });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+let panel: vscode.WebviewPanel | undefined;
+
+/** Shows an explanation in the Explain view, opening it or bringing it to the front. */
+export function showExplanation(e: ErrorExplanation): Promise<void> {
+  const title = `Explain: ${e.title.split(' ')[0]}`;
+  if (panel) {
+    panel.title = title;
+    panel.reveal(undefined, false);
+  } else {
+    panel = vscode.window.createWebviewPanel(EXPLAIN_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, { enableScripts: false, enableFindWidget: true, localResourceRoots: [] });
+    panel.onDidDispose(() => { panel = undefined; });
+  }
+  panel.webview.html = explanationHtml(e);
+  return Promise.resolve();
 }
 
 export function registerExplainError(): vscode.Disposable {
-  return vscode.commands.registerCommand('mss.explainError', async (arg?: unknown) => {
+  const command = vscode.commands.registerCommand('mss.explainError', async (arg?: unknown) => {
     let text = typeof arg === 'string' ? arg : undefined;
     if (arg !== undefined && typeof arg !== 'string') throw new Error('mss.explainError takes a string: an HRESULT such as 0xC0002A0F, an event number such as 10766, or message text.');
     const interactive = text === undefined;
@@ -34,4 +46,5 @@ export function registerExplainError(): vscode.Disposable {
     }
     return e;
   });
+  return vscode.Disposable.from(command, { dispose: () => panel?.dispose() });
 }

@@ -65,7 +65,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 10521, symbol: 'SSO_ERROR_SECRETS_NOT_LOADED',
     message: 'Could not load secrets from the registry of the master secret server.',
-    cause: 'The secret in the registry is encrypted with a key bound to the ENTSSO service account: the account was changed, or permissions are wrong. On a cluster it is also reported after a failover when the secret was restored on one node only.',
+    cause: 'The secret in the registry is encrypted with a key bound to the ENTSSO service account: the account was changed, or permissions are wrong. A community report (not Microsoft documentation) also saw it on a cluster after a failover, once the secret had been restored on the nodes: the master secret server did not start on the other node; the report blames the documented cluster setup and its fix could not be read.',
     fix: `Restore the secret from the backup file on this server (${RESTORE}), on a cluster on every node; or put the original ENTSSO service account back.`,
     sources: [eventPage(10521), eventPage(10565), 'biztalk/core/troubleshooting-enterprise-single-sign-on', 'biztalk/core/how-to-change-service-accounts-and-passwords', fieldReport.failoverOneNode],
   },
@@ -147,7 +147,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   {
     id: 10565, symbol: 'SSO_ERROR_SECRET_VALIDATE_FAILED',
     message: 'The secret could not be loaded from the registry. The service account for the SSO service may have been changed or the secret may be corrupted. Restore the secret from a backup file.',
-    cause: 'The ENTSSO service account was changed (the registry secret is bound to it) or the secret is corrupt; on a cluster, reported after failover when the secret was restored on one node only.',
+    cause: 'The ENTSSO service account was changed (the registry secret is bound to it) or the secret is corrupt. A community report (not Microsoft documentation) also saw it on a cluster after a failover, once the secret had been restored on the nodes: the master secret server did not start on the other node; the report blames the documented cluster setup and its fix could not be read.',
     fix: `Restore the secret from the backup (${RESTORE}) on this server, on a cluster on every node; or put the original service account back.`,
     sources: [eventPage(10565), 'biztalk/core/troubleshooting-enterprise-single-sign-on', 'biztalk/core/how-to-change-service-accounts-and-passwords', fieldReport.failoverOneNode],
   },
@@ -191,7 +191,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     id: 10589, symbol: 'SSO_ERROR_BACKUP_SECRET_REQUIRED', message: 'The master secret has not been backed up. …',
-    cause: 'The secret on this master secret server was never backed up; common on fresh or restored systems, and on a new master secret server after the restore.',
+    cause: 'The secret on this master secret server was never backed up; seen on fresh or restored systems (a community report), and on a new master secret server after the restore.',
     fix: 'Back it up: ssoconfig -backupSecret <backup file>, elevated, on the master secret server; keep the file and password safe.',
     sources: [eventPage(10589), fieldReport.event10589],
   },

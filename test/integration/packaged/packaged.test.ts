@@ -65,7 +65,7 @@ suite('the packaged extension (the files of the .vsix, production bundle)', () =
     const fakes = new FakeTools();
     const restore = await fakes.use();
     try {
-      await (await api()).progress.reset();  // both: with the move to a cluster under way, -updatedb would be its section 5.2
+      await (await api()).progress.reset();  // both: with the move to a cluster under way, -updatedb would be part of its step 1
       const file = path.join(workspaceDir(), 'NewMSSServer.xml');
       assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', file), 0);
       assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);

@@ -56,8 +56,8 @@ describe('procedures/computers', () => {
 
   it('says where -updatedb runs: the original server, the active cluster node, or both when the move is not known', () => {
     assert.match(updateDbWhere('moveToServer'), /^Run it on the ORIGINAL master secret server, in an elevated VS Code\.$/);
-    assert.match(updateDbWhere('moveToCluster'), /run it on the ACTIVE cluster node \(section 5\.2 of step 1\).*No step is marked done by it/);
+    assert.match(updateDbWhere('moveToCluster'), /run it on the ACTIVE cluster node \(the section "Update the master secret server name in the SSO database" of step 1\).*No step is marked done by it/);
     const both = updateDbWhere(undefined);
-    assert.ok(both.includes('ORIGINAL master secret server when moving to another server (step 4)') && both.includes('ACTIVE cluster node when moving to a cluster (section 5.2 of step 1)'), both);
+    assert.ok(both.includes('ORIGINAL master secret server when moving to another server (step 4)') && both.includes('ACTIVE cluster node when moving to a cluster (the section "Update the master secret server name in the SSO database" of step 1)'), both);
   });
 });

@@ -325,7 +325,7 @@ describe('procedure model', () => {
     assert.equal(step('moveToServer', 'updateDb').folded, undefined);
   });
 
-  it('folds in How to Cluster the Master Secret Server sections 5.1-5.3 without the second-node restore, and makes the Join override explicit', () => {
+  it('folds in How to Cluster the Master Secret Server without its second-node restore section, and makes the Join override explicit', () => {
     const folded = step('moveToCluster', 'clusterSetup').folded;
     assert.ok(folded);
     assert.equal(folded.source, 'biztalk/core/how-to-cluster-the-master-secret-server1');
@@ -334,13 +334,13 @@ describe('procedure model', () => {
     assert.deepEqual(sections.map((s) => s.ref), ['5.1', '5.2', '5.3']);
     assert.deepEqual(sections.map((s) => s.steps.length), [19, 5, 12]);
     assert.ok(!sections.some((s) => /second cluster node/i.test(s.title)), 'no "Restore the master secret on the second cluster node" section');
-    assert.ok(folded.notes.some((n) => n.startsWith('Skip the section **Restore the master secret on the second cluster node** (5.4')));
-    assert.ok(folded.notes.some((n) => n.startsWith('Seed override') && n.includes('**Join an existing SSO system**')));
+    assert.ok(folded.notes.some((n) => n.startsWith('Skip the section **Restore the master secret on the second cluster node**. Step 7')));
+    assert.ok(folded.notes.some((n) => n.startsWith('Different from the cluster page') && n.includes('**Join an existing SSO system**')));
     assert.match(sections[0].steps[6].text, /\*\*Join an existing SSO system\*\* \(the cluster page says \*\*Create a new SSO system\*\* here/);
     assert.equal(sections[1].title, 'Update the master secret server name in the SSO database');
     assert.ok(sections[1].steps.some((s) => s.commandLine?.startsWith('ssomanage -updatedb ')));
-    assert.ok(folded.notes.some((n) => n.startsWith('Section 5.2 is where the cluster path changes the master secret server name')));
-    assert.match(step('moveToCluster', 'clusterSetup').text, /Section 5\.2 of that topic/);
+    assert.ok(folded.notes.some((n) => n.startsWith('The section **Update the master secret server name in the SSO database** is where the move to a cluster changes the master secret server name')));
+    assert.match(step('moveToCluster', 'clusterSetup').text, /The section \*\*Update the master secret server name in the SSO database\*\* of that topic/);
   });
 
   it('uses only ASCII in command lines: never the en dash of the doc pages', () => {

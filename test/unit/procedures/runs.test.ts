@@ -24,7 +24,7 @@ describe('procedures/runs', () => {
     }
   });
 
-  it('in the move to a cluster: the restore is per node, and -updatedb and the restart (section 5.2 of step 1) mark no step', () => {
+  it('in the move to a cluster: the restore is per node, and -updatedb and the restart (the -updatedb section of step 1) mark no step', () => {
     assert.deepEqual(stepOfRun(runs.restore, 'moveToCluster', PC), { procedure: 'moveToCluster', step: 'restoreEachNode', machine: PC });
     assert.deepEqual(restorePlace('moveToCluster', PC), { procedure: 'moveToCluster', step: 'restoreEachNode', machine: PC });
     assert.equal(stepOfRun(runs.updatedb, 'moveToCluster', PC), undefined);
@@ -39,7 +39,7 @@ describe('procedures/runs', () => {
   });
 
   it('tells why a -updatedb or a restart marked no step, in the move to a cluster only', () => {
-    assert.match(clusterRunNote(runs.updatedb, 'moveToCluster') ?? '', /^ssomanage -updatedb succeeded\. The move to a cluster is under way, so this is section 5\.2 of its step 1 and no step was marked done/);
+    assert.match(clusterRunNote(runs.updatedb, 'moveToCluster') ?? '', /^ssomanage -updatedb succeeded\. The move to a cluster is under way, so this is the section "Update the master secret server name in the SSO database" of step 1 and no step was marked done/);
     assert.match(clusterRunNote(runs.restart, 'moveToCluster') ?? '', /Failover Cluster Manager \(step 6\), not with net stop \/ net start\. \(Moving to another server instead\? Reset the progress of the move to a cluster\.\)$/);
     assert.equal(clusterRunNote(runs.updatedb, 'moveToServer'), undefined);
     assert.equal(clusterRunNote(runs.updatedb, undefined), undefined);

@@ -114,16 +114,16 @@ describe('walkthroughs', () => {
           for (const note of sub.notes) assert.ok(md.includes(`> **Note:** ${note}`), `${sub.id} note`);
         }
         if (step.folded) {
-          assert.ok(md.includes(`## Folded in: ${step.folded.title}`), `${step.id} folded`);
+          assert.ok(md.includes(`\n## ${step.folded.title}\n`), `${step.id} folded`);
           for (const route of step.folded.routes) assert.ok(md.includes(`### ${route.name}`), `${step.id} route ${route.name}`);
-          for (const section of step.folded.sections ?? []) assert.ok(md.includes(`### ${section.ref} ${section.title}`));
+          for (const section of step.folded.sections ?? []) assert.ok(md.includes(`\n### ${section.title}\n`) && !md.includes(`${section.ref} ${section.title}`), section.title);
         }
         assert.ok(!/\d{4}-\d{2}-\d{2}/.test(md), `${step.id} has no date`);
       }
     }
     const cluster = rendered.files['walkthroughs/moveToCluster/clusterSetup.md'];
-    assert.ok(cluster.includes('### 5.2 Update the master secret server name in the SSO database'));
-    assert.ok(!cluster.includes('### 5.4'));
+    assert.ok(cluster.includes('\n### Update the master secret server name in the SSO database\n'));
+    assert.ok(!cluster.includes('### Restore the master secret on the second cluster node'));
     assert.ok(cluster.includes('**Only if:**') === false);
     assert.ok(rendered.files['walkthroughs/moveToCluster/serverAll.md'].includes('**Only if:** this Windows Server cluster will host'));
     assert.ok(rendered.files['walkthroughs/moveToCluster/restoreEachNode.md'].includes('**Do first:** 2. Copy the master secret backup to each cluster node; 6. '));

@@ -163,7 +163,8 @@ describe('sources: rendered the same way everywhere', () => {
         const md = files[`walkthroughs/${id}/${step.id}.md`];
         const at = md.indexOf('\n## Microsoft documentation\n');
         assert.ok(at > 0, `${id}/${step.id}`);
-        const section = md.slice(at, md.lastIndexOf('\n*Step `'));
+        // The Microsoft pages, then any community report or inference under "Other sources": the page ends there.
+        const section = md.slice(at);
         assertClean(section, `${id}/${step.id}`);
         assert.ok(!md.includes('\n## Sources\n'), `${id}/${step.id}`);
         const items = section.split('\n').filter((line) => line.startsWith('- '));
@@ -171,7 +172,7 @@ describe('sources: rendered the same way everywhere', () => {
         assert.equal(items[0], `- ${markdownLink(resolveSource(MOVE_PAGE))}`, `${id}/${step.id}`);
         for (const ref of resolveSources(step.sources)) assert.ok(items.includes(`- ${describeSource(ref)}`), `${id}/${step.id} ${ref.id}`);
         if (step.folded) {
-          assert.ok(md.includes(`\nMicrosoft page: ${markdownLink(resolveSource(step.folded.source))}\n`), `${id}/${step.id} folded`);
+          assert.ok(md.includes(`\nMicrosoft's steps, restated from ${markdownLink(resolveSource(step.folded.source))} for this move.\n`), `${id}/${step.id} folded`);
         }
       }
     }
@@ -203,7 +204,7 @@ describe('sources: rendered the same way everywhere', () => {
       }
     }
     const seen = explainError('0xC0002A0F');
-    assert.match(seen?.source ?? '', /seen in ssoconfig output reported by users \(\[0x800706D9 when contact a SSO master secret cluster\]\(https:\/\/blogs\.msdn\.microsoft\.com\//);
+    assert.match(seen?.source ?? '', /seen together in ssoconfig output reported by users \(\[0x800706D9 when contact a SSO master secret cluster\]\(https:\/\/blogs\.msdn\.microsoft\.com\//);
     assert.ok(seen?.references.some((r) => r.id === inference.hresultRule));
   });
 

@@ -80,8 +80,8 @@ describe('ssoTools/errors explainError', () => {
   });
 
   it('separates seen from inferred HRESULT pairings', () => {
-    assert.match(explainError('0xC0002A0F')?.source ?? '', /matched in captured output.*our inference/);
-    assert.match(explainError('0xC0002A24')?.source ?? '', /matched in captured output/);
+    assert.match(explainError('0xC0002A0F')?.source ?? '', /is event 10767: seen together in ssoconfig output reported by users .*our inference/);
+    assert.match(explainError('0xC0002A24')?.source ?? '', /seen together in the event text quoted by Microsoft/);
     assert.match(explainError('0xC0002A1B')?.source ?? '', /inferred/);
   });
 
