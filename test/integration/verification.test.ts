@@ -161,6 +161,26 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     assert.deepStrictEqual(a.progress.counts('moveToCluster'), { done: 0, total: 7 });
   });
 
+  test('a .bat or .cmd in mss.scPath or mss.wevtutilPath is refused, never run through cmd.exe: unverified with the setting to fix', async () => {
+    const c = vscode.workspace.getConfiguration('mss');
+    const cmd = path.join(fakes.dir, 'sc.cmd');
+    const bat = path.join(fakes.dir, 'wevtutil.bat');
+    fs.writeFileSync(cmd, '@echo STATE : 4 RUNNING\r\n', { mode: 0o755 });
+    fs.writeFileSync(bat, '@echo off\r\n', { mode: 0o755 });
+    await c.update('scPath', cmd, vscode.ConfigurationTarget.Global);
+    await c.update('wevtutilPath', bat, vscode.ConfigurationTarget.Global);
+    try {
+      const r = await verify({ procedure: 'moveToServer', expected: 'BTSMSS02' });
+      assert.match(verdict(r, 'serviceRunning').summary, /sc\.cmd is a batch file: Windows runs it through cmd\.exe.*Set mss\.scPath to the program itself \(\.exe\)/);
+      assert.match(verdict(r, 'restoreLogged').summary, /wevtutil\.bat is a batch file.*Set mss\.wevtutilPath/);
+      assert.strictEqual(verdict(r, 'serviceRunning').verdict, 'unverified');
+      assert.deepStrictEqual(fakes.calls().map((x) => x.tool), ['ssomanage'], 'only -displaydb ran');
+    } finally {
+      await c.update('scPath', fakes.path('sc'), vscode.ConfigurationTarget.Global);
+      await c.update('wevtutilPath', fakes.path('wevtutil'), vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('before -updatedb from the UI: -displaydb naming another computer as the current master secret server is a warning in the question', async () => {
     const a = await api();
     const file = path.join(workspaceDir(), 'NewMSSServer.xml');

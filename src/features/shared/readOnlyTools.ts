@@ -6,6 +6,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { resolveInstallFolder } from '../../ssoTools/commandLines';
+import { programRefusal } from '../../ssoTools/programPath';
 import type { ToolOutput } from '../../verification/checks';
 import type { ReadOnlyRun, VerifySettings } from '../../verification/commands';
 import { readToolSettings, which } from './toolSettings';
@@ -31,11 +32,17 @@ function locate(run: ReadOnlyRun): { path: string } | { reason: string } {
   const windowsOnly = run.check === 'secretServerName'
     ? "ENTSSO's command-line tools exist only on a Windows server with Enterprise SSO installed"
     : `${name} is a Windows program`;
+  let found: string | undefined;
   if (/[\\/]/.test(exe) || /^[A-Za-z]:/.test(exe)) {
-    return fs.existsSync(exe) ? { path: exe } : { reason: `${name} was not found at ${exe} (${windowsOnly}). Set ${run.setting} to its location.` };
+    if (!fs.existsSync(exe)) return { reason: `${name} was not found at ${exe} (${windowsOnly}). Set ${run.setting} to its location.` };
+    found = exe;
+  } else {
+    found = which(exe);
+    if (!found) return { reason: `${exe} was not found on PATH (${windowsOnly}). Set ${run.setting} to its full path.` };
   }
-  const found = which(exe);
-  return found ? { path: found } : { reason: `${exe} was not found on PATH (${windowsOnly}). Set ${run.setting} to its full path.` };
+  // Only a program itself runs: a .bat or .cmd would go through cmd.exe (ssoTools/programPath.ts).
+  const refusal = programRefusal(found, process.platform);
+  return refusal ? { reason: `${refusal}. Set ${run.setting} to the program itself (.exe).` } : { path: found };
 }
 
 /** Runs one read-only program and resolves with what it printed, or why it did not run. Never rejects. */
