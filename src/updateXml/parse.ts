@@ -138,14 +138,16 @@ export function resolveName(name: string, candidates: readonly string[]): NameMa
   }
   let best: string | undefined;
   let bestDistance = Infinity;
+  const allowed = name.length >= 6 ? 2 : 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: such a candidate can never be close.
+    if (Math.abs(lower.length - c.length) > allowed) continue;
     const d = levenshtein(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  const allowed = name.length >= 6 ? 2 : 1;
   if (best !== undefined && bestDistance <= allowed) return { canonical: best, how: 'near' };
   return undefined;
 }
@@ -443,9 +445,9 @@ export function parseUpdateXml(text: string): ParsedUpdateXml {
   // is well-formed here; when fast-xml-parser still refuses it (it misreads quotes in a
   // processing instruction), a copy with the processing instructions and comments blanked out
   // is read instead.
-  for (const readable of [wf.patched, blankMarkup(wf.patched)]) {
+  for (const readable of [() => wf.patched, () => blankMarkup(wf.patched)]) {
     try {
-      out.roots = buildElements(parser.parse(readable.slice(base)) as RawNode[], text, base).elements;
+      out.roots = buildElements(parser.parse(readable().slice(base)) as RawNode[], text, base).elements;
       delete out.syntax;
       return out;
     } catch (e) {

@@ -19,19 +19,20 @@ import { checkWellFormed } from './wellFormed';
 /** Above this many characters the file is not parsed (a real update file is a few hundred bytes). */
 export const MAX_TEXT_LENGTH = 1024 * 1024;
 
+/** The one finding for a file too large to check: `size` characters (or bytes, for a file not read). */
+export function fileTooLarge(size: number, unit: 'characters' | 'bytes' = 'characters'): UpdateXmlDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'error',
+    code: 'file-too-large' satisfies RuleCode,
+    message: `This file has ${size.toLocaleString('en-US')} ${unit} and was not checked. A real update file for ssomanage -updatedb is a few hundred bytes (one <sso> with one <globalInfo> and up to eight settings); check that this is the file you meant, or generate a new one with "Generate NewMSSServer.xml".`,
+    fixes: [],
+  };
+}
+
 export function validateUpdateXml(text: string): UpdateXmlDiagnostic[] {
-  if (text.length > MAX_TEXT_LENGTH) {
-    // No LineIndex over 50 MB: the one diagnostic sits at the start of the file.
-    return [
-      {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 'error',
-        code: 'file-too-large' satisfies RuleCode,
-        message: `This file has ${text.length.toLocaleString('en-US')} characters and was not checked. A real update file for ssomanage -updatedb is a few hundred bytes (one <sso> with one <globalInfo> and up to eight settings); check that this is the file you meant, or generate a new one with "Generate NewMSSServer.xml".`,
-        fixes: [],
-      },
-    ];
-  }
+  // No LineIndex over 50 MB: the one diagnostic sits at the start of the file.
+  if (text.length > MAX_TEXT_LENGTH) return [fileTooLarge(text.length)];
   const report = new Report(text);
   const wellFormed = checkWellFormed(report, parseUpdateXml(text));
   if (wellFormed) checkRoot(report, wellFormed.root, wellFormed.reported);
