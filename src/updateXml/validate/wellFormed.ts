@@ -20,7 +20,8 @@ export interface WellFormed {
  * when the structure can be checked, or undefined when it cannot (a syntax error, no element).
  */
 export function checkWellFormed(report: Report, parsed: ParsedUpdateXml): WellFormed | undefined {
-  if (parsed.declaration) {
+  // A declaration with a syntax error in it is not "valid XML": only the syntax error is reported.
+  if (parsed.declaration && !(parsed.syntax && parsed.syntax.offset < parsed.declaration.end)) {
     const { start, end } = parsed.declaration;
     report.add(
       'xml-declaration',
