@@ -1,15 +1,15 @@
 // npm run fuzz: the property-based fuzzing of the update-XML validator and its quick fixes
 // (test/unit/updateXml/fuzzProperties.ts) on many cases: 4 properties x RUNS cases (default
 // 25,000 each, so 100,000 in all), then the linear-time check on larger files.
-//   npm run fuzz                 100,000 cases, a random seed (printed, and printed on failure)
-//   MSS_FUZZ_RUNS=50000 MSS_FUZZ_SEED=42 npm run fuzz
+//   npm run fuzz                 100,000 cases from a random start (printed; fast-check prints it on failure too)
+//   MSS_FUZZ_RUNS=50000 MSS_FUZZ_START=42 npm run fuzz   (repeats the run that started at 42)
 import { runAll, timeLinear } from '../test/unit/updateXml/fuzzProperties';
 
 const runs = Number(process.env.MSS_FUZZ_RUNS ?? 25_000);
-const seed = process.env.MSS_FUZZ_SEED !== undefined ? Number(process.env.MSS_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const start = process.env.MSS_FUZZ_START !== undefined ? Number(process.env.MSS_FUZZ_START) : Math.floor(Math.random() * 2 ** 31);
 const started = Date.now();
-console.log(`fuzz: ${4 * runs} cases, seed ${seed}`);
-const cases = runAll(runs, seed);
+console.log(`fuzz: ${4 * runs} cases, start ${start} (MSS_FUZZ_START=${start} repeats this run)`);
+const cases = runAll(runs, start);
 for (const unit of ['    <!-- c -->\n', '    <x a="1"/>\n', '    <secretServer>BTS02</secretServer>\n', '    <ticketTimeout>&amp;</ticketTimeout>\n', '    <globalInfo/>\n']) {
   timeLinear(unit, 10_000);
 }
