@@ -128,7 +128,7 @@ export const randomBytes = fc.oneof(
 
 /** Runs every property with `runs` cases each, from the random `start` given (fast-check prints it on failure). */
 export function runAll(runs: number, start?: number): number {
-  // fast-check's parameter for the start value (its API name, not the notebook's word).
+  // fast-check's parameter for the start value.
   const params = start === undefined ? { numRuns: runs } : { numRuns: runs, seed: start };
   fc.assert(fc.property(updateFile, checkText), params);
   fc.assert(fc.property(mutatedFile, checkText), params);
