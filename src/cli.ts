@@ -6,13 +6,100 @@
 //     --json: [{ file, line, character, endLine, endCharacter, severity, code, message }] (0-based;
 //     severity 'error' | 'warning' | 'info', the same words as the text form)
 //     exit 0 no errors, 1 at least one error, 2 usage error or a file that cannot be read
+//     Only regular files are read (a FIFO or device is refused before it is opened for reading,
+//     so it cannot hang the CLI), and a file over MAX_FILE_BYTES is not read at all (its one
+//     finding is file-too-large). Control and invisible characters in the text output are
+//     written as <U+XXXX>, in the JSON output as \uXXXX, so a file cannot drive the terminal.
 //   mss-xml generate --server NAME [--out FILE] [--force] [--eol crlf|lf]
-//     exit 0 written, 1 invalid name or existing file without --force (nothing written),
-//     2 usage error or the file could not be written
+//     exit 0 written, 1 invalid name (anything `validate` would refuse) or existing file without
+//     --force (nothing written), 2 usage error or the file could not be written. The file is
+//     written to a temporary file in the same folder and renamed (linked, without --force) into
+//     place, so the target is never half-written.
+//   Any other failure is a bug: one line "mss-xml: internal error: ..." on stderr, exit 2.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkServerName } from './ssoTools/serverName';
-import { DEFAULT_UPDATE_XML_FILE_NAME, generateUpdateXml, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
+import { checkServerName, visible } from './ssoTools/serverName';
+import { DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
+
+/** Files larger than this are not read (a real update file is a few hundred bytes; 1 MiB characters is the validator's limit). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** JSON with the characters that could drive a terminal (C1 controls, bidi and other format characters) escaped too. */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+type Read = { bytes: Uint8Array } | { tooLarge: number } | { error: string };
+
+function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return visible(e instanceof Error ? e.message : String(e));
+}
+
+/** Reads a regular file of at most MAX_FILE_BYTES; a FIFO, device or folder is refused unopened. */
+function readRegularFile(file: string): Read {
+  let fd: number | undefined;
+  try {
+    const before = fs.statSync(file);
+    if (before.isDirectory()) return { error: 'is a directory' };
+    if (!before.isFile()) return { error: 'is not a regular file (a pipe, socket or device); give the path of the XML file itself' };
+    if (before.size > MAX_FILE_BYTES) return { tooLarge: before.size };
+    // O_NONBLOCK: should the path have become a FIFO since the check, opening does not wait for a writer.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { error: 'is not a regular file (a pipe, socket or device); give the path of the XML file itself' };
+    const buffer = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_FILE_BYTES) return { tooLarge: length };
+      if (length === buffer.length) break;
+    }
+    return { bytes: buffer.subarray(0, length) };
+  } catch (e) {
+    return { error: describeError(e) };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes `text` to `target` atomically: a temporary file in the same folder, flushed, then
+ * renamed over the target (`force`) or hard-linked to it (fails with EEXIST when the target
+ * exists, so a file created meanwhile is not clobbered). Where hard links are not supported the
+ * rename is used after a check that the target does not exist.
+ */
+export function writeFileAtomic(target: string, text: string, force: boolean): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const fd = fs.openSync(temp, 'wx', 0o644);
+  try {
+    try {
+      fs.writeSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (force) {
+      fs.renameSync(temp, target);
+      return;
+    }
+    try {
+      fs.linkSync(temp, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || !['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS'].includes(code ?? '')) throw e;
+      if (fs.existsSync(target)) throw Object.assign(new Error(`${target} exists`), { code: 'EEXIST' });
+      fs.renameSync(temp, target);
+    }
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
 
 export interface CliIo {
   stdout(text: string): void;
@@ -29,13 +116,16 @@ Usage:
       (SEVERITY is error, warning or info). --json prints a JSON array of
       { file, line, character, endLine, endCharacter, severity, code, message }
       with 0-based positions.
-      Exit status: 0 no errors, 1 at least one error, 2 usage error or unreadable file.
+      Only regular files up to 4 MiB are read.
+      Exit status: 0 no errors, 1 at least one error, 2 usage error, unreadable file
+      or internal error.
 
   mss-xml generate --server NAME [--out FILE] [--force] [--eol crlf|lf]
       Writes the file that moves the master secret server to NAME
       (default ./${DEFAULT_UPDATE_XML_FILE_NAME}, CRLF line ends). An existing file is
-      kept unless --force is given.
-      Exit status: 0 written, 1 invalid name or file exists, 2 usage error.
+      kept unless --force is given. The file is written whole or not at all.
+      Exit status: 0 written, 1 invalid name or file exists, 2 usage error or
+      the file could not be written.
 
   mss-xml --help
 `;
@@ -70,17 +160,15 @@ function validate(args: string[], io: CliIo): number {
   let errors = false;
   const records: Array<Record<string, unknown>> = [];
   for (const file of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(path.resolve(io.cwd, file));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-      io.stderr(`mss-xml: cannot read ${file}: ${why}\n`);
+    const shownFile = visible(file);
+    const read = readRegularFile(path.resolve(io.cwd, file));
+    if ('error' in read) {
+      io.stderr(`mss-xml: cannot read ${shownFile}: ${read.error}\n`);
       unreadable = true;
       continue;
     }
-    for (const d of validateUpdateXmlBytes(bytes)) {
+    const found = 'tooLarge' in read ? [fileTooLarge(read.tooLarge, 'bytes')] : validateUpdateXmlBytes(read.bytes);
+    for (const d of found) {
       if (d.severity === 'error') errors = true;
       const severity = cliSeverity(d);
       if (json) {
@@ -95,11 +183,11 @@ function validate(args: string[], io: CliIo): number {
           message: d.message,
         });
       } else {
-        io.stdout(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity}: ${d.message} [${d.code}]\n`);
+        io.stdout(`${shownFile}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity}: ${visible(d.message)} [${d.code}]\n`);
       }
     }
   }
-  if (json) io.stdout(`${JSON.stringify(records, null, 2)}\n`);
+  if (json) io.stdout(`${safeJson(records)}\n`);
   if (unreadable) return 2;
   return errors ? 1 : 0;
 }
@@ -137,31 +225,42 @@ function generate(args: string[], io: CliIo): number {
   if (out === '') return usageError(io, '--out needs a file name');
 
   const check = checkServerName(server);
-  if (!check.ok) {
-    io.stderr(`mss-xml: nothing written: ${check.message}\n`);
+  let xml: string;
+  try {
+    xml = generateUpdateXml(server, eol); // refuses what validate would refuse
+  } catch (e) {
+    io.stderr(`mss-xml: nothing written: ${visible(e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   }
-  const xml = generateUpdateXml(server, eol);
   const target = path.resolve(io.cwd, out ?? DEFAULT_UPDATE_XML_FILE_NAME);
   try {
-    // 'wx' refuses to overwrite atomically, so a file created meanwhile is not clobbered either.
-    fs.writeFileSync(target, xml, { flag: force ? 'w' : 'wx' });
+    writeFileAtomic(target, xml, force);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      io.stderr(`mss-xml: nothing written: ${target} already exists. Use --force to overwrite it, or --out to choose another file.\n`);
+      io.stderr(`mss-xml: nothing written: ${visible(target)} already exists. Use --force to overwrite it, or --out to choose another file.\n`);
       return 1;
     }
-    io.stderr(`mss-xml: could not write ${target}: ${(e as Error).message}\n`);
+    io.stderr(`mss-xml: could not write ${visible(target)}: ${describeError(e)}\n`);
     return 2;
   }
-  if (check.severity === 'warning' && check.message) io.stderr(`mss-xml: warning: ${check.message}\n`);
-  io.stdout(`${target}\n`);
+  if (check.severity === 'warning' && check.message) io.stderr(`mss-xml: warning: ${visible(check.message)}\n`);
+  io.stdout(`${visible(target)}\n`);
   return 0;
 }
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+/** Runs the CLI with `argv` (without node and script) and returns the exit code (2 on an internal error). */
 export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`mss-xml: internal error: ${visible(message.split(/\r?\n/)[0])}\n`);
+    return 2;
+  }
+}
+
+function run(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
   if (command === undefined) {
     io.stderr(USAGE);

@@ -22,6 +22,64 @@
 //  * error   – a word reserved by Windows (KB 909264 "Table of reserved words"), `localhost`
 //              (every SSO server would look for the master secret on itself)
 
+/**
+ * Characters that do not show, or change how the text around them is shown: controls (C0, DEL,
+ * C1 such as U+0085), format characters (zero-width space and joiners, U+FEFF, soft hyphen),
+ * bidirectional controls (U+202E...), line and paragraph separators, the other default-ignorable
+ * code points (variation selectors, fillers), surrogates, private-use and noncharacters.
+ * Tab, line feed and carriage return are whitespace, handled as such.
+ */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Default_Ignorable_Code_Point}\p{Bidi_Control}\p{Noncharacter_Code_Point}]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
+/** The pattern of one such character (for a global RegExp of its own). */
+export const INVISIBLE_SOURCE = INVISIBLE.source;
+
+const KNOWN_INVISIBLE: Record<number, string> = {
+  0x00ad: 'soft hyphen',
+  0x061c: 'Arabic letter mark',
+  0x0085: 'next line',
+  0x200b: 'zero width space',
+  0x200c: 'zero width non-joiner',
+  0x200d: 'zero width joiner',
+  0x200e: 'left-to-right mark',
+  0x200f: 'right-to-left mark',
+  0x2028: 'line separator',
+  0x2029: 'paragraph separator',
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x2060: 'word joiner',
+  0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate',
+  0x2068: 'first strong isolate',
+  0x2069: 'pop directional isolate',
+  0xfeff: 'zero width no-break space (byte order mark)',
+};
+
+function hex(c: number): string {
+  return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** `U+202E (right-to-left override)`: how a message names an invisible character. */
+export function describeInvisible(ch: string): string {
+  const c = ch.codePointAt(0) ?? 0;
+  const name = KNOWN_INVISIBLE[c] ?? (c < 0x20 || (c >= 0x7f && c <= 0x9f) ? 'a control character' : 'an invisible character');
+  return `${hex(c)} (${name})`;
+}
+
+/** The first invisible, bidirectional or control character of `text` (tab, LF, CR excepted). */
+export function findInvisible(text: string): { index: number; char: string } | undefined {
+  const m = INVISIBLE.exec(text);
+  return m ? { index: m.index, char: m[0] } : undefined;
+}
+
+/** `text` with every invisible, bidirectional or control character (tab, LF, CR included) written as <U+XXXX>. */
+export function visible(text: string): string {
+  return text.replace(INVISIBLE_ALL, (ch) => `<${hex(ch.codePointAt(0) ?? 0)}>`).replace(/[\t\n\r]/g, (ch) => `<${hex(ch.charCodeAt(0))}>`);
+}
+
 export interface NameCheck {
   ok: boolean;
   severity?: 'error' | 'warning';
@@ -56,27 +114,34 @@ function fail(message: string): NameCheck {
 /** Checks a computer name; `ok: true` may still carry a warning (FQDN, underscore, non-ASCII). */
 export function checkServerName(name: string): NameCheck {
   if (name.length === 0) return fail(`The server name is empty. ${WHERE}`);
+  const shown = visible(name);
+  const invisible = findInvisible(name);
+  if (invisible) {
+    return fail(
+      `The server name "${shown}" contains ${describeInvisible(invisible.char)}, a character that does not show (or changes how the name is shown), so the name is not the one you see. Retype it. ${WHERE}`,
+    );
+  }
   if (/\s/.test(name)) {
     const c = name.match(/\s/)![0];
     const where = name.trim() !== name ? 'at its start or end' : 'inside it';
     return fail(
-      `The server name "${name}" contains ${describeChar(c)} ${where}; Windows computer names cannot contain whitespace. ${WHERE}`,
+      `The server name "${shown}" contains ${describeChar(c)} ${where}; Windows computer names cannot contain whitespace. ${WHERE}`,
     );
   }
   if (name.startsWith('-')) {
     return fail(
-      `The server name "${name}" starts with a hyphen: Windows computer names cannot, and ssomanage would read it as a switch. ${WHERE}`,
+      `The server name "${shown}" starts with a hyphen: Windows computer names cannot, and ssomanage would read it as a switch. ${WHERE}`,
     );
   }
   for (const c of name) {
     if (NETBIOS_FORBIDDEN.includes(c)) {
       return fail(
-        `The server name "${name}" contains ${describeChar(c)}, which Windows computer (NetBIOS) names cannot contain (\\ / : * ? " < > |). ${c === '\\' ? 'A DOMAIN\\Name value is an account, not a server. ' : ''}${WHERE}`,
+        `The server name "${shown}" contains ${describeChar(c)}, which Windows computer (NetBIOS) names cannot contain (\\ / : * ? " < > |). ${c === '\\' ? 'A DOMAIN\\Name value is an account, not a server. ' : ''}${WHERE}`,
       );
     }
     if (DNS_FORBIDDEN.includes(c)) {
       return fail(
-        `The server name "${name}" contains ${describeChar(c)}; Windows computer names may only use letters, digits and hyphens (Microsoft's naming conventions, KB 909264). ${WHERE}`,
+        `The server name "${shown}" contains ${describeChar(c)}; Windows computer names may only use letters, digits and hyphens (Microsoft's naming conventions, KB 909264). ${WHERE}`,
       );
     }
   }
@@ -84,49 +149,50 @@ export function checkServerName(name: string): NameCheck {
 
   if (name.length > NETBIOS_MAX) {
     return fail(
-      `The server name "${name}" has ${name.length} characters; a Windows computer (NetBIOS) name has at most ${NETBIOS_MAX}. ${WHERE}`,
+      `The server name "${shown}" has ${name.length} characters; a Windows computer (NetBIOS) name has at most ${NETBIOS_MAX}. ${WHERE}`,
     );
   }
   if (name.endsWith('-')) {
-    return fail(`The server name "${name}" ends with a hyphen, which a computer name cannot. ${WHERE}`);
+    return fail(`The server name "${shown}" ends with a hyphen, which a computer name cannot. ${WHERE}`);
   }
   if (/^[0-9]+$/.test(name)) {
-    return fail(`The server name "${name}" is all digits; Windows domain members cannot have all-numeric names. ${WHERE}`);
+    return fail(`The server name "${shown}" is all digits; Windows domain members cannot have all-numeric names. ${WHERE}`);
   }
   const upper = name.toUpperCase();
   if (RESERVED.has(upper)) {
-    return fail(`"${name}" is a word Windows reserves (KB 909264) and cannot be a computer name. ${WHERE}`);
+    return fail(`"${shown}" is a word Windows reserves (KB 909264) and cannot be a computer name. ${WHERE}`);
   }
   if (upper === 'LOCALHOST') {
     return fail(
-      `"${name}" names whichever computer reads it, so every SSO server would look for the master secret on itself. ${WHERE}`,
+      `"${shown}" names whichever computer reads it, so every SSO server would look for the master secret on itself. ${WHERE}`,
     );
   }
   if (name.includes('_')) {
     return {
       ok: true,
       severity: 'warning',
-      message: `The server name "${name}" contains an underscore. It is a valid NetBIOS name, but not a valid DNS host name, so SSO servers that resolve names through DNS may not reach the master secret server. Check that the name resolves (for example with ping ${name}) from every SSO server.`,
+      message: `The server name "${shown}" contains an underscore. It is a valid NetBIOS name, but not a valid DNS host name, so SSO servers that resolve names through DNS may not reach the master secret server. Check that the name resolves (for example with ping ${name}) from every SSO server.`,
     };
   }
   if (/[^ -~]/.test(name)) {
     return {
       ok: true,
       severity: 'warning',
-      message: `The server name "${name}" contains non-ASCII letters. Windows allows them, but standard DNS host names do not; check that the name resolves from every SSO server.`,
+      message: `The server name "${shown}" contains non-ASCII letters. Windows allows them, but standard DNS host names do not; check that the name resolves from every SSO server.`,
     };
   }
   return { ok: true };
 }
 
 function checkDottedName(name: string): NameCheck {
+  const shown = name;
   if (name.length > FQDN_MAX) {
     return fail(`The server name has ${name.length} characters; a DNS name has at most ${FQDN_MAX}. ${WHERE}`);
   }
   const labels = name.split('.');
   if (labels.some((l) => l.length === 0)) {
     return fail(
-      `The server name "${name}" has an empty part between dots (or starts or ends with a dot). Use the bare computer name, e.g. "${labels.find((l) => l.length > 0) ?? 'BTSMSS02'}".`,
+      `The server name "${shown}" has an empty part between dots (or starts or ends with a dot). Use the bare computer name, e.g. "${labels.find((l) => l.length > 0) ?? 'BTSMSS02'}".`,
     );
   }
   const isIp = labels.length === 4 && labels.every((l) => /^[0-9]{1,3}$/.test(l) && Number(l) <= 255);
@@ -134,7 +200,7 @@ function checkDottedName(name: string): NameCheck {
     return {
       ok: true,
       severity: 'warning',
-      message: `"${name}" is an IP address. The SSO docs only ever give a computer name for the master secret server; whether ssomanage accepts an address is undocumented, and the address changes when the server (or cluster role) moves. Prefer the computer name.`,
+      message: `"${shown}" is an IP address. The SSO docs only ever give a computer name for the master secret server; whether ssomanage accepts an address is undocumented, and the address changes when the server (or cluster role) moves. Prefer the computer name.`,
     };
   }
   for (const label of labels) {
@@ -155,6 +221,6 @@ function checkDottedName(name: string): NameCheck {
   return {
     ok: true,
     severity: 'warning',
-    message: `"${name}" is a fully qualified DNS name. Every SSO doc sample uses the bare computer name, and whether ssomanage -updatedb accepts a qualified name is undocumented. Prefer "${host}" unless you know the qualified name works in your environment.`,
+    message: `"${shown}" is a fully qualified DNS name. Every SSO doc sample uses the bare computer name, and whether ssomanage -updatedb accepts a qualified name is undocumented. Prefer "${host}" unless you know the qualified name works in your environment.`,
   };
 }

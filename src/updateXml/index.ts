@@ -3,7 +3,7 @@ export type { Severity, Position, Range, TextEdit, QuickFix, DiagnosticCode, Upd
 export type { ElementSpec, ValueKind, DocSource } from './schema';
 export { globalInfoElements, containerElements, elementSpec } from './schema';
 export { decodeUpdateXmlBytes, type UpdateXmlEncoding, type DecodedUpdateXml } from './decode';
-export { validateUpdateXml, validateUpdateXmlBytes, MAX_TEXT_LENGTH } from './validate';
+export { validateUpdateXml, validateUpdateXmlBytes, MAX_TEXT_LENGTH, fileTooLarge } from './validate';
 export { isUpdateXmlDocument, readSecretServer } from './detect';
 export { generateUpdateXml, DEFAULT_UPDATE_XML_FILE_NAME } from './generate';
 export { completionsAt, hoverAt, type CompletionEntry } from './assist';

@@ -1,5 +1,6 @@
 // Reads the text with fast-xml-parser (no XML parser of our own): XMLValidator for
-// well-formedness with line/column, XMLParser with captureMetaData for element offsets. Small
+// well-formedness with line/column (and saxes for what it misses, see strict.ts), XMLParser
+// with captureMetaData for element offsets. Small
 // scans only locate a tag's name, attributes and end around an offset the parser gave us.
 //
 // Parser options and why:
@@ -13,6 +14,7 @@
 //  * ignoreAttributes: false – so attributes can be reported
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { globalInfoElements, GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from './schema';
+import { firstStrictProblem } from './strict';
 import { isXmlSpace } from './text';
 
 export interface XmlAttribute {
@@ -136,14 +138,16 @@ export function resolveName(name: string, candidates: readonly string[]): NameMa
   }
   let best: string | undefined;
   let bestDistance = Infinity;
+  const allowed = name.length >= 6 ? 2 : 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: such a candidate can never be close.
+    if (Math.abs(lower.length - c.length) > allowed) continue;
     const d = levenshtein(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  const allowed = name.length >= 6 ? 2 : 1;
   if (best !== undefined && bestDistance <= allowed) return { canonical: best, how: 'near' };
   return undefined;
 }
@@ -198,7 +202,7 @@ export function scanProlog(text: string, base: number): Pick<ParsedUpdateXml, 'd
     if (text.startsWith('<?', i)) {
       const close = text.indexOf('?>', i + 2);
       const end = close < 0 ? text.length : close + 2;
-      if (/^<\?xml[\s?]/.test(text.slice(i, i + 6)) && !result.declaration) result.declaration = { start: i, end };
+      if (/^<\?xml[\s?]/.test(text.slice(i, i + 6)) && !result.declaration && i === base) result.declaration = { start: i, end };
       i = skipSpace(text, end);
     } else if (text.startsWith('<!--', i)) {
       const close = text.indexOf('-->', i + 4);
@@ -415,21 +419,40 @@ export function parseLenient(text: string): { roots: XmlElement[] } | undefined 
   }
 }
 
+/** The same-length copy of a well-formed text with its PIs (not the declaration) and comments as spaces. */
+function blankMarkup(text: string): string {
+  return text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<\?(?!xml[ \t\r\n?])[\s\S]*?\?>|<!--[\s\S]*?-->/g, (m) =>
+    m.startsWith('<![') ? m : m.replace(/[^\r\n]/g, ' '),
+  );
+}
+
 export function parseUpdateXml(text: string): ParsedUpdateXml {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const prolog = scanProlog(text, base);
   const wf = checkWellFormed(text, base);
   const out: ParsedUpdateXml = { base, roots: [], recoveries: wf.recoveries, ...prolog };
-  if (wf.syntax) {
-    out.syntax = wf.syntax;
+  // The conformant check (strict.ts) on the repaired copy: a character XML forbids is reported
+  // where it is; otherwise fast-xml-parser's error stands (its messages are the tested ones),
+  // unless saxes finds the text well-formed (then fast-xml-parser was wrong); and what
+  // fast-xml-parser lets through but saxes refuses is an error too.
+  const strict = firstStrictProblem(wf.patched, prolog.doctype !== undefined);
+  const syntax = strict?.code === 'char' ? strict : wf.syntax && strict ? wf.syntax : strict;
+  if (syntax) {
+    out.syntax = syntax;
     return out;
   }
-  try {
-    const nodes = parser.parse(wf.patched.slice(base)) as RawNode[];
-    // Offsets are computed on the original text; the patched copy has the same length.
-    out.roots = buildElements(nodes, text, base).elements;
-  } catch (e) {
-    out.syntax = { offset: base, end: base, message: e instanceof Error ? e.message : String(e), code: 'ParseError' };
+  // Offsets are computed on the original text; the patched copy has the same length. The text
+  // is well-formed here; when fast-xml-parser still refuses it (it misreads quotes in a
+  // processing instruction), a copy with the processing instructions and comments blanked out
+  // is read instead.
+  for (const readable of [() => wf.patched, () => blankMarkup(wf.patched)]) {
+    try {
+      out.roots = buildElements(parser.parse(readable().slice(base)) as RawNode[], text, base).elements;
+      delete out.syntax;
+      return out;
+    } catch (e) {
+      out.syntax = { offset: base, end: base, message: e instanceof Error ? e.message : String(e), code: 'ParseError' };
+    }
   }
   return out;
 }

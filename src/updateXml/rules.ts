@@ -33,9 +33,9 @@ export const RULES = [
     code: 'xml-syntax',
     severities: ['error'],
     public: true,
-    rule: "not well-formed XML (position from fast-xml-parser's validator)",
+    rule: 'not well-formed XML 1.0 (every constraint for a file without a DOCTYPE), at the exact position',
     detail:
-      "The file is not well-formed XML, as fast-xml-parser's `XMLValidator` reports it (the range is at its line and column), or it has a second, self-closing root element, which the validator misses. After a validator error, structure and values are not checked.",
+      "The file is not well-formed XML 1.0: fast-xml-parser's `XMLValidator` error (the range is at its line and column), then a conformant check with saxes for everything it lets through (characters XML forbids, such as NUL, other control characters, U+FFFE, or `&#1;`; `--` in a comment; `<` in an attribute value; a malformed XML declaration or processing instruction; an undeclared entity; a second root; a second byte order mark). The range is where the problem is. After this error, structure and values are not checked.",
   },
   {
     code: 'doctype',
@@ -182,10 +182,29 @@ export const RULES = [
   },
   {
     code: 'encoding',
-    severities: ['information', 'warning'],
+    severities: ['error', 'warning', 'information'],
+    severityText: 'error (warning when another encoding is declared; information for UTF-16)',
     public: false,
-    rule: 'UTF-16 (information); bytes that are not valid UTF-8 (warning: saved as ANSI?)',
-    detail: 'Checked on the bytes only: UTF-16 (its acceptance is unconfirmed) is information; bytes that are not valid UTF-8 are a warning.',
+    rule: 'bytes not valid in the file\'s encoding (error), a declaration that names another encoding than the BOM (error); UTF-16 (information)',
+    detail:
+      'Checked on the bytes only. Bytes that are not valid UTF-8 (also overlong forms and surrogates) or a broken UTF-16 character are an error at the first one; so are an `encoding` in the XML declaration that contradicts the byte order mark (UTF-8 BOM with `UTF-16`, UTF-16 BOM with `UTF-8`), `UTF-16` declared in a file without a UTF-16 BOM, and a second byte order mark. When the declaration names an encoding the extension does not read (such as `windows-1252`), bytes that are not UTF-8 are only a warning. UTF-16 (its acceptance is unconfirmed) is information.',
+  },
+  {
+    code: 'invisible-character',
+    severities: ['error'],
+    public: false,
+    rule: 'an invisible, bidirectional or control character in an element or attribute name',
+    detail:
+      'An element or attribute name that contains an invisible character (zero-width joiner, word joiner, U+FEFF...), a bidirectional control or another format character, which XML allows in names but which makes the name look like another. The fix removes it from both tags. (In the server name and the accounts the same characters are `invalid-server-name` and `invalid-account` errors.)',
+  },
+  {
+    code: 'too-many-problems',
+    severities: ['error', 'warning'],
+    severityText: 'error when an error is among the findings it counts, otherwise warning',
+    public: false,
+    rule: 'more than 100 findings: the rest are counted, not listed',
+    detail:
+      'After `MAX_DIAGNOSTICS` (100) findings, the others are only counted, so that time and memory stay bounded on a crafted file; one last finding says how many more there are: an error when one of them is an error (so it still stops `-updatedb`), otherwise a warning.',
   },
 ] as const satisfies readonly Rule[];
 

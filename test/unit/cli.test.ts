@@ -25,6 +25,14 @@ const SAMPLE_LF = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServ
 const DOCS_TYPO = '<sso>\n  <globalnfo>\n    <ticketTimeout>5</ticketTimeout>\n  </globalInfo>\n</sso>\n';
 const WARN_ONLY = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02.fabrikam.com</secretServer>\n  </globalInfo>\n</sso>\n';
 
+/** A control character other than LF (C0, DEL, C1), or a bidi override / zero-width space. */
+function hasRawControl(text: string): boolean {
+  return [...text].some((c) => {
+    const n = c.charCodeAt(0);
+    return (n < 0x20 && n !== 0x0a) || (n >= 0x7f && n <= 0x9f) || n === 0x200b || n === 0x202e;
+  });
+}
+
 describe('mss-xml', () => {
   let dir: string;
   beforeEach(() => {
@@ -154,6 +162,92 @@ describe('mss-xml', () => {
         assert.match(r.stderr, /mss-xml:/);
       }
       assert.ok(!fs.existsSync(path.join(dir, 'NewMSSServer.xml')));
+    });
+  });
+
+  describe('bad input (issue 12)', () => {
+    it('refuses a FIFO with exit 2 without opening it for reading (it would hang)', function () {
+      if (process.platform === 'win32') this.skip(); // no mkfifo
+      const fifo = path.join(dir, 'pipe.xml');
+      assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+      const r = run(['validate', 'pipe.xml', 'good.xml'], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^mss-xml: cannot read pipe\.xml: is not a regular file/);
+      assert.equal(r.stdout, '');
+    });
+
+    it('does not read a 700 MB file: one file-too-large error, exit 1, no crash', () => {
+      const big = path.join(dir, 'big.xml');
+      fs.writeFileSync(big, '');
+      fs.truncateSync(big, 700 * 1024 * 1024); // sparse: nothing is written to disk
+      const started = Date.now();
+      const r = run(['validate', 'big.xml'], dir);
+      assert.ok(Date.now() - started < 2000, 'it read the file');
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /^big\.xml:1:1: error: This file has 734,003,200 bytes and was not checked\..* \[file-too-large\]\n$/);
+    });
+
+    it('writes control and invisible characters of file names and messages as <U+XXXX> in text, \\uXXXX in JSON', () => {
+      const name = 'a\u001b[2Jb\u202e.xml';
+      fs.writeFileSync(path.join(dir, name), SAMPLE_LF.replace('BTSMSS02', 'BTS\u0085MSS\u202e02'));
+      const r = run(['validate', name], dir);
+      assert.equal(r.code, 1);
+      assert.ok(!hasRawControl(r.stdout), JSON.stringify(r.stdout));
+      assert.match(r.stdout, /^a<U\+001B>\[2Jb<U\+202E>\.xml:3:19: error: The server name "BTS<U\+0085>MSS<U\+202E>02" contains U\+0085 \(next line\)/);
+      const j = run(['validate', '--json', name], dir);
+      assert.ok(!/[\u007f-\u009f\u202e]/.test(j.stdout), JSON.stringify(j.stdout));
+      const records = JSON.parse(j.stdout) as Array<{ file: string; message: string }>;
+      assert.equal(records[0].file, name); // the JSON still says exactly which file
+    });
+
+    it('exits 2 with one line on stderr on an internal error (never 1, which means "errors found")', () => {
+      let stderr = '';
+      const io: CliIo = {
+        stdout: () => {
+          throw new Error('stdout broke\nsecond line');
+        },
+        stderr: (t) => (stderr += t),
+        cwd: dir,
+      };
+      assert.equal(main(['validate', 'typo.xml'], io), 2);
+      assert.equal(stderr, 'mss-xml: internal error: stdout broke\n');
+    });
+
+    it('lists at most 100 findings per file and says how many more, in bounded time', () => {
+      const inner = '<x/>'.repeat(250_000); // 1 MB, one finding per element
+      fs.writeFileSync(path.join(dir, 'many.xml'), `<sso><globalInfo>${inner}</globalInfo></sso>`);
+      const started = Date.now();
+      const r = run(['validate', 'many.xml'], dir);
+      assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+      assert.equal(r.code, 1);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.equal(lines.length, 101);
+      assert.match(lines[100], /^many\.xml:1:\d+: error: [\d,]+ more problem\(s\) after these 100 are not listed, errors among them\. .* \[too-many-problems\]$/);
+    });
+
+    it('generate refuses control and invisible characters in the name (exit 1, nothing written)', () => {
+      for (const server of ['BTS\u0007MSS', 'BTS\u200bMSS', 'BTS\u202eMSS', 'BTS\u0085MSS']) {
+        const r = run(['generate', '--server', server, '--out', 'x.xml'], dir);
+        assert.equal(r.code, 1, JSON.stringify(server));
+        assert.match(r.stderr, /^mss-xml: nothing written: The server name "BTS<U\+[0-9A-F]{4}>MSS" contains U\+/);
+        assert.ok(!hasRawControl(r.stderr), JSON.stringify(r.stderr));
+        assert.ok(!fs.existsSync(path.join(dir, 'x.xml')));
+      }
+    });
+
+    it('generate writes atomically: no temporary file left, the old file kept whole when it may not be replaced', () => {
+      const target = path.join(dir, 'NewMSSServer.xml');
+      fs.writeFileSync(target, 'old content');
+      assert.equal(run(['generate', '--server', 'BTSMSS02'], dir).code, 1);
+      assert.equal(fs.readFileSync(target, 'utf8'), 'old content');
+      assert.equal(run(['generate', '--server', 'BTSMSS03', '--force'], dir).code, 0);
+      assert.match(fs.readFileSync(target, 'utf8'), /<secretServer>BTSMSS03<\/secretServer>/);
+      assert.equal(run(['generate', '--server', 'BTSMSS04', '--out', 'new.xml'], dir).code, 0);
+      assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+      // A folder that cannot be written: exit 2, nothing left behind.
+      const r = run(['generate', '--server', 'BTSMSS05', '--out', path.join(dir, 'missing', 'x.xml')], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^mss-xml: could not write .*x\.xml: no such file\n$/);
     });
   });
 

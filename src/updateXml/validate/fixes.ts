@@ -13,8 +13,15 @@ export interface Span {
   newText: string;
 }
 
+/** Findings listed per file; the others are counted (a real update file has fewer than ten). */
+export const MAX_DIAGNOSTICS = 100;
+
+const RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2 };
+
 export class Report {
   readonly diagnostics: UpdateXmlDiagnostic[] = [];
+  private hidden = 0;
+  private hiddenSeverity: Severity = 'information';
   private readonly index: LineIndex;
   readonly eol: string;
 
@@ -26,7 +33,31 @@ export class Report {
 
   /** Only codes of the rules table (rules.ts) can be reported. */
   add(code: RuleCode, severity: Severity, start: number, end: number, message: string, fixes: QuickFix[] = []): void {
+    if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
+      this.hidden++;
+      if (RANK[severity] > RANK[this.hiddenSeverity]) this.hiddenSeverity = severity;
+      return;
+    }
     this.diagnostics.push({ range: this.index.range(start, end), severity, code, message, fixes });
+  }
+
+  /** True once the list is full: a check may skip work whose findings would only be counted. */
+  get full(): boolean {
+    return this.diagnostics.length >= MAX_DIAGNOSTICS;
+  }
+
+  /** The diagnostics, with one more that counts those not listed. */
+  finish(): UpdateXmlDiagnostic[] {
+    if (this.hidden === 0) return this.diagnostics;
+    const last = this.diagnostics[this.diagnostics.length - 1].range.start;
+    const counted: UpdateXmlDiagnostic = {
+      range: { start: last, end: last },
+      severity: this.hiddenSeverity === 'error' ? 'error' : 'warning',
+      code: 'too-many-problems' satisfies RuleCode,
+      message: `${this.hidden.toLocaleString('en-US')} more problem(s) after these ${MAX_DIAGNOSTICS} are not listed${this.hiddenSeverity === 'error' ? ', errors among them' : ''}. Fix the ones listed (or check that this is the update file you meant) and validate again.`,
+      fixes: [],
+    };
+    return [...this.diagnostics, counted];
   }
 
   fix(title: string, spans: Span[], isPreferred = false): QuickFix {

@@ -94,7 +94,8 @@ function checkContainerText(report: Report, el: XmlElement, label: string): void
 /** Checks the root element and what is in it; `reported` holds the names already reported as repaired. */
 export function checkRoot(report: Report, root: XmlElement, reported: Map<number, string>): void {
   let treatAsGlobalInfo = false;
-  if (!reported.has(root.nameStart) && root.name !== ROOT_ELEMENT) {
+  // A root whose tags were repaired (reported) is still checked for being `sso`.
+  if (reported.get(root.nameStart) !== ROOT_ELEMENT && root.name !== ROOT_ELEMENT) {
     const asRoot = resolveName(root.name, [ROOT_ELEMENT]);
     const asGlobal = resolveName(root.name, [GLOBAL_INFO_ELEMENT]);
     if (asRoot && asRoot.how === 'case') {
@@ -287,6 +288,8 @@ function checkGlobalInfo(report: Report, gi: XmlElement, reported: Map<number, s
         `<${s.spec.name}> appears more than once; which value ssomanage -updatedb would use is undocumented. Keep one and remove this one.`,
         [report.fix(`Remove this <${s.spec.name}>`, [report.deletion(s.el.start, elementEnd(s.el))], true)],
       );
+      // Its value is checked too: removing the first one must not reveal errors in this one.
+      checkValue(report, s);
       continue;
     }
     seen.set(s.spec.name, s);

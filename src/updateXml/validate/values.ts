@@ -1,6 +1,6 @@
 // The values layer of the validator: the text of each setting, checked by its kind
 // (computer name, account, number). Pure: no `vscode` import.
-import { checkServerName } from '../../ssoTools/serverName';
+import { checkServerName, describeInvisible, findInvisible, visible } from '../../ssoTools/serverName';
 import { decodeEntities, type XmlElement } from '../parse';
 import { INT32_MAX, type ElementSpec } from '../schema';
 import { isXmlSpace } from '../text';
@@ -115,6 +115,15 @@ function checkAccountValue(report: Report, { el, spec }: Setting, v: Value): voi
   const role = spec.name === 'ssoAdminAccount' ? 'SSO Administrators' : 'SSO Affiliate Administrators';
   const add = (severity: Severity, message: string, fixes: QuickFix[] = []) =>
     report.add('invalid-account', severity, v.start, v.end, message, fixes);
+
+  const invisible = findInvisible(value);
+  if (invisible) {
+    add(
+      'error',
+      `The account "${visible(value)}" contains ${describeInvisible(invisible.char)}, a character that does not show (or changes how the name is shown), so it is not the account you see. Retype it as DOMAIN\\Name.`,
+    );
+    return;
+  }
 
   if (v.value !== value) {
     add(

@@ -1,10 +1,12 @@
 // The well-formedness layer of the validator: the XML declaration and DOCTYPE, the repairs the
 // lenient parser made to read the file, fast-xml-parser's syntax error (in an admin's words)
 // and extra root elements. Pure: no `vscode` import.
-import type { ParsedUpdateXml, Recovery, XmlElement } from '../parse';
 import type { RuleCode } from '../rules';
+import { codePointLabel } from '../strict';
 import { GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from '../schema';
-import { elementEnd, type Report, type Span } from './fixes';
+import { describeInvisible, findInvisible, INVISIBLE_SOURCE, visible } from '../../ssoTools/serverName';
+import { KNOWN_NAMES, type ParsedUpdateXml, type Recovery, type XmlElement } from '../parse';
+import { elementEnd, renameSpans, trimLeftSpace, type Report, type Span } from './fixes';
 
 export interface WellFormed {
   /** The root element to check the structure of. */
@@ -18,7 +20,8 @@ export interface WellFormed {
  * when the structure can be checked, or undefined when it cannot (a syntax error, no element).
  */
 export function checkWellFormed(report: Report, parsed: ParsedUpdateXml): WellFormed | undefined {
-  if (parsed.declaration) {
+  // A declaration with a syntax error in it is not "valid XML": only the syntax error is reported.
+  if (parsed.declaration && !(parsed.syntax && parsed.syntax.offset < parsed.declaration.end)) {
     const { start, end } = parsed.declaration;
     report.add(
       'xml-declaration',
@@ -46,8 +49,9 @@ export function checkWellFormed(report: Report, parsed: ParsedUpdateXml): WellFo
   const reported = reportRecoveries(report, parsed.recoveries);
 
   if (parsed.syntax) {
-    const { offset, end, message } = parsed.syntax;
-    report.add('xml-syntax', 'error', offset, end, syntaxMessage(message));
+    const { offset, end, message, code } = parsed.syntax;
+    const text = code === 'char' || code === 'saxes' ? strictMessage(report.text, offset, message) : syntaxMessage(message);
+    report.add('xml-syntax', 'error', offset, end, text);
     return undefined;
   }
   const root = parsed.roots[0];
@@ -55,11 +59,61 @@ export function checkWellFormed(report: Report, parsed: ParsedUpdateXml): WellFo
     report.add('xml-syntax', 'error', parsed.base, parsed.base, syntaxMessage('Start tag expected.'));
     return undefined;
   }
+  checkInvisibleNames(report, parsed.roots, reported);
   for (const extra of parsed.roots.slice(1)) {
     // XMLValidator misses a second root that is self-closing (<sso/>); the parser shows it.
     report.add('xml-syntax', 'error', extra.start, elementEnd(extra), syntaxMessage('Multiple possible root nodes found.'));
   }
   return { root, reported };
+}
+
+const NOT_WELL_FORMED = 'The file is not well-formed XML, so ssomanage -updatedb cannot read it: ';
+
+/** The message for a problem found by the conformant check (strict.ts), in the admin's words. */
+function strictMessage(text: string, offset: number, raw: string): string {
+  const c = text.codePointAt(offset);
+  const shown = c === undefined ? '' : codePointLabel(c);
+  let detail: string;
+  let m: RegExpExecArray | null;
+  if (raw === 'second byte order mark') {
+    detail = 'the file starts with two byte order marks (U+FEFF). Remove the invisible character at the start of the file (or save it again as UTF-8).';
+  } else if ((m = /^char (U\+[0-9A-F]+) (.*)$/.exec(raw))) {
+    detail = `the character ${m[1]} (${m[2]}) is not allowed anywhere in XML, not even written as a character reference. Remove it; if the file was pasted from elsewhere, retype this part.`;
+  } else if (/^malformed character entity/.test(raw)) {
+    const ref = /^&#x?[0-9a-fA-F]*;?/.exec(text.slice(offset, offset + 12))?.[0] ?? '&#';
+    detail = `the character reference ${ref} names a character XML does not allow (or is not written &#NUMBER; or &#xHEX;). Remove it.`;
+  } else if (/^undefined entity/.test(raw) || /^empty entity name/.test(raw)) {
+    detail = 'only the entities &lt; &gt; &amp; &quot; &apos; and character references exist in an update file. Write a bare "&" as &amp;.';
+  } else if (/comment/.test(raw)) {
+    detail = 'a comment must not contain "--" and must end with "-->" (not "--->"). Remove the extra hyphens.';
+  } else if (raw === 'disallowed character.' && text[offset] === '<') {
+    detail = 'a "<" inside an attribute value must be written as &lt;. Remove the attribute, or write &lt;.';
+  } else if (/^disallowed character in (?:tag|attribute|closing tag|processing instruction) name|^disallowed character in closing tag/.test(raw)) {
+    detail = `the character ${shown} cannot be part of a name here. Names are written right after "<" (or "</"), with letters, digits, "-", "_", "." and ":" only.`;
+  } else if (/^disallowed character/.test(raw)) {
+    detail = `the character ${shown} is not allowed here. Remove it, or write it with a character reference if it belongs in a value.`;
+  } else if (/"\]\]>" is disallowed/.test(raw)) {
+    detail = 'the text "]]>" must be written as ]]&gt; outside a CDATA section.';
+  } else if ((m = /^duplicate attribute: (.*)\.$/.exec(raw))) {
+    detail = `the attribute ${m[1]} is given twice on the same element. Remove one.`;
+  } else if (/declaration|version|encoding|standalone|name\/value pairs/i.test(raw)) {
+    detail = `the XML declaration is not written correctly (${raw.replace(/\.$/, '')}). It must be exactly <?xml version="1.0"?> (optionally with encoding="UTF-8"), at the very start of the file; or remove it, since update files need none.`;
+  } else if (/processing instruction/.test(raw)) {
+    detail = `a processing instruction (<?…?>) is not written correctly (${raw.replace(/\.$/, '')}). Remove it.`;
+  } else if (/text data outside of root node/.test(raw)) {
+    detail = 'there is text outside the <sso> element. Remove it.';
+  } else if (/only one root/.test(raw)) {
+    detail = 'there is more than one top-level element. An update file has exactly one <sso> element; put everything inside it.';
+  } else if (/whitespace required|no whitespace between attributes/.test(raw)) {
+    detail = 'a space is missing between two attributes (or after the element name). Add it.';
+  } else if (/attribute without value|unquoted attribute value|value must be quoted|value required/.test(raw)) {
+    detail = 'an attribute is not written as name="value". Write it so, or remove it.';
+  } else if (/doctype/i.test(raw)) {
+    detail = 'a DOCTYPE can only stand before the root element, once. Remove it.';
+  } else {
+    detail = `${raw.replace(/\.$/, '')}. Fix the markup here.`;
+  }
+  return NOT_WELL_FORMED + detail;
 }
 
 function syntaxMessage(raw: string): string {
@@ -93,7 +147,47 @@ function syntaxMessage(raw: string): string {
   } else {
     detail = `${raw.replace(/\.$/, '')}. Fix the markup here.`;
   }
-  return `The file is not well-formed XML, so ssomanage -updatedb cannot read it: ${detail}`;
+  return NOT_WELL_FORMED + detail;
+}
+
+/**
+ * Element and attribute names with an invisible, bidirectional or format character (XML allows
+ * U+200C, U+200D, U+FEFF and others in names). When the name without them is a known one, the
+ * element is checked as that one (`reported`), so its value is still checked.
+ */
+function checkInvisibleNames(report: Report, roots: XmlElement[], reported: Map<number, string>): void {
+  const stack = [...roots];
+  while (stack.length > 0 && !report.full) {
+    const el = stack.pop()!;
+    for (const c of el.children) stack.push(c); // not push(...): 250,000 children overflow the stack
+    const found = findInvisible(el.name);
+    if (found) {
+      const bare = el.name.replace(new RegExp(INVISIBLE_SOURCE, 'gu'), '');
+      const known = KNOWN_NAMES.includes(bare);
+      if (known) reported.set(el.nameStart, bare);
+      const fixes = bare.length > 0 ? [report.fix(`Rename both tags to ${bare}`, renameSpans(el, bare), true)] : [];
+      report.add(
+        'invisible-character',
+        'error',
+        el.nameStart,
+        el.nameEnd,
+        `The element name <${visible(el.name)}> contains ${describeInvisible(found.char)}, a character that does not show, so it is not the element ${known ? `<${bare}>` : 'it looks like'} and ssomanage -updatedb does not recognise it. Rename both tags${bare.length > 0 ? ` to ${bare}` : ''}.`,
+        fixes,
+      );
+    }
+    for (const a of el.attributes) {
+      const inAttr = findInvisible(a.name);
+      if (!inAttr) continue;
+      report.add(
+        'invisible-character',
+        'error',
+        a.start,
+        a.start + a.name.length,
+        `The attribute name ${visible(a.name)} contains ${describeInvisible(inAttr.char)}, a character that does not show. No update file needs attributes: remove it.`,
+        [report.fix(`Remove ${visible(a.name)}`, [{ start: trimLeftSpace(report.text, a.start), end: a.end, newText: '' }], true)],
+      );
+    }
+  }
 }
 
 function codeForName(canonical: string): RuleCode {
