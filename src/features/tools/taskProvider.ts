@@ -2,14 +2,12 @@
 // -updatedb for each update XML file of the workspace, the read-only checks and the restart,
 // and tasks.json tasks are resolved here. A task that cannot run here (no tools, a bad
 // definition, an update file with errors) is replaced by one that says why in its terminal.
-// A task with a file checks that file again each time it starts (a rerun too).
+// A task with a file has its file checked when VS Code resolves it.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { fileOfStep, parseTaskDefinition, proposeBackupFileName } from '../../ssoTools/commandLines';
 import { updateDbRefusalForBytes } from '../../updateXml';
-import { requireTrust } from '../shared/toolSettings';
-import { executeAndWait } from './taskRunner';
 import type { UpdateXmlFile } from './updateXmlFiles';
 import { buildTask, checkSecretFile, defaultScope, TASK_SOURCE, taskName } from './tasks';
 
@@ -58,7 +56,11 @@ function explanationTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFold
   return task;
 }
 
-/** The definitions whose file is checked again each time the task starts: -updatedb, the backup and the restore. */
+/**
+ * The definitions whose file is checked when VS Code resolves the task: -updatedb, the backup and
+ * the restore. (Not again on Rerun Last Task: VS Code reruns the task it resolved. A wrapper task
+ * that checked on each start was tried: with several such tasks VS Code ran the wrong one.)
+ */
 function takesFile(def: vscode.TaskDefinition): boolean {
   return (def.type === 'ssomanage' && String(def.command).toLowerCase() === 'updatedb') || def.type === 'ssoconfig';
 }
@@ -83,57 +85,14 @@ function checkFileOfTask(built: ReturnType<typeof buildTask>, log: vscode.LogOut
 }
 
 /**
- * A task with a file runs through this one: when it starts (from Run Task, tasks.json or
- * Rerun Last Task alike), it plans the task again from its definition and the settings of now,
- * checks the file as it is now, and only then starts the tool (its own task, `part: "run"`,
- * with the tool's real terminal for its prompts); it ends with the tool's exit code.
- */
-function checkedTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, log: vscode.LogOutputChannel): vscode.Task {
-  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.CustomExecution(() => {
-    const write = new vscode.EventEmitter<string>();
-    const close = new vscode.EventEmitter<number>();
-    return Promise.resolve<vscode.Pseudoterminal>({
-      onDidWrite: write.event,
-      onDidClose: close.event,
-      open: () => {
-        const say = (line: string) => write.fire(line.replace(/\n/g, '\r\n') + '\r\n');
-        void (async () => {
-          try {
-            requireTrust();
-            const built = buildTask({ ...def, part: 'run' }, scope);
-            checkFileOfTask(built, log);
-            say(`> ${built.planned.plan.steps[0].label}`);
-            const code = await executeAndWait(built.task);
-            say(`  exit code ${code}`);
-            close.fire(code);
-          } catch (e) {
-            const message = e instanceof Error ? e.message : String(e);
-            log.info(`task ${JSON.stringify(def)} did not run: ${message}`);
-            say(`Master Secret Mover did not run "${name}":\n${message}`);
-            close.fire(1);
-          }
-        })();
-      },
-      close: () => {},
-    });
-  }));
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: true, panel: vscode.TaskPanelKind.Shared };
-  return task;
-}
-
-/**
  * The task for a definition, or, when it cannot run here (no tools, bad definition, an
  * update file with errors), a task that says why. `bytes`: the update file's, when read already.
  */
 function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, log: vscode.LogOutputChannel, name?: string, bytes?: Uint8Array): vscode.Task {
   try {
-    if (def.part !== undefined && def.type !== 'entsso') {
-      throw new Error('"part" is set by Master Secret Mover itself on the tool task it starts. Remove it from the task.');
-    }
     const built = buildTask(def, scope);
-    if (!takesFile(def)) return built.task;
-    checkFileOfTask(built, log, bytes);
-    return checkedTask(def, scope, name ?? taskName(built.planned.definition), log);
+    if (takesFile(def)) checkFileOfTask(built, log, bytes);
+    return built.task;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     log.info(`task ${JSON.stringify(def)} cannot run here: ${message}`);
