@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { MasterSecretMoverApi } from '../../src/extension';
 import { answerPrompts, clickInlineRunButton, clickUntil, hasUiBridge, notificationWith, INLINE_RUN_BUTTON, poll, treeStepRow, ui, workspaceDir } from './helpers';
-import { READ_BEFORE_UPDATEDB } from './fakeTools';
+import { READ_BEFORE_RESTART, READ_BEFORE_UPDATEDB } from './fakeTools';
 import { UiSandbox } from './uiSandbox';
 
 type Progress = Record<string, { done: boolean; at?: string; exitCode?: number }>;
@@ -81,7 +81,7 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       answers.restore();
     }
     assert.deepStrictEqual(answers.asked, ['Restart the Enterprise SSO service (ENTSSO) on this computer?'], 'the restart asks first');
-    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]]);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTART, ['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]]);
     assert.deepStrictEqual([p.restartService.done, p.restartService.exitCode], [true, 0]);
     assert.ok(p.restartService.at && !Number.isNaN(Date.parse(p.restartService.at)));
     // The tree shows it: the row's checkbox is ticked.
@@ -130,7 +130,7 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       answers.restore();
     }
     assert.strictEqual(answers.asked.length, 1, 'the restart asks first');
-    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]]);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTART, ['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']]]);
     assert.deepStrictEqual([p.restartService.done, p.restartService.exitCode], [true, 0]);
     // The walkthrough completes the step on mss.done.moveToServer.restartService.
     await poll('the walkthrough to tick step 5', async () => (await query(`${step} .codicon[data-done-step-id]`))[0]?.className.includes('getting-started-step-checked'));

@@ -115,6 +115,7 @@ suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () =
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [
       ['ssoconfig', ['-restoreSecret', bak]],
       ['ssomanage', ['-serverall', 'SSOCLUSTER']],
+      READ_BEFORE_RESTART,
       ['net', ['stop', 'ENTSSO']],
       ['net', ['start', 'ENTSSO']],
     ]);

@@ -3,8 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { FakeTools } from '../fakeTools';
-import { api, codeOf, entssoProblems, hasUiBridge, poll, ui } from '../helpers';
+import { FakeTools, READ_BEFORE_RESTART } from '../fakeTools';
+import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, poll, ui } from '../helpers';
+import { RESTART_CONFIRM } from '../../../src/ssoTools/dependents';
 
 // The runner opens this window with no folder: the tools must still run, as tasks
 // of the user (global) scope, and the procedure must still be fed.
@@ -44,11 +45,18 @@ suite('a window with no folder open', () => {
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runServerAll', { server: 'SSOCLUSTER' }), 0);
     const bak = path.join(scratch, 'SSO backup.bak');
     assert.strictEqual(await vscode.commands.executeCommand<number>('mss.backupSecret', { file: bak }), 0);
-    assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
+    const restart = answerPrompts(await api(), RESTART_CONFIRM);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.restartService'), 0);
+    } finally {
+      restart.restore();
+    }
+    assert.strictEqual(restart.asked.length, 1, 'the restart asked first');
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [
       ['ssomanage', ['-updatedb', file]],
       ['ssomanage', ['-serverall', 'SSOCLUSTER']],
       ['ssoconfig', ['-backupSecret', bak]],
+      READ_BEFORE_RESTART,
       ['net', ['stop', 'ENTSSO']],
       ['net', ['start', 'ENTSSO']],
     ]);
