@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { procedures } from './procedures';
-import { ProgressBook } from './procedures/progress';
+import { ProgressBook, type KeyValueStore } from './procedures/progress';
 import { ProgressFile } from './features/progress/progressFile';
 import { createProcedureTrees, type ProcedureTrees } from './features/progress/tree';
 import { registerProgressCommands, openWalkthrough } from './features/progress/commands';
@@ -19,6 +19,7 @@ import { registerVerifyMove } from './features/verification/verifyMove';
 import type { VerificationView } from './features/verification/view';
 import { findUpdateXmlFiles } from './features/tools/updateXmlFiles';
 import { registerUpdateXmlFeatures } from './features/updateXml/register';
+import { UpdateXmlDiagnostics } from './features/updateXml/diagnostics';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface MasterSecretMoverApi {
@@ -28,18 +29,34 @@ export interface MasterSecretMoverApi {
   trees: ProcedureTrees;
   /** The Verification view (the integration tests read its rows). */
   verification: VerificationView;
+  /** How many times an update XML file was validated in this window (the tests count them). */
+  validations(uri: vscode.Uri): number;
+}
+
+/**
+ * The progress file, read the first time a feature reads or writes progress, not while the
+ * extension activates (activation registers, nothing more: BENCHMARKS.md).
+ */
+function progressStore(context: vscode.ExtensionContext): KeyValueStore {
+  let file: ProgressFile | undefined;
+  const open = () => (file ??= new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState));
+  return {
+    get: <T>(key: string) => open().get<T>(key),
+    update: (key: string, value: unknown) => open().update(key, value),
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi {
   const log = vscode.window.createOutputChannel('Master Secret Mover', { log: true });
   context.subscriptions.push(log);
-  const progress = new ProgressBook(new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState), Object.values(procedures));
+  const progress = new ProgressBook(progressStore(context), Object.values(procedures));
   let prompts: Prompts = windowPrompts;
   const promptsProxy: Prompts = { confirm: (...a) => prompts.confirm(...a) };
 
   const { trees, disposables: treeDisposables } = createProcedureTrees(progress);
   const verification = registerVerifyMove(progress, log);
   const ticks = new WalkthroughTicks(progress);
+  const updateXml = new UpdateXmlDiagnostics(log);
   const beforeOpen = (id: keyof typeof procedures) => ticks.refresh(id);
   context.subscriptions.push(
     ...treeDisposables,
@@ -47,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     ...registerProgressCommands(progress, promptsProxy, trees, beforeOpen),
     ...registerTaskCommands(progress, promptsProxy, log),
     ...registerSsoTaskProvider(findUpdateXmlFiles, log),
-    ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }),
+    ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }, updateXml),
     registerExplainError(),
     registerExportReport(progress),
     registerRunStepAction(),
@@ -64,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     setPrompts(next) { const old = prompts; prompts = next; return old; },
     trees,
     verification: verification.view,
+    validations: (uri) => updateXml.validations(uri),
   };
 }
 

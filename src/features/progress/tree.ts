@@ -206,7 +206,11 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
 /** The tree of each procedure, with its provider (the integration tests read both). */
 export type ProcedureTrees = ReadonlyMap<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>;
 
-/** Creates the tree view of each procedure; its description counts the steps done and follows the progress. */
+/**
+ * Creates the tree view of each procedure; its description counts the steps done and follows
+ * the progress. The count is made when the view is shown, not while the extension activates
+ * (that would read the progress file then: BENCHMARKS.md).
+ */
 export function createProcedureTrees(progress: ProgressBook): { trees: ProcedureTrees; disposables: vscode.Disposable[] } {
   const trees = new Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>();
   const disposables: vscode.Disposable[] = [];
@@ -217,9 +221,11 @@ export function createProcedureTrees(progress: ProgressBook): { trees: Procedure
       const { done, total } = progress.counts(id);
       view.description = `${done} of ${total} done`;
     };
-    describe();
-    disposables.push(view, provider, progress.onDidChange((p) => {
-      if (p === id) { provider.refresh(); describe(); }
+    if (view.visible) describe();
+    disposables.push(view, provider, view.onDidChangeVisibility((e) => {
+      if (e.visible) describe();
+    }), progress.onDidChange((p) => {
+      if (p === id) { provider.refresh(); if (view.visible) describe(); }
     }));
     trees.set(id, { provider, view });
   }
