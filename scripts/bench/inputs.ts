@@ -4,15 +4,15 @@
 // The invalid variant differs in one thing: the server name has a space in it
 // (a computer name cannot), the error a keystroke in the name makes.
 
-/** The seed: one <sso>, one <globalInfo>, one <secretServer> (the fixture workspace's file). */
-export const SEED = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
+/** A real update file: one <sso>, one <globalInfo>, one <secretServer> (the fixture workspace's file). */
+export const REAL_FILE = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
 
 /** The valid server name and the broken one an edit swaps in (same length, so offsets stay). */
 export const GOOD_NAME = 'BTSMSS02';
 export const BAD_NAME = 'BTS MS02';
 
 /**
- * An update XML file of `chars` characters (at least the seed's), valid or with the bad
+ * An update XML file of `chars` characters (at least a real file's), valid or with the bad
  * server name. The padding is comment lines before <secretServer>, each 80 characters.
  */
 export function updateXmlOfSize(chars: number, valid = true): string {

@@ -128,7 +128,7 @@ export function renderBenchmarks(r: BenchResults, prose: { validationAdvice: str
   } else out.push('Not measured in this run (`--no-vscode`).', '');
 
   out.push('## Validation against the floor (one Node.js process)', '');
-  out.push('`validateUpdateXml` against fast-xml-parser alone on the same text: `XMLParser.parse` with the options of src/updateXml/parse.ts, and `XMLValidator.validate`. Files made from the seed by comment lines inside `<globalInfo>`; invalid = a space in the server name. Medians after a warm-up, in ms per call.', '');
+  out.push('`validateUpdateXml` against fast-xml-parser alone on the same text: `XMLParser.parse` with the options of src/updateXml/parse.ts, and `XMLValidator.validate`. Files made from a real one by comment lines inside `<globalInfo>`; invalid = a space in the server name. Medians after a warm-up, in ms per call.', '');
   out.push(table(['size', 'characters', 'file', 'full', 'parse', 'validator', 'full / parse', 'full / validator', 'full / (parse + validator)'],
     r.validation.map((v) => [v.size, String(v.chars), v.valid ? 'valid' : 'invalid', fmt(v.fullMs), fmt(v.parseMs), fmt(v.validatorMs), `${fmt(v.vsParse)}×`, `${fmt(v.vsValidator)}×`, `${fmt(v.vsBoth)}×`])), '');
   out.push(`Growth: per character, full validation just under 1 MiB costs ${fmt(growth(r.validation))}× what it costs at 100 KB.`, '');

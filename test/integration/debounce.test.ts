@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { BAD_NAME, GOOD_NAME, SEED, updateXmlOfSize } from '../../scripts/bench/inputs';
+import { BAD_NAME, GOOD_NAME, REAL_FILE, updateXmlOfSize } from '../../scripts/bench/inputs';
 import { debounceMs } from '../../src/features/updateXml/debounce';
 import { MAX_TEXT_LENGTH } from '../../src/updateXml';
 import { api, mssProblems, openDocument, poll, workspaceDir } from './helpers';
@@ -34,7 +34,7 @@ suite('updateXml: when an edited file is validated again', () => {
     const a = await api();
     const file = path.join(dir, 'small', 'NewMSSServer.xml');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, SEED);
+    fs.writeFileSync(file, REAL_FILE);
     const doc = await openDocument(file);
     assert.strictEqual(debounceMs(doc.getText().length), 0);
     await poll('the first validation', () => a.validations(doc.uri) >= 1);

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { debounceMs, MAX_DEBOUNCE_MS, NO_DEBOUNCE_UP_TO } from '../../src/features/updateXml/debounce';
 import { MAX_TEXT_LENGTH } from '../../src/updateXml';
-import { SEED, updateXmlOfSize } from '../../scripts/bench/inputs';
+import { REAL_FILE, updateXmlOfSize } from '../../scripts/bench/inputs';
 
 describe('the wait before an edited update XML file is validated again', () => {
   it('is 0 for a real update file and for any file up to 128 KiB (the squiggle follows the keystroke)', () => {
-    assert.equal(debounceMs(SEED.length), 0);
+    assert.equal(debounceMs(REAL_FILE.length), 0);
     assert.equal(debounceMs(10 * 1024), 0);
     assert.equal(debounceMs(100 * 1024), 0);
     assert.equal(debounceMs(NO_DEBOUNCE_UP_TO), 0);
@@ -27,8 +27,8 @@ describe('the wait before an edited update XML file is validated again', () => {
 });
 
 describe('the benchmarks\' update XML files', () => {
-  it('are the seed at its size, and exactly the size asked for above it', () => {
-    assert.equal(updateXmlOfSize(SEED.length), SEED);
+  it('are the real file at its size, and exactly the size asked for above it', () => {
+    assert.equal(updateXmlOfSize(REAL_FILE.length), REAL_FILE);
     for (const n of [200, 1000, 10 * 1024, 100 * 1024 + 7]) assert.equal(updateXmlOfSize(n).length, n, String(n));
   });
 

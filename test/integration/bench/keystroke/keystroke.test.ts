@@ -1,7 +1,7 @@
 // Keystroke to diagnostics in the real VS Code (npm run bench): from just before an edit that
 // breaks the server name (or puts it right again) to the moment languages.getDiagnostics(uri)
 // shows the change, polled every millisecond (onDidChangeDiagnostics is itself debounced by
-// VS Code, by about 50 ms, and cannot measure below that). In a seed-sized update file and in a
+// VS Code, by about 50 ms, and cannot measure below that). In a real-sized update file and in a
 // 100 KB one. The edits are made through the API (TextEditor.edit), so each one also crosses
 // from the extension host to the window and back, as a keystroke crosses the other way.
 // No timing is asserted: the figures go to BENCHMARKS.md.
@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { BAD_NAME, GOOD_NAME, SEED, updateXmlOfSize } from '../../../../scripts/bench/inputs';
+import { BAD_NAME, GOOD_NAME, REAL_FILE, updateXmlOfSize } from '../../../../scripts/bench/inputs';
 import { EXTENSION_ID } from '../../helpers';
 import { record } from '../record';
 
@@ -40,7 +40,7 @@ suite('bench: keystroke to diagnostics', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  for (const [label, text] of [['seed', SEED], ['100 KB', updateXmlOfSize(100 * 1024)]] as const) {
+  for (const [label, text] of [['real file', REAL_FILE], ['100 KB', updateXmlOfSize(100 * 1024)]] as const) {
     test(`${label} (${text.length} characters): ${EDITS} edits that add an error, ${EDITS} that remove it`, async () => {
       const file = path.join(dir, label.replace(/\W/g, ''), 'NewMSSServer.xml');
       fs.mkdirSync(path.dirname(file), { recursive: true });
