@@ -120,7 +120,9 @@ async function measureSizes() {
   const files = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
   const byFolder = {};
   for (const f of files) {
-    const top = f.includes('/') ? `${f.split('/').slice(0, f.startsWith('media/') ? 2 : 1).join('/')}/` : f;
+    const parts = f.split('/');
+    const depth = f.startsWith('media/') ? 2 : 1;
+    const top = parts.length > depth ? `${parts.slice(0, depth).join('/')}/` : f;
     byFolder[top] = (byFolder[top] ?? 0) + fs.statSync(path.join(root, f)).size;
   }
   node(['scripts/build.mjs']);
