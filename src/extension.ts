@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { procedures } from './procedures';
-import { ProgressBook } from './procedures/progress';
+import { ProgressBook, type KeyValueStore } from './procedures/progress';
 import { checkStoredProgress } from './procedures/transfer';
 import { ProgressFile } from './features/progress/progressFile';
 import { createProcedureTrees, type ProcedureTrees } from './features/progress/tree';
@@ -20,6 +20,7 @@ import { registerVerifyMove } from './features/verification/verifyMove';
 import type { VerificationView } from './features/verification/view';
 import { findUpdateXmlFiles } from './features/tools/updateXmlFiles';
 import { registerUpdateXmlFeatures } from './features/updateXml/register';
+import { UpdateXmlDiagnostics } from './features/updateXml/diagnostics';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface MasterSecretMoverApi {
@@ -29,24 +30,57 @@ export interface MasterSecretMoverApi {
   trees: ProcedureTrees;
   /** The Verification view (the integration tests read its rows). */
   verification: VerificationView;
+  /** How many times an update XML file was validated in this window (the tests count them). */
+  validations(uri: vscode.Uri): number;
+}
+
+/**
+ * The progress file, read the first time a feature reads or writes progress, not while the
+ * extension activates (activation registers, nothing more: BENCHMARKS.md). Once open, it is
+ * watched for the writes of other windows.
+ */
+function progressStore(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, shapes: ReadonlyArray<(typeof procedures)[keyof typeof procedures]>): { store: KeyValueStore; dispose(): void } {
+  let file: ProgressFile | undefined;
+  let watching: { dispose(): void } | undefined;
+  const listeners = new Set<(keys: readonly string[]) => void>();
+  const open = () => {
+    if (!file) {
+      file = new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState, {
+        check: (key, value) => checkStoredProgress(shapes, key, value),
+        onProblem: (message) => { log.error(message); void vscode.window.showWarningMessage(message); },
+      });
+      file.onDidChangeKeys((keys) => { for (const l of listeners) l(keys); });
+      watching = file.watch();
+    }
+    return file;
+  };
+  return {
+    store: {
+      get: <T>(key: string) => open().get<T>(key),
+      update: (key: string, value: unknown) => open().update(key, value),
+      onDidChangeKeys: (listener) => {
+        listeners.add(listener);
+        return { dispose: () => { listeners.delete(listener); } };
+      },
+    },
+    dispose: () => watching?.dispose(),
+  };
 }
 
 export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi {
   const log = vscode.window.createOutputChannel('Master Secret Mover', { log: true });
   context.subscriptions.push(log);
   const shapes = Object.values(procedures);
-  const store = new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState, {
-    check: (key, value) => checkStoredProgress(shapes, key, value),
-    onProblem: (message) => { log.error(message); void vscode.window.showWarningMessage(message); },
-  });
-  context.subscriptions.push(store.watch());
-  const progress = new ProgressBook(store, shapes);
+  const store = progressStore(context, log, shapes);
+  context.subscriptions.push(store);
+  const progress = new ProgressBook(store.store, shapes);
   let prompts: Prompts = windowPrompts;
   const promptsProxy: Prompts = { confirm: (...a) => prompts.confirm(...a) };
 
   const { trees, disposables: treeDisposables } = createProcedureTrees(progress);
   const verification = registerVerifyMove(progress, log);
   const ticks = new WalkthroughTicks(progress);
+  const updateXml = new UpdateXmlDiagnostics(log);
   const beforeOpen = (id: keyof typeof procedures) => ticks.refresh(id);
   context.subscriptions.push(
     ...treeDisposables,
@@ -54,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     ...registerProgressCommands(progress, promptsProxy, trees, beforeOpen),
     ...registerTaskCommands(progress, promptsProxy, log),
     ...registerSsoTaskProvider(findUpdateXmlFiles, log),
-    ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }),
+    ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }, updateXml),
     registerExplainError(),
     registerExportReport(progress),
     registerRunStepAction(),
@@ -71,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     setPrompts(next) { const old = prompts; prompts = next; return old; },
     trees,
     verification: verification.view,
+    validations: (uri) => updateXml.validations(uri),
   };
 }
 

@@ -78,6 +78,13 @@ export const PHASES = Object.freeze({
   packaged: phase('packaged', { workspace: 'copy', extension: 'package', browser: 'own' }),
   // `npm run screenshots`: scenes that save PNGs of the real workbench (code-server only).
   screenshots: phase('screenshots'),
+  // `npm run bench` (scripts/bench/run.mjs), never `npm test`: timings in the real VS Code,
+  // each in a fresh window with no folder (nothing activates the extension before the test
+  // does) and the extension as the .vsix ships it (production bundle).
+  // benchActivation: activate() once per window (the runner lists it several times).
+  benchActivation: phase('benchActivation', { tests: 'out/test/integration/bench/activation/index.js', workspace: 'none', extension: 'package', browser: 'own' }),
+  // benchKeystroke: an edit to the moment languages.getDiagnostics shows its problem (or none).
+  benchKeystroke: phase('benchKeystroke', { tests: 'out/test/integration/bench/keystroke/index.js', workspace: 'none', extension: 'package', browser: 'own' }),
 });
 
 /**

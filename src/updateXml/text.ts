@@ -3,18 +3,26 @@ import type { Position, Range, TextEdit } from './types';
 
 /** Line starts of a text, counting "\r\n", "\n" and a lone "\r" as line ends (as VS Code does). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private table: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  /** The line starts, found on first use: a file with no finding asks for no position at all. */
+  private get starts(): number[] {
+    if (this.table) return this.table;
+    const starts = [0];
+    const text = this.text;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       } else if (c === 10 /* \n */) {
-        this.starts.push(i + 1);
+        starts.push(i + 1);
       }
     }
+    this.table = starts;
+    return starts;
   }
 
   get lineCount(): number {

@@ -133,9 +133,16 @@ describe('the integration phases: one table for both runners', () => {
     JSON.parse(node([path.join('scripts', 'vscode-test', runner)], { MSS_TEST_DRY_RUN: '1', MSS_TEST_PHASES: '', ...env })) as { runner: string; phases: Phase[] };
   const pick = (p: Phase) => [p.name, p.tests, p.workspace, p.extension, p.trust];
 
-  it('has the phases run.mjs runs by default, and screenshots', () => {
+  it('has the phases run.mjs runs by default, screenshots, and the bench phases (npm run bench only)', () => {
     assert.deepEqual(table.defaults, ['main', 'reload', 'multiroot', 'empty', 'restricted', 'packaged']);
-    assert.deepEqual(table.phases.map((p) => p.name), [...table.defaults, 'screenshots']);
+    assert.deepEqual(table.phases.map((p) => p.name), [...table.defaults, 'screenshots', 'benchActivation', 'benchKeystroke']);
+  });
+
+  it('npm test runs no benchmark; npm run bench builds, compiles and runs scripts/bench/run.mjs', () => {
+    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    assert.doesNotMatch(scripts.test, /bench/);
+    assert.equal(scripts.bench, 'npm run build && npm run compile && node scripts/bench/run.mjs');
+    assert.deepEqual(table.defaults.filter((n) => n.startsWith('bench')), []);
   });
 
   it('every phase\'s entry point is compiled (out/test/integration/…/index.js)', () => {

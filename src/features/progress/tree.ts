@@ -220,7 +220,11 @@ export function emptyMessage(id: ProcedureId): string {
     : 'No step done yet. Start with step 1 on the cluster nodes, or open the walkthrough (book button above) for the whole move.';
 }
 
-/** Creates the tree view of each procedure; its description counts the steps done and follows the progress. */
+/**
+ * Creates the tree view of each procedure; its description counts the steps done and follows
+ * the progress. The count is made when the view is shown, not while the extension activates
+ * (that would read the progress file then: BENCHMARKS.md).
+ */
 export function createProcedureTrees(progress: ProgressBook): { trees: ProcedureTrees; disposables: vscode.Disposable[] } {
   const trees = new Map<ProcedureId, { provider: ProcedureTreeProvider; view: vscode.TreeView<TreeNode> }>();
   const disposables: vscode.Disposable[] = [];
@@ -233,9 +237,11 @@ export function createProcedureTrees(progress: ProgressBook): { trees: Procedure
       // The tree always has its steps, so the viewsWelcome text would never show: the start is said here.
       view.message = done === 0 ? emptyMessage(id) : undefined;
     };
-    describe();
-    disposables.push(view, provider, progress.onDidChange((p) => {
-      if (p === id) { provider.refresh(); describe(); }
+    if (view.visible) describe();
+    disposables.push(view, provider, view.onDidChangeVisibility((e) => {
+      if (e.visible) describe();
+    }), progress.onDidChange((p) => {
+      if (p === id) { provider.refresh(); if (view.visible) describe(); }
     }));
     trees.set(id, { provider, view });
   }

@@ -10,8 +10,7 @@ import { UpdateXmlCompletion } from './completion';
 import { UPDATE_XML_SELECTOR, UpdateXmlDiagnostics } from './diagnostics';
 import { UpdateXmlHover } from './hover';
 
-export function registerUpdateXmlFeatures(deps: { prompts: Prompts; log: vscode.LogOutputChannel }): vscode.Disposable[] {
-  const diagnostics = new UpdateXmlDiagnostics(deps.log);
+export function registerUpdateXmlFeatures(deps: { prompts: Prompts; log: vscode.LogOutputChannel }, diagnostics = new UpdateXmlDiagnostics(deps.log)): vscode.Disposable[] {
   const lenses = new UpdateXmlCodeLens(diagnostics);
   return [
     diagnostics,
