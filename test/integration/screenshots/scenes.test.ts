@@ -159,6 +159,10 @@ suite('screenshots of the real workbench', () => {
       fakes.print('ssomanage', displayDb('BTSMSS02'), '-displaydb');
       fakes.print('sc', scQuery(SC_STATES.RUNNING));
       fakes.print('wevtutil', events([E10520('2026-12-01T09:41:12.000Z'), E10534('2026-12-01T09:41:10.000Z')]));
+      await vscode.commands.executeCommand('workbench.action.closePanel');
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToCluster.collapseAll');
+      await vscode.commands.executeCommand('workbench.actions.treeView.mss.moveToServer.collapseAll');
       await vscode.commands.executeCommand('mss.verifyMove', { procedure: 'moveToServer', computer: 'BTSMSS02', show: true });
       const { provider, view } = a.trees.get('moveToServer')!;
       await view.reveal(provider.getChildren()[3], { expand: true, focus: false, select: false });
