@@ -16,8 +16,33 @@ const NOISE = [/^Resolving connection token/, /^Resolved connection token/, /^Cr
   /^Ignoring fetching additional builtin extensions/, /^Updating additional builtin extensions cache/,
   /^\[Service Worker\]/, /^ChatSessionStore:/, /Extension gallery is not enabled/i];
 
-async function uiRequest(page, req) {
+/**
+ * A second window of the same workbench (same folder and extension, same user data, so the same
+ * global storage), without the tests: the payload's extensionTestsPath is left out.
+ */
+function secondWindowUrl(url) {
+  const u = new URL(url);
+  const payload = JSON.parse(u.searchParams.get('payload') || '[]').filter(([k]) => k !== 'extensionTestsPath');
+  u.searchParams.set('payload', JSON.stringify(payload));
+  return u.toString();
+}
+
+async function uiRequest(pages, req) {
+  if (req.op === 'openWindow') {
+    const second = await pages[0].context().newPage();
+    second.on('pageerror', (e) => process.stderr.write(`[vscode-test] page error (window ${pages.length}): ${e.message}\n`));
+    await second.goto(secondWindowUrl(pages[0].url()));
+    pages.push(second);
+    return pages.length - 1;
+  }
+  const page = pages[req.window ?? 0];
+  if (!page) throw new Error(`no window ${req.window}`);
   switch (req.op) {
+    case 'closeWindow':
+      if ((req.window ?? 0) === 0) throw new Error('the tests\' own window cannot be closed');
+      await page.close();
+      pages.splice(req.window, 1);
+      return true;
     case 'click': {
       const loc = page.locator(req.selector).nth(req.nth ?? 0);
       await loc.click({ timeout: req.timeout ?? 10_000 });
@@ -123,6 +148,8 @@ export async function openBrowser({ profileDir, width = 1400, height = 900, onLo
     serveUiRequests(dir) {
       fs.mkdirSync(dir, { recursive: true });
       let stopped = false;
+      // The tests' window first; a test may open more (op openWindow) and must close them.
+      const pages = [page];
       const loop = async () => {
         while (!stopped) {
           for (const name of fs.readdirSync(dir).filter((n) => /^req-\d+\.json$/.test(n))) {
@@ -130,7 +157,7 @@ export async function openBrowser({ profileDir, width = 1400, height = 900, onLo
             let res;
             try {
               const req = JSON.parse(fs.readFileSync(file, 'utf8'));
-              res = { ok: true, value: await uiRequest(page, req) };
+              res = { ok: true, value: await uiRequest(pages, req) };
             } catch (e) {
               res = { ok: false, error: String(e && e.message ? e.message : e) };
             }
@@ -143,7 +170,10 @@ export async function openBrowser({ profileDir, width = 1400, height = 900, onLo
         }
       };
       void loop();
-      return () => { stopped = true; };
+      return () => {
+        stopped = true;
+        for (const p of pages.slice(1)) void p.close().catch(() => {});
+      };
     },
     close: () => context.close().catch(() => {}),
   };

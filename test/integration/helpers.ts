@@ -41,7 +41,9 @@ let uiCounter = 0;
  */
 export interface UiRequest {
   /** click/hover a selector, query or read the html of its matches, press a key, type text, save a screenshot, drag an element's right edge, read the text of the webview frames, or mark the matches (to tell later whether they were re-rendered). */
-  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot' | 'drag' | 'frameText' | 'mark';
+  op: 'click' | 'hover' | 'query' | 'html' | 'press' | 'type' | 'screenshot' | 'drag' | 'frameText' | 'mark' | 'openWindow' | 'closeWindow';
+  /** The window to act in: 0 (default) is the tests' own; openWindow opens another of the same folder and answers its number. */
+  window?: number;
   /** For drag: pixels to move the right edge of the element by. */
   dx?: number;
   selector?: string;
