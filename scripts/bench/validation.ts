@@ -9,22 +9,12 @@
 //                                                    only validates the largest files, ~3 s, for a profile
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { MAX_TEXT_LENGTH, validateUpdateXml } from '../../src/updateXml';
+import { PARSER_OPTIONS } from '../../src/updateXml/parse';
 import { REAL_FILE, updateXmlOfSize } from './inputs';
 import { median } from './stats';
 
-/** The options of the parser in src/updateXml/parse.ts (kept the same by hand). */
-const parser = new XMLParser({
-  preserveOrder: true,
-  captureMetaData: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: false,
-  ignoreDeclaration: false,
-  ignorePiTags: false,
-});
+/** The parser of src/updateXml/parse.ts, with its very options. */
+const parser = new XMLParser(PARSER_OPTIONS);
 
 export const SIZES: ReadonlyArray<{ label: string; chars: number }> = [
   { label: 'real file', chars: REAL_FILE.length },

@@ -234,3 +234,19 @@ export async function notificationWith(...parts: string[]): Promise<string> {
     await vscode.commands.executeCommand('notifications.hideList');
   }
 }
+
+/**
+ * Writes .vscode/tasks.json with one task, waits until VS Code lists it (by its
+ * label) and passes it to `body`; the file is removed afterwards.
+ */
+export async function withTasksJsonTask<T>(entry: { label: string; type: string } & Record<string, unknown>, body: (task: vscode.Task) => Promise<T>): Promise<T> {
+  const vscodeDir = path.join(workspaceDir(), '.vscode');
+  fs.mkdirSync(vscodeDir, { recursive: true });
+  fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [entry] }, null, 2));
+  try {
+    const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: entry.type })).find((t) => t.name === entry.label));
+    return await body(task);
+  } finally {
+    fs.rmSync(vscodeDir, { recursive: true, force: true });
+  }
+}

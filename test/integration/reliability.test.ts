@@ -6,23 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { api, poll, runTaskToEnd, workspaceDir } from './helpers';
+import { api, poll, runTaskToEnd, withTasksJsonTask, workspaceDir } from './helpers';
 
 const GOOD_XML = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
 const BAD_XML = '<sso>\n  <globalInfo>\n    <secretServer>local host</secretServer>\n  </globalInfo>\n</sso>\n';
 
-/** Writes .vscode/tasks.json with one task, waits until VS Code lists it and passes it to `body`. */
-async function withTasksJsonTask<T>(entry: { label: string; type: string } & Record<string, unknown>, body: (task: vscode.Task) => Promise<T>): Promise<T> {
-  const vscodeDir = path.join(workspaceDir(), '.vscode');
-  fs.mkdirSync(vscodeDir, { recursive: true });
-  fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [entry] }, null, 2));
-  try {
-    const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: entry.type })).find((t) => t.name === entry.label));
-    return await body(task);
-  } finally {
-    fs.rmSync(vscodeDir, { recursive: true, force: true });
-  }
-}
 
 suite('reliability: tools that cannot surprise', () => {
   const fakes = new FakeTools();

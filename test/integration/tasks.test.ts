@@ -3,23 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools, READ_BEFORE_RESTART, READ_BEFORE_UPDATEDB } from './fakeTools';
-import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, notificationWith, poll, runTaskToEnd, terminalText, THIS_COMPUTER, withTerminalText, workspaceDir } from './helpers';
+import { answerPrompts, api, codeOf, entssoProblems, hasUiBridge, notificationWith, poll, runTaskToEnd, terminalText, THIS_COMPUTER, withTerminalText, withTasksJsonTask, workspaceDir } from './helpers';
 
-/**
- * Writes .vscode/tasks.json with one task, waits until VS Code lists it (by its
- * label) and passes it to `body`; the file is removed afterwards.
- */
-async function withTasksJsonTask<T>(entry: { label: string; type: string } & Record<string, unknown>, body: (task: vscode.Task) => Promise<T>): Promise<T> {
-  const vscodeDir = path.join(workspaceDir(), '.vscode');
-  fs.mkdirSync(vscodeDir, { recursive: true });
-  fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [entry] }, null, 2));
-  try {
-    const task = await poll('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: entry.type })).find((t) => t.name === entry.label));
-    return await body(task);
-  } finally {
-    fs.rmSync(vscodeDir, { recursive: true, force: true });
-  }
-}
 
 suite('tasks: ssomanage, ssoconfig and the ENTSSO restart with fake tools', () => {
   const fakes = new FakeTools();
