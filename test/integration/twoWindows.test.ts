@@ -23,7 +23,8 @@ suite('two windows share one progress file', () => {
     await (await api()).progress.reset();
   });
 
-  test('a tick in each window is kept by the other, and each tree shows both', async () => {
+  test('a tick in each window is kept by the other, and each tree shows both', async function () {
+    this.timeout(240_000);
     const a = await api();
     const procedure = a.trees.get('moveToServer')!.provider.procedure;
     const title = (id: string) => procedure.steps.find((s) => s.id === id)!.title;
@@ -34,7 +35,13 @@ suite('two windows share one progress file', () => {
     second = await ui<number>({ op: 'openWindow' });
     const container = '.activitybar .action-item a[aria-label^="Master Secret Mover"]';
     await poll('the second window\'s workbench', async () => (await query(container, second!)).length === 1, WAIT);
-    await ui({ op: 'click', selector: container, window: second });
+    // Its side bar may come up showing the container already (the workbench restores the last
+    // view): a click on an active container would close the side bar, so click only when needed.
+    const box = (n: number, id: string) => `${row(n, id)} .custom-view-tree-node-item-checkbox`;
+    if ((await query(box(1, 'install'), second)).length === 0) {
+      const active = (await query('.activitybar .action-item.checked a[aria-label^="Master Secret Mover"]', second)).length === 1;
+      if (!active) await ui({ op: 'click', selector: container, window: second });
+    }
     const box3 = `${row(3, 'backup')} .custom-view-tree-node-item-checkbox`;  // a step that needs none before it
     await poll('step 3 in the second window, not done', async () => (await query(box3, second!))[0]?.ariaChecked === 'false', WAIT);
 
