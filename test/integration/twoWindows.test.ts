@@ -3,6 +3,8 @@
 // and the same user data (so the same global storage and progress.json). A tick in one window
 // must survive the other's writes, and show in the other's tree.
 import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { api, hasUiBridge, poll, ui } from './helpers';
 
@@ -28,38 +30,57 @@ suite('two windows share one progress file', () => {
     const a = await api();
     const procedure = a.trees.get('moveToServer')!.provider.procedure;
     const title = (id: string) => procedure.steps.find((s) => s.id === id)!.title;
-    const row = (n: number, id: string) => `.monaco-list-row[aria-label^="Step ${n}, ${title(id)}, "]`;
     const query = (selector: string, window: number) => ui<Found[]>({ op: 'query', selector, window });
+    // Step 1's checkbox, the top row of the tree (rows below may be out of view, and then not drawn).
+    const box1 = `.monaco-list-row[aria-label^="Step 1, ${title('install')}, "] .custom-view-tree-node-item-checkbox`;
+    // The header of the tree's pane, whose description counts the steps done ("2 of 6 done").
+    const header = '.pane-header:has-text("Move to Another Server")';
+    const counted = async (window: number, done: number) => (await query(header, window)).some((h) => h.text.includes(`${done} of 6 done`));
 
     // Window 2: the same folder; its Master Secret Mover side bar, read while nothing is done.
     second = await ui<number>({ op: 'openWindow' });
     const container = '.activitybar .action-item a[aria-label^="Master Secret Mover"]';
     await poll('the second window\'s workbench', async () => (await query(container, second!)).length === 1, WAIT);
-    // Its side bar may come up showing the container already (the workbench restores the last
-    // view): a click on an active container would close the side bar, so click only when needed.
-    const box = (n: number, id: string) => `${row(n, id)} .custom-view-tree-node-item-checkbox`;
-    if ((await query(box(1, 'install'), second)).length === 0) {
-      const active = (await query('.activitybar .action-item.checked a[aria-label^="Master Secret Mover"]', second)).length === 1;
-      if (!active) await ui({ op: 'click', selector: container, window: second });
-    }
-    const box3 = `${row(3, 'backup')} .custom-view-tree-node-item-checkbox`;  // a step that needs none before it
-    await poll('step 3 in the second window, not done', async () => (await query(box3, second!))[0]?.ariaChecked === 'false', WAIT);
+    // Show its tree. The workbench restores its last layout while it loads, so the side bar may
+    // come up with the container already shown (a click on the active container would close it
+    // again) or the tree's pane collapsed: look, act, and look again until the tree is there.
+    const activeContainer = '.activitybar .action-item.checked a[aria-label^="Master Secret Mover"]';
+    const collapsedPane = `${header}[aria-expanded="false"]`;
+    const showTree = poll('the tree in the second window', async () => {
+      if ((await query(box1, second!)).length > 0) return true;
+      if ((await query(activeContainer, second!)).length === 0) await ui({ op: 'click', selector: container, window: second });
+      else if ((await query(collapsedPane, second!)).length > 0) await ui({ op: 'click', selector: collapsedPane, window: second });
+      await new Promise((r) => setTimeout(r, 2000));
+      return (await query(box1, second!)).length > 0;
+    }, 2 * WAIT);
+    // Should it fail, a picture of the second window says why.
+    await showTree.catch(async (e: unknown) => {
+      await ui({ op: 'screenshot', path: path.join(os.tmpdir(), 'mss-second-window.png'), window: second }).catch(() => undefined);
+      throw e;
+    });
+    await poll('step 1 in the second window, not done', async () => (await query(box1, second!))[0]?.ariaChecked === 'false', WAIT);
+    await poll('the second window to count 0 done', () => counted(second!, 0), WAIT);
 
-    // Window 1 (the tests') ticks step 1; right after, window 2 ticks step 3 with a real click,
-    // from the copy it read before: its write must not drop step 1.
-    await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'install', done: true });
-    await ui({ op: 'click', selector: box3, window: second });
-    // Window 1 learns of it from the file (its watcher), and keeps its own step 1.
-    await poll('window 1 to see step 3 done', () => a.progress.record('moveToServer', 'backup').done, WAIT);
-    assert.strictEqual(a.progress.record('moveToServer', 'install').done, true, 'step 1, ticked here, survived the other window\'s write');
+    // Window 1 (the tests') ticks step 3; right after, window 2 ticks step 1 with a real click,
+    // from the copy it read before: its write must not drop step 3.
+    await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'backup', done: true });
+    // VS Code drops a click on a row it redraws at that moment (the second window redraws when it
+    // reads the first window's write): click again only while the row still shows it not done.
+    await poll('the second window to take the tick of step 1', async () => {
+      if ((await query(box1, second!))[0]?.ariaChecked === 'true') return true;
+      await ui({ op: 'click', selector: box1, window: second });
+      await new Promise((r) => setTimeout(r, 2000));
+      return (await query(box1, second!))[0]?.ariaChecked === 'true';
+    }, WAIT);
+    // Window 1 learns of it from the file (its watcher), and keeps its own step 3.
+    await poll('window 1 to see step 1 done', () => a.progress.record('moveToServer', 'install').done, WAIT);
+    assert.strictEqual(a.progress.record('moveToServer', 'backup').done, true, 'step 3, ticked here, survived the other window\'s write');
 
-    // Window 1 ticks step 2; window 2's tree shows it, and shows 1 and 3.
+    // Window 1 ticks step 2; window 2 counts all three.
     await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step: 'configure', done: true });
-    await poll('step 2 done in the second window\'s tree', async () => (await query(`${row(2, 'configure')} .custom-view-tree-node-item-checkbox`, second!))[0]?.ariaChecked === 'true', WAIT);
-    await poll('step 1 done in the second window\'s tree', async () => (await query(`${row(1, 'install')} .custom-view-tree-node-item-checkbox`, second!))[0]?.ariaChecked === 'true', WAIT);
-    for (const [n, id] of [[1, 'install'], [3, 'backup']] as const) {
-      assert.strictEqual((await query(`${row(n, id)} .custom-view-tree-node-item-checkbox`, second))[0]?.ariaChecked, 'true', `step ${n} still done in window 2`);
-    }
+    await poll('the second window to count 3 done', () => counted(second!, 3), WAIT);
+    // The tree redraws its rows after the header's count: wait for the row.
+    await poll('step 1 done in window 2\'s tree', async () => (await query(box1, second!))[0]?.ariaChecked === 'true', WAIT);
     assert.deepStrictEqual(a.progress.counts('moveToServer'), { done: 3, total: 6 });
   });
 });
