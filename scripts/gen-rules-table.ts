@@ -5,25 +5,13 @@
 //
 // README.md is edited by others too, so only the text between the markers is replaced, at the
 // moment this runs. --check writes nothing and exits 1 when anything is out of date.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { findRulesDrift, README_PATH, renderRulesDoc, RULES_DOC_PATH, withRulesTable } from '../src/updateXml/rulesDoc';
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
-  }
-}
+import { readText, repositoryRoot } from './generatorFiles';
 
 function main(argv: string[]): number {
-  const rootIndex = argv.indexOf('--root');
-  // Compiled to out/scripts/, so the repo root is two levels up.
-  const root = rootIndex >= 0 && argv[rootIndex + 1] ? resolve(argv[rootIndex + 1]) : resolve(__dirname, '..', '..');
+  const root = repositoryRoot(argv, __dirname);
 
   if (argv.includes('--check')) {
     const drift = findRulesDrift((path) => readText(join(root, path)));

@@ -10,8 +10,9 @@
 // --check writes nothing and exits 1 when anything is out of date.
 
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { findWalkthroughDrift, renderWalkthroughs, walkthroughsFolder } from '../src/procedures/walkthroughs';
+import { readText, repositoryRoot } from './generatorFiles';
 
 function listFiles(root: string, folder: string): string[] {
   const start = join(root, folder);
@@ -36,22 +37,9 @@ function listFiles(root: string, folder: string): string[] {
   return found.sort();
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
 function main(argv: string[]): number {
   const check = argv.includes('--check');
-  const rootIndex = argv.indexOf('--root');
-  // Compiled to out/scripts/, so the repo root is two levels up.
-  const root = rootIndex >= 0 && argv[rootIndex + 1] ? resolve(argv[rootIndex + 1]) : resolve(__dirname, '..', '..');
+  const root = repositoryRoot(argv, __dirname);
   const packagePath = join(root, 'package.json');
   const rendered = renderWalkthroughs();
 
