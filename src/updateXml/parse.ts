@@ -1,7 +1,10 @@
-// Reads the text with fast-xml-parser (no XML parser of our own): XMLValidator for
-// well-formedness with line/column (and saxes for what it misses, see strict.ts), XMLParser
-// with captureMetaData for element offsets. Small
-// scans only locate a tag's name, attributes and end around an offset the parser gave us.
+// Reads the text (no XML parser of our own). A well-formed file is read in one pass by saxes,
+// which checks it and builds the tree (readTree.ts). A file saxes refuses is read with
+// fast-xml-parser: XMLValidator words the error with line/column and lets two common slips be
+// repaired (checkWellFormed), then saxes checks the repaired copy (strict.ts) and XMLParser with
+// captureMetaData gives the element offsets; XMLParser also reads incomplete text leniently for
+// completion (parseLenient). Small scans only locate a tag's name, attributes and end around an
+// offset a parser gave us.
 //
 // Parser options and why:
 //  * preserveOrder      – keeps duplicates and document order (needed for duplicate/order checks)
@@ -14,6 +17,7 @@
 //  * ignoreAttributes: false – so attributes can be reported
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { globalInfoElements, GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from './schema';
+import { readTree, scanAttributes } from './readTree';
 import { firstStrictProblem } from './strict';
 import { isXmlSpace } from './text';
 
@@ -184,17 +188,6 @@ export function tagEnd(text: string, i: number): number {
     else if (c === '>') return i + 1;
   }
   return text.length;
-}
-
-function scanAttributes(text: string, from: number, to: number): XmlAttribute[] {
-  const out: XmlAttribute[] = [];
-  const re = /([^\s=/>"']+)\s*=\s*("[^"]*"|'[^']*')/g;
-  const chunk = text.slice(from, to);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(chunk)) !== null) {
-    out.push({ name: m[1], value: m[2].slice(1, -1), start: from + m.index, end: from + m.index + m[0].length });
-  }
-  return out;
 }
 
 /** XML declaration and DOCTYPE, read from the prolog (the only place they can be). */
@@ -432,12 +425,21 @@ function blankMarkup(text: string): string {
 export function parseUpdateXml(text: string): ParsedUpdateXml {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const prolog = scanProlog(text, base);
+  // One pass first: a well-formed document (the usual case) is read by saxes alone, which
+  // checks it and builds the tree (readTree.ts). A second U+FEFF after the byte order mark is
+  // left to the slow path (saxes reads it as text outside the root; strict.ts names it).
+  if (prolog.doctype === undefined && !(base === 1 && text.charCodeAt(1) === 0xfeff)) {
+    const read = readTree(text);
+    if ('roots' in read) return { base, roots: read.roots, recoveries: [], ...prolog };
+  }
   const wf = checkWellFormed(text, base);
   const out: ParsedUpdateXml = { base, roots: [], recoveries: wf.recoveries, ...prolog };
-  // The conformant check (strict.ts) on the repaired copy: a character XML forbids is reported
-  // where it is; otherwise fast-xml-parser's error stands (its messages are the tested ones),
-  // unless saxes finds the text well-formed (then fast-xml-parser was wrong); and what
-  // fast-xml-parser lets through but saxes refuses is an error too.
+  // Not well-formed (or with a DOCTYPE): fast-xml-parser's validator words the error and
+  // repairs the two common slips (checkWellFormed), then the conformant check (strict.ts) runs
+  // on the repaired copy: a character XML forbids is reported where it is; otherwise
+  // fast-xml-parser's error stands (its messages are the tested ones), unless saxes finds the
+  // text well-formed (then fast-xml-parser was wrong); and what fast-xml-parser lets through
+  // but saxes refuses is an error too.
   const strict = firstStrictProblem(wf.patched, prolog.doctype !== undefined);
   const syntax = strict?.code === 'char' ? strict : wf.syntax && strict ? wf.syntax : strict;
   if (syntax) {

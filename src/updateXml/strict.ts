@@ -1,6 +1,7 @@
 // The conformant well-formedness check: every XML 1.0 (fifth edition) well-formedness constraint
-// that applies to a document without a DOCTYPE (https://www.w3.org/TR/xml/). fast-xml-parser
-// (parse.ts) reads the tree and gives the admin-friendly messages for the common slips, but it
+// that applies to a document without a DOCTYPE (https://www.w3.org/TR/xml/). A well-formed file
+// is read by saxes alone (readTree.ts); this is the check of a file it refused, after
+// fast-xml-parser (parse.ts) gave the admin-friendly messages for the common slips. fast-xml-parser
 // lets through what every conformant parser refuses (control characters, `&#1;`, `--` in a
 // comment, `<` in an attribute value, a malformed declaration...). So the text also goes through
 // saxes, a conformant non-validating parser (namespaces off: the update file has none), after a
