@@ -1,16 +1,19 @@
 // Validation against the floor, in one process: the extension's full validation
 // (validateUpdateXml) against fast-xml-parser alone on the same text, XMLParser.parse with the
-// options src/updateXml/parse.ts gives it and XMLValidator.validate, at the size of a real update file, 10 KB,
-// 100 KB and just under the 1 MiB cap, valid and invalid. Median of timed samples after a
-// warm-up; each sample repeats the call until it lasts about 5 ms (small files take microseconds).
+// options src/updateXml/parse.ts gives it and XMLValidator.validate, and against saxes alone (the
+// conformant parser the validator reads with, no handler: what conformance costs by itself), at
+// the size of a real update file, 10 KB, 100 KB and just under the 1 MiB cap, filled with
+// comments or with blank lines, valid and invalid. Median of timed samples after a warm-up; each
+// sample repeats the call until it lasts about 5 ms (small files take microseconds).
 //
 //   node out/scripts/bench/validation.js            prints the results as JSON
 //   node --cpu-prof --cpu-prof-dir=DIR out/scripts/bench/validation.js --profile
 //                                                    only validates the largest files, ~3 s, for a profile
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { MAX_TEXT_LENGTH, validateUpdateXml } from '../../src/updateXml';
 import { PARSER_OPTIONS } from '../../src/updateXml/parse';
-import { REAL_FILE, updateXmlOfSize } from './inputs';
+import { FILLERS, REAL_FILE, updateXmlOfSize, type Filler } from './inputs';
 import { median } from './stats';
 
 /** The parser of src/updateXml/parse.ts, with its very options. */
@@ -25,6 +28,8 @@ export const SIZES: ReadonlyArray<{ label: string; chars: number }> = [
 
 export interface ValidationRow {
   size: string;
+  /** What fills the file beyond a real one's content. */
+  filler: Filler;
   chars: number;
   valid: boolean;
   diagnostics: number;
@@ -32,10 +37,20 @@ export interface ValidationRow {
   fullMs: number;
   parseMs: number;
   validatorMs: number;
-  /** full / parse, full / validator, full / (parse + validator). */
+  /** saxes alone: the text read with no handler, the options of src/updateXml/readTree.ts. */
+  saxesMs: number;
+  /** full / parse, full / validator, full / (parse + validator), full / saxes alone. */
   vsParse: number;
   vsValidator: number;
   vsBoth: number;
+  vsSaxes: number;
+}
+
+/** saxes reading `text` with nothing listening but errors. */
+export function saxesAlone(text: string): void {
+  const p = new SaxesParser({ xmlns: false, position: true, defaultXMLVersion: '1.0', forceXMLVersion: true });
+  p.on('error', () => {});
+  p.write(text).close();
 }
 
 const now = () => performance.now();
@@ -62,24 +77,32 @@ function repsFor(f: () => unknown, ms = 5): number {
 
 export function runValidationBench(): ValidationRow[] {
   const rows: ValidationRow[] = [];
-  for (const { label, chars } of SIZES) {
-    for (const valid of [true, false]) {
-      const text = updateXmlOfSize(chars, valid);
-      const full = () => validateUpdateXml(text);
-      const parse = () => parser.parse(text);
-      const validator = () => XMLValidator.validate(text);
-      const diagnostics = full().length;
-      if (valid !== (diagnostics === 0)) throw new Error(`the ${label} ${valid ? 'valid' : 'invalid'} input has ${diagnostics} diagnostic(s)`);
-      // Interleaved, so that a slow spell of the machine hits all three alike.
-      const reps = { full: repsFor(full), parse: repsFor(parse), validator: repsFor(validator) };
-      const f: number[] = [], p: number[] = [], v: number[] = [];
-      for (let round = 0; round < 5; round++) {
-        f.push(time(full, reps.full, 5));
-        p.push(time(parse, reps.parse, 5));
-        v.push(time(validator, reps.validator, 5));
+  for (const filler of FILLERS) {
+    for (const { label, chars } of SIZES) {
+      if (filler !== FILLERS[0] && chars === REAL_FILE.length) continue; // a real file has no filler
+      for (const valid of [true, false]) {
+        const text = updateXmlOfSize(chars, valid, filler);
+        const full = () => validateUpdateXml(text);
+        const parse = () => parser.parse(text);
+        const validator = () => XMLValidator.validate(text);
+        const saxes = () => saxesAlone(text);
+        const diagnostics = full().length;
+        if (valid !== (diagnostics === 0)) throw new Error(`the ${label} ${valid ? 'valid' : 'invalid'} input has ${diagnostics} diagnostic(s)`);
+        // Interleaved, so that a slow spell of the machine hits all four alike.
+        const reps = { full: repsFor(full), parse: repsFor(parse), validator: repsFor(validator), saxes: repsFor(saxes) };
+        const f: number[] = [], p: number[] = [], v: number[] = [], x: number[] = [];
+        for (let round = 0; round < 5; round++) {
+          f.push(time(full, reps.full, 5));
+          p.push(time(parse, reps.parse, 5));
+          v.push(time(validator, reps.validator, 5));
+          x.push(time(saxes, reps.saxes, 5));
+        }
+        const fullMs = median(f), parseMs = median(p), validatorMs = median(v), saxesMs = median(x);
+        rows.push({
+          size: label, filler, chars: text.length, valid, diagnostics, fullMs, parseMs, validatorMs, saxesMs,
+          vsParse: fullMs / parseMs, vsValidator: fullMs / validatorMs, vsBoth: fullMs / (parseMs + validatorMs), vsSaxes: fullMs / saxesMs,
+        });
       }
-      const fullMs = median(f), parseMs = median(p), validatorMs = median(v);
-      rows.push({ size: label, chars: text.length, valid, diagnostics, fullMs, parseMs, validatorMs, vsParse: fullMs / parseMs, vsValidator: fullMs / validatorMs, vsBoth: fullMs / (parseMs + validatorMs) });
     }
   }
   return rows;

@@ -5,24 +5,21 @@
 // messages and the repairs of the two common slips).
 //
 // Offsets come from saxes' position (UTF-16 offset in the text written, the byte order mark
-// counted), taken when an event fires:
-//  * opentag / closetag: just after the tag's '>'; the tag starts at the last '<' before it (no
-//    '<' can be inside a tag of a well-formed document, not even in an attribute value);
-//  * text: just after the '<' of the markup that follows the text;
-//  * cdata, processinginstruction: just after their end; comment: before its final '>'.
-// A text event is the only way to know where markup that follows text starts (a comment, a
-// CDATA section or a processing instruction may contain '<'); markup that follows markup starts
-// where the previous one ended.
+// counted), taken when an event fires: just after a tag's '>', a CDATA section's "]]>" or a
+// processing instruction's "?>"; for a comment, before its final '>'. A tag starts at the last
+// '<' before its end (no '<' can be inside a tag of a well-formed document, not even in an
+// attribute value). Inside the root every markup is seen, so the character data before a piece
+// of markup runs from where the last one ended to the first '<' after it (character data holds
+// no '<'): no text handler is needed, and saxes then builds no text of its own.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { XmlAttribute, XmlElement } from './parse';
-import { isXmlSpace } from './text';
 
 /** The elements of a well-formed text, or saxes' first complaint (offset just after what it read). */
 export type TreeRead = { roots: XmlElement[] } | { error: { message: string; position: number } };
 
+/** True when `s` holds a character that is not XML white space (U+FEFF is not white space). */
 function hasNonSpace(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isXmlSpace(s[i])) return true;
-  return false;
+  return /[^ \t\r\n]/.test(s);
 }
 
 /** Attributes as written between `from` and `to` (the value raw: entities not decoded). */
@@ -47,20 +44,28 @@ export function readTree(text: string, allowUndefinedEntities = false): TreeRead
   let error: { message: string; position: number } | undefined;
   const roots: XmlElement[] = [];
   const open: XmlElement[] = [];
-  /** Where the markup being read started, and where the last one ended (character data, as
-   * written, is between the two; line ends normalized to LF as XML reads them). */
+  /** Where the last markup inside the root ended. */
   let lastEnd = 0;
-  let markupStart = 0;
 
+  /** Text of the open element: line ends as XML reads them (LF), entities not decoded yet. */
   const addText = (raw: string): void => {
     const el = open[open.length - 1];
     if (!el || raw.length === 0) return;
     el.text += raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
     if (!el.hasNonSpaceText && hasNonSpace(raw)) el.hasNonSpaceText = true;
   };
-  const ended = (): void => {
-    lastEnd = parser.position;
-    markupStart = lastEnd;
+  /** The character data from the last markup to `start`. */
+  const textUpTo = (start: number): void => {
+    if (start > lastEnd) addText(text.slice(lastEnd, start));
+  };
+  /** Markup other than a tag, ending at `end`: the text before it is kept, and `content` as text. */
+  const otherMarkup = (end: number, content?: (start: number) => string): void => {
+    const start = text.indexOf('<', lastEnd);
+    if (start >= 0 && start < end) {
+      textUpTo(start);
+      if (content) addText(content(start));
+    }
+    lastEnd = end;
   };
 
   parser.on('error', (err: Error) => {
@@ -69,14 +74,10 @@ export function readTree(text: string, allowUndefinedEntities = false): TreeRead
     if (allowUndefinedEntities && /^undefined entity/.test(message)) return;
     error = { message, position: parser.position };
   });
-  parser.on('text', () => {
-    // Character data from the end of the last markup to the '<' just read (entities raw).
-    markupStart = parser.position - 1;
-    addText(text.slice(lastEnd, markupStart));
-  });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const startTagEnd = parser.position;
     const start = text.lastIndexOf('<', startTagEnd - 1);
+    textUpTo(start);
     const nameStart = start + 1;
     const nameEnd = nameStart + tag.name.length;
     const selfClosing = tag.isSelfClosing;
@@ -94,34 +95,31 @@ export function readTree(text: string, allowUndefinedEntities = false): TreeRead
     };
     (open.length > 0 ? open[open.length - 1].children : roots).push(el);
     open.push(el);
-    ended();
+    lastEnd = startTagEnd;
   });
   parser.on('closetag', () => {
-    const el = open.pop();
-    if (!el) return;
     const end = parser.position;
+    const el = open[open.length - 1];
+    if (!el) return;
     el.end = end;
     if (!el.selfClosing) {
       el.closeStart = text.lastIndexOf('<', end - 1);
+      textUpTo(el.closeStart);
       el.closeNameStart = el.closeStart + 2;
       el.closeNameEnd = el.closeNameStart + el.name.length;
     }
-    ended();
+    open.pop();
+    lastEnd = end;
   });
-  parser.on('cdata', () => {
-    // Its content counts as text, as written (from after "<![CDATA[" to before "]]>").
-    addText(text.slice(markupStart + 9, parser.position - 3));
-    ended();
-  });
-  parser.on('comment', () => {
-    // saxes reports a comment on its second '-' of "-->", before the '>'.
-    lastEnd = parser.position + 1;
-    markupStart = lastEnd;
-  });
-  parser.on('processinginstruction', ended);
-  // No more handlers than these seven: measured with saxes 6.0.0 on Node.js 20, an eighth
-  // (doctype or xmldecl) makes every parse about ten times slower (V8 then reads the parser's
-  // fields the slow way). Neither is needed: both come before the root, where no text is kept.
+  // A CDATA section's content counts as text, as written (after "<![CDATA[", before "]]>").
+  parser.on('cdata', () => otherMarkup(parser.position, (start) => text.slice(start + 9, parser.position - 3)));
+  // saxes reports a comment on the second '-' of its "-->", before the '>'.
+  parser.on('comment', () => otherMarkup(parser.position + 1));
+  parser.on('processinginstruction', () => otherMarkup(parser.position));
+  // No more handlers than these: measured with saxes 6.0.0 on Node.js 20, eight handlers
+  // (doctype and xmldecl besides these six) make every parse about ten times slower (V8 then
+  // reads the parser's fields the slow way). Neither is needed: both come before the root, where
+  // no text is kept and a tag's start is found from its end.
   parser.write(text).close();
   return error ? { error } : { roots };
 }

@@ -3,8 +3,9 @@ import { budgets, growth, renderBenchmarks, type BenchResults } from '../../scri
 import { fmt, median, worst } from '../../scripts/bench/stats';
 import type { ValidationRow } from '../../scripts/bench/validation';
 
-const row = (size: string, chars: number, fullMs: number, parseMs: number, validatorMs: number): ValidationRow => ({
-  size, chars, valid: true, diagnostics: 0, fullMs, parseMs, validatorMs, vsParse: fullMs / parseMs, vsValidator: fullMs / validatorMs, vsBoth: fullMs / (parseMs + validatorMs),
+const row = (size: string, chars: number, fullMs: number, parseMs: number, validatorMs: number, filler: ValidationRow['filler'] = 'comments', saxesMs = parseMs): ValidationRow => ({
+  size, filler, chars, valid: true, diagnostics: 0, fullMs, parseMs, validatorMs, saxesMs,
+  vsParse: fullMs / parseMs, vsValidator: fullMs / validatorMs, vsBoth: fullMs / (parseMs + validatorMs), vsSaxes: fullMs / saxesMs,
 });
 
 function results(over: Partial<BenchResults> = {}): BenchResults {
@@ -45,6 +46,23 @@ describe('npm run bench: the budgets and BENCHMARKS.md', () => {
     assert.equal(verdict(results(), 'validation grows'), 'met');
     const quadratic = results({ validation: [row('100 KB', 102400, 1.2, 1, 0.2), row('just under 1 MiB', 1047552, 120, 10, 2)] });
     assert.equal(verdict(quadratic, 'validation grows'), 'missed');
+  });
+
+  it('each filler counts: the ratio and the growth are the worst of them, and a missed budget names saxes alone as the bound', () => {
+    const validation = [
+      row('100 KB', 102400, 0.2, 1, 0.2, 'blank lines', 0.1),
+      row('just under 1 MiB', 1047552, 2, 10, 2, 'blank lines', 1),
+      row('100 KB', 102400, 2.4, 1, 1, 'comments', 2),
+      row('just under 1 MiB', 1047552, 24, 10, 10, 'comments', 20),
+    ];
+    const b = budgets(results({ validation })).find((x) => x.budget.startsWith('full validation'))!;
+    assert.equal(b.verdict, 'missed');
+    assert.equal(b.measured, 'blank lines: up to 0.200×; comments: up to 2.40×');
+    assert.match(b.note, /files filled with comments, saxes alone, with nothing listening, costs up to 2\.00× a bare parse, and full validation is within 1\.20× of saxes alone/);
+    assert.doesNotMatch(b.note, /filled with blank lines/);
+    // Linear for comments, quadratic for blank lines: growth is the worse.
+    const g = [row('100 KB', 102400, 1, 1, 1, 'comments'), row('just under 1 MiB', 1047552, 10.23, 10, 10, 'comments'), row('100 KB', 102400, 1, 1, 1, 'blank lines'), row('just under 1 MiB', 1047552, 102.3, 10, 10, 'blank lines')];
+    assert.ok(Math.abs(growth(g) - 102.3 / 1047552 / (1 / 102400)) < 1e-9);
   });
 
   it('activation is met only under 20 ms median and with no file touched', () => {
