@@ -44,8 +44,9 @@ async function uiRequest(pages, req) {
       pages.splice(req.window, 1);
       return true;
     case 'click': {
+      // button 'right' opens a context menu, as a right click of the admin's does.
       const loc = page.locator(req.selector).nth(req.nth ?? 0);
-      await loc.click({ timeout: req.timeout ?? 10_000 });
+      await loc.click({ timeout: req.timeout ?? 10_000, button: req.button ?? 'left' });
       return true;
     }
     case 'query':

@@ -46,6 +46,8 @@ export interface UiRequest {
   window?: number;
   /** For drag: pixels to move the right edge of the element by. */
   dx?: number;
+  /** For click: 'right' opens a context menu. */
+  button?: 'left' | 'right';
   selector?: string;
   nth?: number;
   key?: string;

@@ -246,4 +246,41 @@ suite('one-click: the tree\'s inline button, the walkthrough, the CodeLens, the 
       answers.restore();
     }
   });
+  test('the Explorer\'s context menu on an update XML file offers Validate and Run -updatedb; Run runs -updatedb on that file, not the open one', async () => {
+    const file = rootXml();
+    // Another update file open in the editor, of another name (one row of the Explorer only is
+    // the file clicked: the top-level NewMSSServer.xml).
+    const open = path.join(workspaceDir(), 'explorer-menu', 'Open.xml');
+    fs.mkdirSync(path.dirname(open), { recursive: true });
+    fs.writeFileSync(open, '<sso>\r\n  <globalInfo>\r\n    <secretServer>SSONEW7</secretServer>\r\n  </globalInfo>\r\n</sso>\r\n');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await openXml(open);
+    await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(file));
+    const row = '.explorer-folders-view .monaco-list-row[aria-level="1"][aria-label^="NewMSSServer.xml"]';
+    await poll('the file\'s row in the Explorer', async () => (await query(row)).length > 0);
+    const items = '.context-view .monaco-menu .action-item .action-label';
+    // A right click, as the admin's; again if the row was redrawn as it was clicked (no menu).
+    let entries: string[] = [];
+    for (let attempt = 1; attempt <= 3 && entries.length === 0; attempt++) {
+      await ui({ op: 'click', selector: row, button: 'right' });
+      entries = await poll('the context menu', async () => {
+        const labels = (await query(items)).map((i) => i.text).filter(Boolean);
+        return labels.length > 0 && labels;
+      }, 5_000).catch(() => []);
+    }
+    assert.ok(entries.includes('Validate Update XML File'), entries.join(' | '));
+    assert.ok(entries.includes(`${RUN} on This File`), entries.join(' | '));
+    const answers = answerPrompts(a, RUN);
+    try {
+      await ui({ op: 'click', selector: `${items}[aria-label="${RUN} on This File"]` });
+      const p = await ranStep('moveToServer', 'updateDb');
+      assert.deepStrictEqual(answers.asked, ['Make BTSMSS02 the master secret server?']);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_UPDATEDB, ['ssomanage', ['-updatedb', file]]]);
+      assert.deepStrictEqual([p.updateDb.done, p.updateDb.exitCode], [true, 0]);
+    } finally {
+      answers.restore();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(path.dirname(open), { recursive: true, force: true });
+    }
+  });
 });
