@@ -121,6 +121,8 @@ export async function runRestartSteps(planned: PlannedTask, scope: vscode.Worksp
   return result;
 }
 
+// (Rerun Last Task after this task reruns VS Code's last task, the `net start ENTSSO` task alone:
+// VS Code takes the task it started last as its last one. See RELIABILITY.md.)
 function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): vscode.Task {
   const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, new vscode.CustomExecution(async () => {
     const write = new vscode.EventEmitter<string>();
