@@ -15,11 +15,21 @@
 //     --force (nothing written), 2 usage error or the file could not be written. The file is
 //     written to a temporary file in the same folder and renamed (linked, without --force) into
 //     place, so the target is never half-written.
+//   mss-xml run-checked updatedb|backup|backup-new|restore FILE PROGRAM [ARG...]
+//     What the tasks of Master Secret Mover start (Run Task, tasks.json, the commands), so that the
+//     file is checked each time the task starts, Rerun Last Task too: FILE as it is now (the update
+//     file's errors; the backup's folder, and for backup-new that the file does not exist; the
+//     restore's file), relative to the working folder, then PROGRAM with its ARGs in this console
+//     (its prompts work), without a shell; exit status PROGRAM's. Refused: why on stderr, exit 1,
+//     PROGRAM not started.
 //   Any other failure is a bug: one line "mss-xml: internal error: ..." on stderr, exit 2.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { backupOverwriteRefusal, checkBackupTarget, checkRestoreSource } from './ssoTools/backupFiles';
+import { START_CHECKS, type StartCheck } from './ssoTools/commandLines';
 import { checkServerName, visible } from './ssoTools/serverName';
-import { DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
+import { DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, updateDbRefusalForBytes, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
 
 /** Files larger than this are not read (a real update file is a few hundred bytes; 1 MiB characters is the validator's limit). */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -126,6 +136,13 @@ Usage:
       kept unless --force is given. The file is written whole or not at all.
       Exit status: 0 written, 1 invalid name or file exists, 2 usage error or
       the file could not be written.
+
+  mss-xml run-checked updatedb|backup|backup-new|restore FILE PROGRAM [ARG...]
+      What the tasks of Master Secret Mover run: checks FILE as it is now (the
+      update file's errors; the backup's folder, and for backup-new that FILE does
+      not exist; that the restore's FILE exists), then runs PROGRAM with its ARGs
+      in this console, without a shell.
+      Exit status: PROGRAM's; 1 when FILE was refused (PROGRAM not run), 2 usage error.
 
   mss-xml --help
 `;
@@ -249,6 +266,71 @@ function generate(args: string[], io: CliIo): number {
   return 0;
 }
 
+/**
+ * The checks of a task's file as it is now, as the extension makes them before a tool runs:
+ * an error stops the tool, a warning is only said. `file` is relative to `cwd`.
+ */
+export function checkFileBeforeRun(check: StartCheck, file: string, cwd: string, now = new Date()): { error?: string; warning?: string } {
+  const full = path.resolve(cwd, file);
+  if (check === 'updatedb') {
+    const read = readRegularFile(full);
+    if ('error' in read) return { error: `Cannot read ${full} (${read.error}). Check the path of the update XML file.` };
+    if ('tooLarge' in read) return { error: `${full} is ${read.tooLarge} bytes, too large for an update XML file, so ssomanage -updatedb was not run.` };
+    const refusal = updateDbRefusalForBytes(path.basename(full), read.bytes);
+    return refusal ? { error: refusal } : {};
+  }
+  const folder = path.dirname(full);
+  let namesInFolder: string[] | undefined;
+  try {
+    namesInFolder = fs.readdirSync(folder);
+  } catch (e) {
+    // Only a missing folder is reported as missing; one that cannot be listed is not checked (as in the extension).
+    const code = (e as NodeJS.ErrnoException).code;
+    namesInFolder = code === 'ENOENT' || code === 'ENOTDIR' ? undefined : [];
+  }
+  const facts = { file: full, folder, namesInFolder, fileExists: fs.existsSync(full) };
+  const result = check === 'restore' ? checkRestoreSource(facts) : checkBackupTarget(facts);
+  if (!result.error && check === 'backup-new' && facts.fileExists) return { error: backupOverwriteRefusal(full, now) };
+  return result;
+}
+
+/**
+ * `run-checked`: checks the file, then runs the program in this console (stdio inherited, so its
+ * prompts work) and resolves with its exit code. Ctrl+C reaches the program from the console;
+ * this process waits for the program's end, and passes a termination on to it.
+ */
+export function runChecked(args: readonly string[], io: CliIo): Promise<number> {
+  const [check, file, program, ...programArgs] = args;
+  if (!START_CHECKS.includes(check as StartCheck) || !file || !program) {
+    return Promise.resolve(usageError(io, `run-checked needs ${START_CHECKS.join('|')}, FILE and PROGRAM`));
+  }
+  const { error, warning } = checkFileBeforeRun(check as StartCheck, file, io.cwd);
+  if (error) {
+    io.stderr(`Master Secret Mover did not run ${visible(path.basename(program))}:\r\n${visible(error)}\r\n`);
+    return Promise.resolve(1);
+  }
+  if (warning) io.stderr(`Warning: ${visible(warning)}\r\n`);
+  // ELECTRON_RUN_AS_NODE is this process's own (it runs on VS Code's runtime), not the tool's.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  return new Promise<number>((resolve) => {
+    const child = spawn(program, programArgs, { cwd: io.cwd, stdio: 'inherit', shell: false, env });
+    const ignore = () => {};
+    const pass = (signal: NodeJS.Signals) => () => { child.kill(signal); };
+    const handlers: Array<[NodeJS.Signals, () => void]> = [['SIGINT', ignore], ['SIGTERM', pass('SIGTERM')], ['SIGHUP', pass('SIGHUP')]];
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    const done = (code: number) => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+      resolve(code);
+    };
+    child.on('error', (e) => {
+      io.stderr(`Could not start ${visible(program)}: ${describeError(e)}\r\n`);
+      done(1);
+    });
+    child.on('exit', (code) => done(code ?? 1));
+  });
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code (2 on an internal error). */
 export function main(argv: readonly string[], io: CliIo): number {
   try {
@@ -276,9 +358,18 @@ function run(argv: readonly string[], io: CliIo): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
+  const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
-  });
+  };
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'run-checked') {
+    runChecked(argv.slice(1), io).then((code) => { process.exitCode = code; }, (e: unknown) => {
+      io.stderr(`mss-xml: internal error: ${visible(e instanceof Error ? e.message : String(e))}\n`);
+      process.exitCode = 2;
+    });
+  } else {
+    process.exitCode = main(argv, io);
+  }
 }

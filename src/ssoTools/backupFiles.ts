@@ -2,6 +2,7 @@
 // catalogue (docs/tools.md#backup-file-rules; docs/pitfalls.md#the-restore-says-the-backup-file-has-the-wrong-format): a restore can
 // fail with 10564 "The backup file does not have the correct format." when other
 // .bak files are in the folder of the backup. Pure: the caller lists the folder.
+import { proposeBackupFileName } from './commandLines';
 
 /** What the caller read from disk about a backup path. */
 export interface BackupFileFacts {
@@ -59,4 +60,12 @@ export function checkRestoreSource(facts: BackupFileFacts): BackupFileCheck {
   const others = otherBackupFiles(baseName(facts.file), facts.namesInFolder ?? []);
   if (others.length === 0) return {};
   return { warning: `${facts.folder} has other backup files: ${listNames(others)}. ${FORMAT_ERROR}: move them away, keeping only the backup you restore in that folder.` };
+}
+
+/**
+ * Why a backup task is not run: its file exists, and a task cannot ask (Run Task, tasks.json,
+ * Rerun Last Task); the command "Back Up the Master Secret" asks first. `now` names an example.
+ */
+export function backupOverwriteRefusal(file: string, now: Date): string {
+  return `${file} exists already, and a backup task (Run Task, tasks.json, Rerun Last Task) never overwrites a file. Name a new file in the task's "file" (for example ${proposeBackupFileName(now)}), or run "Master Secret: Back Up the Master Secret", which asks first.`;
 }

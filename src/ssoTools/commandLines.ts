@@ -243,6 +243,13 @@ export function fileArgIndex(command: SsoTaskDefinition['command']): number | un
   return command === 'updatedb' || command === 'backupSecret' || command === 'restoreSecret' ? 1 : undefined;
 }
 
+/**
+ * What `mss-xml run-checked` (src/cli.ts) checks each time a task with a file starts: the update
+ * file, the backup's folder (`backup-new`: and that the file does not exist yet), the restore's file.
+ */
+export const START_CHECKS = ['updatedb', 'backup', 'backup-new', 'restore'] as const;
+export type StartCheck = (typeof START_CHECKS)[number];
+
 /** The file argument of a step (as the process gets it), or undefined when the step takes none. */
 export function fileOfStep(s: Pick<ProcessStep, 'args' | 'fileArg'>): string | undefined {
   return s.fileArg === undefined ? undefined : s.args[s.fileArg];

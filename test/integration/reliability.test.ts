@@ -1,6 +1,7 @@
 // Tools that cannot surprise: batch files refused, ${...} in a task's file refused (what runs is the path written),
-// the file of a task checked when VS Code resolves it, and a backup
-// from tasks.json that never overwrites a file. With the fake tools of fakeTools.ts.
+// the file of a task checked when VS Code resolves it and again each time it starts (Rerun Last
+// Task too), each task running its own command line, and a backup from tasks.json that never
+// overwrites a file. With the fake tools of fakeTools.ts.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,6 +11,46 @@ import { api, poll, runTaskToEnd, withTasksJsonTask, workspaceDir } from './help
 
 const GOOD_XML = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
 const BAD_XML = '<sso>\n  <globalInfo>\n    <secretServer>local host</secretServer>\n  </globalInfo>\n</sso>\n';
+
+/** The exit code of the next end of a task named `name` (not one of a restart's two net tasks), or a rejection after 60 s. */
+function nextEnd(name: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`"${name}" did not end within 60 s`)); }, 60_000);
+    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution.task.name === name && e.execution.task.definition.part === undefined) { clearTimeout(timer); sub.dispose(); resolve(e.exitCode); }
+    });
+  });
+}
+
+/** "Tasks: Rerun Last Task", as the admin runs it (VS Code runs its last task again without asking the extension), to the end of `name`. */
+async function rerunLastTask(name: string): Promise<number | undefined> {
+  await new Promise((r) => setTimeout(r, 500));  // VS Code takes a task as its last one once the task has ended
+  const ended = nextEnd(name);
+  await vscode.commands.executeCommand('workbench.action.tasks.reRunTask');
+  return ended;
+}
+
+/** Writes .vscode/tasks.json with these tasks, waits until VS Code lists them all, and removes the file afterwards. */
+async function withTasksJson<T>(entries: Array<{ label: string; type: string } & Record<string, unknown>>, body: (tasks: vscode.Task[]) => Promise<T>): Promise<T> {
+  const vscodeDir = path.join(workspaceDir(), '.vscode');
+  fs.mkdirSync(vscodeDir, { recursive: true });
+  fs.writeFileSync(path.join(vscodeDir, 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: entries }, null, 2));
+  try {
+    const tasks = await poll('the tasks.json tasks', async () => {
+      const all = await vscode.tasks.fetchTasks();
+      const found = entries.map((e) => all.find((t) => t.name === e.label));
+      return found.every((t) => t !== undefined) && (found as vscode.Task[]);
+    });
+    return await body(tasks);
+  } finally {
+    fs.rmSync(vscodeDir, { recursive: true, force: true });
+  }
+}
+
+/** The provided (Run Task) -updatedb task of a file. */
+function providedUpdateDb(file: string): Promise<vscode.Task> {
+  return poll(`the Run Task -updatedb of ${file}`, async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.definition.command === 'updatedb' && t.definition.file === file && t.source === 'Master Secret'));
+}
 
 
 suite('reliability: tools that cannot surprise', () => {
@@ -73,6 +114,79 @@ suite('reliability: tools that cannot surprise', () => {
     });
     assert.strictEqual(fs.readFileSync(bak, 'utf8'), 'the backup ssoconfig wrote\n');
     assert.deepStrictEqual(fakes.calls(), [], 'ssoconfig never ran');
+  });
+
+  test('Rerun Last Task of a tasks.json -updatedb checks the file again when it starts: once it has errors, and once it is gone, ssomanage never runs', async () => {
+    const file = path.join(dir, 'Rerun.xml');
+    fs.writeFileSync(file, GOOD_XML);
+    await withTasksJsonTask({ label: 'updatedb rerun', type: 'ssomanage', command: 'updatedb', file }, async (task) => {
+      assert.strictEqual(await runTaskToEnd(task), 0);
+      assert.strictEqual(await rerunLastTask(task.name), 0, 'a rerun of the good file runs');
+      fs.writeFileSync(file, BAD_XML);
+      assert.strictEqual(await rerunLastTask(task.name), 1, 'a rerun once the file has errors');
+      fs.rmSync(file);
+      assert.strictEqual(await rerunLastTask(task.name), 1, 'a rerun once the file is gone');
+    });
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]], ['ssomanage', ['-updatedb', file]]], 'only the runs of the good file reached ssomanage');
+  });
+
+  test('Rerun Last Task of a -updatedb from Run Task is checked too', async () => {
+    const file = path.join(dir, 'RerunProvided.xml');
+    fs.writeFileSync(file, GOOD_XML);
+    const task = await providedUpdateDb(file);
+    assert.strictEqual(await runTaskToEnd(task), 0);
+    fs.writeFileSync(file, BAD_XML);
+    assert.strictEqual(await rerunLastTask(task.name), 1);
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+    fs.rmSync(file);
+  });
+
+  test('Rerun Last Task of a tasks.json backup never overwrites the backup the first run made', async () => {
+    const bak = path.join(dir, 'Rerun.bak');
+    fs.rmSync(bak, { force: true });
+    await withTasksJsonTask({ label: 'backup then rerun', type: 'ssoconfig', command: 'backupSecret', file: bak }, async (task) => {
+      assert.strictEqual(await runTaskToEnd(task), 0);
+      fs.writeFileSync(bak, 'the backup ssoconfig wrote\n');  // the fake does not write one
+      assert.strictEqual(await rerunLastTask(task.name), 1);
+    });
+    assert.strictEqual(fs.readFileSync(bak, 'utf8'), 'the backup ssoconfig wrote\n');
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-backupSecret', bak]]]);
+  });
+
+  test('several tasks side by side each run their own command line: a refused tasks.json task, a tasks.json and a Run Task -updatedb, the restart; runs and reruns', async () => {
+    const bad = path.join(dir, 'Refused.xml');
+    const mine = path.join(dir, 'Mine.xml');
+    const provided = path.join(dir, 'Provided.xml');
+    fs.writeFileSync(bad, BAD_XML);
+    fs.writeFileSync(mine, GOOD_XML);
+    fs.writeFileSync(provided, GOOD_XML);
+    try {
+      await withTasksJson([
+        { label: 'refused updatedb', type: 'ssomanage', command: 'updatedb', file: bad },
+        { label: 'my updatedb', type: 'ssomanage', command: 'updatedb', file: mine },
+      ], async ([refused, own]) => {
+        const fromRunTask = await providedUpdateDb(provided);
+        const restart = (await vscode.tasks.fetchTasks({ type: 'entsso' })).find((t) => t.definition.command === 'restart')!;
+        const expect: string[][] = [];
+        const step = async (what: string, code: Promise<number | undefined>, expected: number, ran?: string[]) => {
+          assert.strictEqual(await code, expected, what);
+          if (ran) expect.push(ran);
+          assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, ...c.args]), expect, what);
+        };
+        await step('the refused task', runTaskToEnd(refused), 1);
+        await step('the Run Task -updatedb', runTaskToEnd(fromRunTask), 0, ['ssomanage', '-updatedb', provided]);
+        await step('its rerun', rerunLastTask(fromRunTask.name), 0, ['ssomanage', '-updatedb', provided]);
+        expect.push(['net', 'stop', 'ENTSSO']);
+        await step('the restart', runTaskToEnd(restart), 0, ['net', 'start', 'ENTSSO']);
+        await step('the tasks.json -updatedb', runTaskToEnd(own), 0, ['ssomanage', '-updatedb', mine]);
+        await step('its rerun', rerunLastTask(own.name), 0, ['ssomanage', '-updatedb', mine]);
+        await step('the refused task again', runTaskToEnd(refused), 1);
+        await step('its rerun', rerunLastTask(refused.name), 1);
+        await step('the Run Task -updatedb again', runTaskToEnd(fromRunTask), 0, ['ssomanage', '-updatedb', provided]);
+      });
+    } finally {
+      for (const f of [bad, mine, provided]) fs.rmSync(f, { force: true });
+    }
   });
 
   test('a -updatedb from Run Task is recorded once, with the file it ran, and the server it named', async () => {

@@ -277,5 +277,55 @@ describe('mss-xml', () => {
       assert.equal(gen.status, 0);
       assert.ok(fs.existsSync(path.join(dir, 'NewMSSServer.xml')));
     });
+
+    describe('run-checked: the file checked as it is when the task starts, then the program', () => {
+      // A program that records its argument vector and working folder, and exits with 7.
+      const recorder = () => {
+        const file = path.join(dir, 'recorder.js');
+        fs.writeFileSync(file, "require('fs').appendFileSync(require('path').join(__dirname, 'calls.jsonl'), JSON.stringify({ args: process.argv.slice(2), cwd: process.cwd(), electron: process.env.ELECTRON_RUN_AS_NODE ?? null }) + '\\n'); process.exit(7);\n");
+        return file;
+      };
+      const calls = () => fs.existsSync(path.join(dir, 'calls.jsonl')) ? fs.readFileSync(path.join(dir, 'calls.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown) : [];
+      const runChecked = (...args: string[]) => spawnSync(process.execPath, [cli, 'run-checked', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+
+      it('a good update file: the program runs with its arguments in the same folder, without ELECTRON_RUN_AS_NODE, and its exit code is the exit code', () => {
+        const r = runChecked('updatedb', 'good.xml', process.execPath, recorder(), '-updatedb', 'good.xml');
+        assert.equal(r.status, 7, r.stderr);
+        assert.deepEqual(calls(), [{ args: ['-updatedb', 'good.xml'], cwd: fs.realpathSync(dir), electron: null }]);
+      });
+
+      it('an update file with errors, or one that is gone, is refused with exit 1 and the program never runs', () => {
+        fs.writeFileSync(path.join(dir, 'bad.xml'), SAMPLE_LF.replace('BTSMSS02', 'local host'));
+        const bad = runChecked('updatedb', 'bad.xml', process.execPath, recorder(), '-updatedb', 'bad.xml');
+        assert.equal(bad.status, 1);
+        assert.match(bad.stderr, /bad\.xml has 1 error\(s\), so ssomanage -updatedb was not run: line 3, column 19: .*\[invalid-server-name\]/);
+        const gone = runChecked('updatedb', 'gone.xml', process.execPath, recorder(), '-updatedb', 'gone.xml');
+        assert.equal(gone.status, 1);
+        assert.ok(gone.stderr.includes(`Cannot read ${path.join(dir, 'gone.xml')} (no such file). Check the path of the update XML file.`), gone.stderr);
+        assert.deepEqual(calls(), []);
+      });
+
+      it('backup-new refuses an existing file, backup (asked first) does not; a restore of a missing file and a backup into a missing folder are refused', () => {
+        fs.writeFileSync(path.join(dir, 'SSO.bak'), 'a backup\n');
+        const refused = runChecked('backup-new', 'SSO.bak', process.execPath, recorder(), '-backupSecret', 'SSO.bak');
+        assert.equal(refused.status, 1);
+        assert.ok(refused.stderr.includes(`${path.join(dir, 'SSO.bak')} exists already, and a backup task (Run Task, tasks.json, Rerun Last Task) never overwrites a file.`), refused.stderr);
+        assert.equal(runChecked('restore', 'none.bak', process.execPath, recorder(), '-restoreSecret', 'none.bak').status, 1);
+        assert.equal(runChecked('backup-new', 'no folder/SSO.bak', process.execPath, recorder(), '-backupSecret', 'no folder/SSO.bak').status, 1);
+        assert.deepEqual(calls(), [], 'nothing ran');
+        assert.equal(runChecked('backup', 'SSO.bak', process.execPath, recorder(), '-backupSecret', 'SSO.bak').status, 7);
+        assert.equal(runChecked('backup-new', 'new.bak', process.execPath, recorder(), '-backupSecret', 'new.bak').status, 7);
+        assert.equal(runChecked('restore', 'SSO.bak', process.execPath, recorder(), '-restoreSecret', 'SSO.bak').status, 7);
+        assert.deepEqual(calls().map((c) => (c as { args: string[] }).args), [['-backupSecret', 'SSO.bak'], ['-backupSecret', 'new.bak'], ['-restoreSecret', 'SSO.bak']]);
+      });
+
+      it('a usage error is exit 2; a program that cannot start is exit 1', () => {
+        assert.equal(runChecked('frob', 'good.xml', process.execPath).status, 2);
+        assert.equal(runChecked('updatedb', 'good.xml').status, 2);
+        const missing = runChecked('updatedb', 'good.xml', path.join(dir, 'no such program'));
+        assert.equal(missing.status, 1);
+        assert.match(missing.stderr, /Could not start .*no such program: no such file/);
+      });
+    });
   });
 });

@@ -124,7 +124,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     const where = whereOf(definition);
     let built;
     try {
-      built = buildTask(definition, scope);
+      // The backup command asks before it overwrites a file; its run may then overwrite that file.
+      built = buildTask(definition, scope, { mayOverwrite: true });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       void vscode.window.showErrorMessage(message, 'Open Settings').then((c) => {

@@ -2,11 +2,16 @@
 // -updatedb for each update XML file of the workspace, the read-only checks and the restart,
 // and tasks.json tasks are resolved here. A task that cannot run here (no tools, a bad
 // definition, an update file with errors) is replaced by one that says why in its terminal.
-// A task with a file has its file checked when VS Code resolves it.
+// A task with a file has its file checked when VS Code resolves it, and again each time it starts
+// (mss-xml run-checked, see tasks.ts), Rerun Last Task too. No CustomExecution wraps it: VS Code
+// keeps the callbacks of CustomExecution tasks by a task id made of the definition's declared
+// properties only (not the folder), so tasks with equal definitions share one callback; and Rerun
+// Last Task reruns the last task VS Code started, which is the inner task a wrapper starts.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { fileOfStep, parseTaskDefinition, proposeBackupFileName } from '../../ssoTools/commandLines';
+import { backupOverwriteRefusal } from '../../ssoTools/backupFiles';
+import { fileOfStep, parseTaskDefinition } from '../../ssoTools/commandLines';
 import { updateDbRefusalForBytes } from '../../updateXml';
 import type { UpdateXmlFile } from './updateXmlFiles';
 import { buildTask, checkSecretFile, defaultScope, TASK_SOURCE, taskName } from './tasks';
@@ -58,8 +63,7 @@ function explanationTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFold
 
 /**
  * The definitions whose file is checked when VS Code resolves the task: -updatedb, the backup and
- * the restore. (Not again on Rerun Last Task: VS Code reruns the task it resolved. A wrapper task
- * that checked on each start was tried: with several such tasks VS Code ran the wrong one.)
+ * the restore (and, by mss-xml run-checked, each time the task starts).
  */
 function takesFile(def: vscode.TaskDefinition): boolean {
   return (def.type === 'ssomanage' && String(def.command).toLowerCase() === 'updatedb') || def.type === 'ssoconfig';
@@ -78,7 +82,7 @@ function checkFileOfTask(built: ReturnType<typeof buildTask>, log: vscode.LogOut
   if (def.type === 'ssoconfig' && def.command === 'backupSecret') {
     const file = secret?.file ?? fileOfStep(built.planned.plan.steps[0])!;
     if (fs.existsSync(file)) {
-      throw new Error(`${file} exists already, and a backup from Run Task or tasks.json never overwrites a file. Name a new file in "file" (for example ${proposeBackupFileName(new Date())}), or run "Master Secret: Back Up the Master Secret", which asks first.`);
+      throw new Error(backupOverwriteRefusal(file, new Date()));
     }
   }
   if (secret?.warning) log.warn(secret.warning);

@@ -3,13 +3,16 @@
 // vector: no shell ever sees a server name or a path, and the tool gets a real
 // terminal for its own prompts (ssoconfig asks for the backup password there,
 // net stop asks before stopping dependent BizTalk services). The command lines
-// themselves come from ssoTools/commandLines.
+// themselves come from ssoTools/commandLines. A tool with a file (-updatedb, the backup, the
+// restore) is started through `mss-xml run-checked` (src/cli.ts), which checks the file each
+// time the task starts, so that Rerun Last Task, which runs the task again without asking the
+// extension, checks it too.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   checkExecutable, displayCommandLine, fileOfStep, parseTaskDefinition, planCommand,
-  type CommandPlan, type ProcessStep, type SsoTaskDefinition, type ToolName,
+  type CommandPlan, type ProcessStep, type StartCheck, type SsoTaskDefinition, type ToolName,
 } from '../../ssoTools/commandLines';
 import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../../ssoTools/backupFiles';
 import { PROBLEM_MATCHER } from '../../ssoTools/output';
@@ -64,12 +67,37 @@ export function planTask(raw: unknown, baseDir?: string): PlannedTask {
   return { definition: parsed.definition, plan };
 }
 
-function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, step: ProcessStep, cwd: string | undefined): vscode.Task {
+/** The bundled mss-xml (dist/cli.js, next to dist/extension.js), which runs a tool with a file after checking the file. */
+function cliScript(): string {
+  const cli = path.join(__dirname, 'cli.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing, so a tool with a file cannot be checked when it starts. Reinstall Master Secret Mover.`);
+  return cli;
+}
+
+/**
+ * What `mss-xml run-checked` checks when the task starts, or undefined for a tool without a file.
+ * A backup never overwrites a file then, unless it was asked for (`mayOverwrite`: the command asked
+ * about the file that exists now).
+ */
+function startCheck(def: SsoTaskDefinition, file: string, cwd: string | undefined, mayOverwrite: boolean): StartCheck | undefined {
+  if (def.type === 'ssomanage') return def.command === 'updatedb' ? 'updatedb' : undefined;
+  if (def.type !== 'ssoconfig') return undefined;
+  if (def.command === 'restoreSecret') return 'restore';
+  return mayOverwrite && fs.existsSync(path.resolve(cwd ?? '', file)) ? 'backup' : 'backup-new';
+}
+
+function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, step: ProcessStep, cwd: string | undefined, check?: StartCheck): vscode.Task {
   // ssomanage and ssoconfig print failures as `ERROR: 0x... : message`; net prints its own text.
   // Their problems are filed under the task's folder; without one (no folder open, or a task of the
   // whole workspace or of the user), under the user's home.
   const matchers = def.type === 'entsso' ? [] : [`$${typeof scope === 'object' ? PROBLEM_MATCHER.matcherName : PROBLEM_MATCHER.noFolderMatcherName}`];
-  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {}), matchers);
+  const file = fileOfStep(step);
+  // VS Code's own runtime runs mss-xml (as Node: ELECTRON_RUN_AS_NODE), which then starts the tool
+  // with the same argument vector, in the same console and working folder.
+  const execution = check && file !== undefined
+    ? new vscode.ProcessExecution(process.execPath, [cliScript(), 'run-checked', check, file, step.executable, ...step.args], { ...(cwd ? { cwd } : {}), env: { ELECTRON_RUN_AS_NODE: '1' } })
+    : new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {});
+  const task = new vscode.Task(def, scope, name, TASK_SOURCE, execution, matchers);
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: true, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
   return task;
 }
@@ -93,6 +121,8 @@ export async function runRestartSteps(planned: PlannedTask, scope: vscode.Worksp
   return result;
 }
 
+// (Rerun Last Task after this task reruns VS Code's last task, the `net start ENTSSO` task alone:
+// VS Code takes the task it started last as its last one. See RELIABILITY.md.)
 function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): vscode.Task {
   const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, new vscode.CustomExecution(async () => {
     const write = new vscode.EventEmitter<string>();
@@ -123,8 +153,11 @@ function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
   return task;
 }
 
-/** Builds the task for a definition (from tasks.json, the provider or a command). Throws with what to fix. */
-export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): { task: vscode.Task; planned: PlannedTask } {
+/**
+ * Builds the task for a definition (from tasks.json, the provider or a command). Throws with what to fix.
+ * `mayOverwrite`: a backup may overwrite the file that exists now (the command asked; Run Task and tasks.json never do).
+ */
+export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, { mayOverwrite = false } = {}): { task: vscode.Task; planned: PlannedTask } {
   if (raw.type === 'entsso' && raw.part !== undefined) {
     throw new Error('"part" is set by Master Secret Mover itself on the two tasks of a restart. Remove it from the task: { "type": "entsso", "command": "restart" } runs net stop ENTSSO, then net start ENTSSO.');
   }
@@ -132,7 +165,9 @@ export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFol
   const planned = planTask(raw, baseDir);
   if (planned.definition.type === 'entsso') return { task: restartTask(raw, scope), planned };
   const step = planned.plan.steps[0];
-  return { task: processTask(raw, scope, taskName(planned.definition), step, planned.plan.cwd), planned };
+  const file = fileOfStep(step);
+  const check = file === undefined ? undefined : startCheck(planned.definition, file, planned.plan.cwd, mayOverwrite);
+  return { task: processTask(raw, scope, taskName(planned.definition), step, planned.plan.cwd, check), planned };
 }
 
 /**

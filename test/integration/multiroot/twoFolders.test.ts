@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from '../fakeTools';
@@ -48,6 +49,49 @@ suite('a workspace of two folders', () => {
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [
       ['ssomanage', ['-updatedb', file]], ['ssomanage', ['-displaydb']], ['net', ['stop', 'ENTSSO']], ['net', ['start', 'ENTSSO']],
     ]);
+  });
+
+  test('tasks.json tasks of the two folders with the same relative file, next to Run Task ones: each runs its own folder\'s file, on a run and on Rerun Last Task', async () => {
+    // VS Code gives tasks of equal definitions one id, whatever their folder: each must still run its own command line.
+    const label = 'updatedb of this folder';
+    const dirs = ['Server A', 'Server B'].map((n) => path.join(folder(n).uri.fsPath, '.vscode'));
+    for (const d of dirs) {
+      fs.mkdirSync(d, { recursive: true });
+      fs.writeFileSync(path.join(d, 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [{ label, type: 'ssomanage', command: 'updatedb', file: 'NewMSSServer.xml' }] }, null, 2));
+    }
+    try {
+      const ofFolder = (name: string) => poll(`the tasks.json task of ${name}`, async () => (await vscode.tasks.fetchTasks({ type: 'ssomanage' }))
+        .find((t) => t.name === label && typeof t.scope === 'object' && t.scope.name === name));
+      const fileOf = (name: string) => path.join(folder(name).uri.fsPath, 'NewMSSServer.xml');
+      const rerun = async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        const ended = new Promise<number | undefined>((resolve) => {
+          const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.definition.part === undefined) { sub.dispose(); resolve(e.exitCode); } });
+        });
+        await vscode.commands.executeCommand('workbench.action.tasks.reRunTask');
+        return ended;
+      };
+      const providedA = (await vscode.tasks.fetchTasks({ type: 'ssomanage' })).find((t) => t.source === 'Master Secret' && t.definition.command === 'updatedb' && t.definition.file === fileOf('Server A'))!;
+      const restart = (await vscode.tasks.fetchTasks({ type: 'entsso' })).find((t) => t.definition.command === 'restart')!;
+      const a = await ofFolder('Server A');
+      const b = await ofFolder('Server B');
+      const runs: Array<[string, () => Promise<number | undefined>, string[][]]> = [
+        ['A', () => runTaskToEnd(a), [['ssomanage', '-updatedb', fileOf('Server A')]]],
+        ['A rerun', rerun, [['ssomanage', '-updatedb', fileOf('Server A')]]],
+        ['B', () => runTaskToEnd(b), [['ssomanage', '-updatedb', fileOf('Server B')]]],
+        ['B rerun', rerun, [['ssomanage', '-updatedb', fileOf('Server B')]]],
+        ['the restart', () => runTaskToEnd(restart), [['net', 'stop', 'ENTSSO'], ['net', 'start', 'ENTSSO']]],
+        ['Run Task -updatedb of A', () => runTaskToEnd(providedA), [['ssomanage', '-updatedb', fileOf('Server A')]]],
+        ['B again', () => runTaskToEnd(b), [['ssomanage', '-updatedb', fileOf('Server B')]]],
+      ];
+      for (const [what, run, ran] of runs) {
+        fakes.clear();
+        assert.strictEqual(await run(), 0, what);
+        assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, ...c.args]), ran, what);
+      }
+    } finally {
+      for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    }
   });
 
   test('a failing run files its ENTSSO problem under the folder of its file', async () => {
