@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { api, poll, runTaskToEnd, withTasksJsonTask, workspaceDir } from './helpers';
+import { api, hasUiBridge, poll, runTaskToEnd, ui, withTasksJsonTask, workspaceDir } from './helpers';
 
 const GOOD_XML = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
 const BAD_XML = '<sso>\n  <globalInfo>\n    <secretServer>local host</secretServer>\n  </globalInfo>\n</sso>\n';
@@ -186,6 +186,27 @@ suite('reliability: tools that cannot surprise', () => {
       });
     } finally {
       for (const f of [bad, mine, provided]) fs.rmSync(f, { force: true });
+    }
+  });
+
+  test('a file Run Task listed as refused, once put right, runs from the command: the explanation task does not stand in for the tool', async () => {
+    // VS Code keys a CustomExecution's callback by the task's definition, and the command's run of
+    // the same file has the same definition (see RELIABILITY.md): the tool must run all the same.
+    const file = path.join(dir, 'FixedLater.xml');
+    fs.writeFileSync(file, BAD_XML);
+    try {
+      await providedUpdateDb(file);  // the explanation, registered by VS Code under this definition
+      fs.writeFileSync(file, GOOD_XML);
+      await vscode.commands.executeCommand('notifications.clearAll');
+      assert.strictEqual(await vscode.commands.executeCommand<number>('mss.runUpdateDb', file), 0);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
+      if (hasUiBridge()) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const shown = (await ui<Array<{ text: string }>>({ op: 'query', selector: '.notification-toast .notification-list-item-message' })).map((n) => n.text);
+        assert.ok(!shown.some((t) => t.includes('did not run')), shown.join(' | '));
+      }
+    } finally {
+      fs.rmSync(file, { force: true });
     }
   });
 
