@@ -22,6 +22,12 @@
 //     restore's file), relative to the working folder, then PROGRAM with its ARGs in this console
 //     (its prompts work), without a shell; exit status PROGRAM's. Refused: why on stderr, exit 1,
 //     PROGRAM not started.
+//   mss-xml run-all [--say TEXT]... COUNT PROGRAM [ARG...] [COUNT PROGRAM [ARG...]]...
+//     What the ENTSSO restart task starts, so that it is one process (Rerun Last Task reruns all
+//     of it): each PROGRAM with its ARGs (COUNT = the number of words PROGRAM ARG... takes) in this
+//     console, one after the other, each even after one failed (net start ENTSSO runs after a
+//     failed net stop, so that the service is left running); each TEXT said first. Exit status:
+//     the first non-zero one, else 0.
 //   Any other failure is a bug: one line "mss-xml: internal error: ..." on stderr, exit 2.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -143,6 +149,12 @@ Usage:
       not exist; that the restore's FILE exists), then runs PROGRAM with its ARGs
       in this console, without a shell.
       Exit status: PROGRAM's; 1 when FILE was refused (PROGRAM not run), 2 usage error.
+
+  mss-xml run-all [--say TEXT]... COUNT PROGRAM [ARG...] [COUNT PROGRAM [ARG...]]...
+      What the ENTSSO restart task runs: each PROGRAM with its ARGs (COUNT words:
+      PROGRAM and its ARGs) in this console, one after the other, each even after
+      one failed, without a shell. Each TEXT is said first.
+      Exit status: the first non-zero exit status, else 0; 2 usage error.
 
   mss-xml --help
 `;
@@ -310,6 +322,15 @@ export function runChecked(args: readonly string[], io: CliIo): Promise<number> 
     return Promise.resolve(1);
   }
   if (warning) io.stderr(`Warning: ${visible(warning)}\r\n`);
+  return runInConsole(program, programArgs, io);
+}
+
+/**
+ * Starts `program` in this console (stdio inherited, so its prompts work), without a shell, and
+ * resolves with its exit code (1 when it cannot start). Ctrl+C reaches the program from the
+ * console; this process waits for the program's end, and passes a termination on to it.
+ */
+function runInConsole(program: string, programArgs: readonly string[], io: CliIo): Promise<number> {
   // ELECTRON_RUN_AS_NODE is this process's own (it runs on VS Code's runtime), not the tool's.
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
@@ -329,6 +350,43 @@ export function runChecked(args: readonly string[], io: CliIo): Promise<number> 
     });
     child.on('exit', (code) => done(code ?? 1));
   });
+}
+
+/** The programs of `run-all`: each group is COUNT, then COUNT words (the program and its arguments). */
+export function parseRunAll(args: readonly string[]): { say: string[]; steps: string[][] } | { error: string } {
+  const say: string[] = [];
+  let i = 0;
+  while (args[i] === '--say') {
+    if (args[i + 1] === undefined) return { error: '--say needs a TEXT' };
+    say.push(args[i + 1]);
+    i += 2;
+  }
+  const steps: string[][] = [];
+  while (i < args.length) {
+    const count = args[i];
+    if (!/^[1-9][0-9]*$/.test(count)) return { error: `run-all: "${visible(count)}" is not a count of words (a number from 1)` };
+    const words = args.slice(i + 1, i + 1 + Number(count));
+    if (words.length !== Number(count)) return { error: `run-all: ${count} words announced, ${words.length} given` };
+    steps.push(words);
+    i += 1 + words.length;
+  }
+  if (steps.length === 0) return { error: 'run-all needs at least one COUNT PROGRAM [ARG...]' };
+  return { say, steps };
+}
+
+/** `run-all`: each program in turn, each even after one failed; the first non-zero exit code, else 0. */
+export async function runAll(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseRunAll(args);
+  if ('error' in parsed) return usageError(io, parsed.error);
+  for (const text of parsed.say) io.stdout(`${visible(text)}\r\n`);
+  let result = 0;
+  for (const [program, ...programArgs] of parsed.steps) {
+    io.stdout(`> ${visible([path.basename(program), ...programArgs].join(' '))}\r\n`);
+    const code = await runInConsole(program, programArgs, io);
+    io.stdout(`  exit code ${code}\r\n`);
+    if (code !== 0 && result === 0) result = code;
+  }
+  return result;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code (2 on an internal error). */
@@ -364,8 +422,8 @@ if (require.main === module) {
     cwd: process.cwd(),
   };
   const argv = process.argv.slice(2);
-  if (argv[0] === 'run-checked') {
-    runChecked(argv.slice(1), io).then((code) => { process.exitCode = code; }, (e: unknown) => {
+  if (argv[0] === 'run-checked' || argv[0] === 'run-all') {
+    (argv[0] === 'run-checked' ? runChecked : runAll)(argv.slice(1), io).then((code) => { process.exitCode = code; }, (e: unknown) => {
       io.stderr(`mss-xml: internal error: ${visible(e instanceof Error ? e.message : String(e))}\n`);
       process.exitCode = 2;
     });

@@ -153,7 +153,7 @@ suite('reliability: tools that cannot surprise', () => {
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-backupSecret', bak]]]);
   });
 
-  test('several tasks side by side each run their own command line: a refused tasks.json task, a tasks.json and a Run Task -updatedb, the restart; runs and reruns', async () => {
+  test('several tasks side by side each run their own command line: a refused tasks.json task, a tasks.json and a Run Task -updatedb, the restart (its rerun the whole restart); runs and reruns', async () => {
     const bad = path.join(dir, 'Refused.xml');
     const mine = path.join(dir, 'Mine.xml');
     const provided = path.join(dir, 'Provided.xml');
@@ -178,6 +178,9 @@ suite('reliability: tools that cannot surprise', () => {
         await step('its rerun', rerunLastTask(fromRunTask.name), 0, ['ssomanage', '-updatedb', provided]);
         expect.push(['net', 'stop', 'ENTSSO']);
         await step('the restart', runTaskToEnd(restart), 0, ['net', 'start', 'ENTSSO']);
+        // Rerun Last Task after the restart reruns all of it, not net start ENTSSO alone.
+        expect.push(['net', 'stop', 'ENTSSO']);
+        await step('its rerun: the whole restart', rerunLastTask(restart.name), 0, ['net', 'start', 'ENTSSO']);
         await step('the tasks.json -updatedb', runTaskToEnd(own), 0, ['ssomanage', '-updatedb', mine]);
         await step('its rerun', rerunLastTask(own.name), 0, ['ssomanage', '-updatedb', mine]);
         await step('the refused task again', runTaskToEnd(refused), 1);

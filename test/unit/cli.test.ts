@@ -327,5 +327,39 @@ describe('mss-xml', () => {
         assert.match(missing.stderr, /Could not start .*no such program: no such file/);
       });
     });
+
+    describe('run-all: the restart as one process, each program in turn', () => {
+      // A program that records its label and exits with the code it is given.
+      const exiter = () => {
+        const file = path.join(dir, 'exiter.js');
+        fs.writeFileSync(file, "require('fs').appendFileSync(require('path').join(__dirname, 'steps.txt'), process.argv[2] + '\\n'); process.exit(Number(process.argv[3]));\n");
+        return file;
+      };
+      const steps = () => (fs.existsSync(path.join(dir, 'steps.txt')) ? fs.readFileSync(path.join(dir, 'steps.txt'), 'utf8').trim().split('\n') : []);
+      const runAll = (...args: string[]) => spawnSync(process.execPath, [cli, 'run-all', ...args], { cwd: dir, encoding: 'utf8' });
+
+      it('runs each program in turn, the second after the first failed; the exit code is the first non-zero one; says the notes and each step', () => {
+        const e = exiter();
+        const r = runAll('--say', 'Stopping ENTSSO stops the host instances.', '4', process.execPath, e, 'stop', '2', '4', process.execPath, e, 'start', '0');
+        assert.equal(r.status, 2, r.stderr);
+        assert.deepEqual(steps(), ['stop', 'start']);
+        const node = path.basename(process.execPath);
+        assert.equal(r.stdout, `Stopping ENTSSO stops the host instances.\r\n> ${node} ${e} stop 2\r\n  exit code 2\r\n> ${node} ${e} start 0\r\n  exit code 0\r\n`);
+        fs.rmSync(path.join(dir, 'steps.txt'));
+        assert.equal(runAll('4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '3').status, 3);
+        assert.equal(runAll('4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '0').status, 0);
+        assert.deepEqual(steps(), ['stop', 'start', 'stop', 'start']);
+      });
+
+      it('a count that is not a number from 1, too few words, no program or --say without a text is a usage error (exit 2), and nothing runs', () => {
+        const e = exiter();
+        for (const args of [['0', process.execPath], ['x', process.execPath], ['5', process.execPath, e, 'stop', '0'], [], ['--say'], ['--say', 'a note']]) {
+          const r = runAll(...args);
+          assert.equal(r.status, 2, JSON.stringify(args));
+          assert.match(r.stderr, /^mss-xml: /);
+        }
+        assert.deepEqual(steps(), []);
+      });
+    });
   });
 });

@@ -14,7 +14,7 @@ import type { ProgressBook } from '../../procedures/progress';
 import { fileOfStep, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
 import { checkServerName } from '../../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
-import { buildTask, checkSecretFile, defaultScope, planTask, runRestartSteps, type PlannedTask } from './tasks';
+import { buildTask, checkSecretFile, defaultScope, planTask, type PlannedTask } from './tasks';
 import { runRecord } from './runRecords';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 import { verificationRuns } from '../../verification/commands';
@@ -143,9 +143,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     let code: number;
     try {
       const label = built.planned.plan.steps.map((s) => s.label).join(', then ');
-      code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${label}` }, () => built.planned.definition.type === 'entsso'
-        ? runRestartSteps(built.planned, scope, (l) => log.info(l))
-        : executeAndWait(built.task, (execution) => commandRuns.add(execution)));
+      code = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Running ${label}` }, () =>
+        executeAndWait(built.task, (execution) => commandRuns.add(execution)));
     } catch (e) {
       void watcher.finish(false);
       if (e instanceof TaskStoppedError) {

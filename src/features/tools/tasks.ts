@@ -16,8 +16,7 @@ import {
 } from '../../ssoTools/commandLines';
 import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../../ssoTools/backupFiles';
 import { PROBLEM_MATCHER } from '../../ssoTools/output';
-import { executeAndWait } from './taskRunner';
-import { readToolSettings, requireTrust, which } from '../shared/toolSettings';
+import { readToolSettings, which } from '../shared/toolSettings';
 
 export const TASK_SOURCE = 'Master Secret';
 
@@ -103,53 +102,20 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
 }
 
 /**
- * The restart is two programs, `net stop ENTSSO` then `net start ENTSSO`, each in
- * its own ProcessExecution task (net may ask Y/N about the dependent BizTalk
- * services). This runs both and resolves non-zero if either failed; the start
- * runs even after a failed stop, so that the service is left running.
+ * The restart: `net stop ENTSSO`, then `net start ENTSSO` (even after a failed stop, so that the
+ * service is left running), as one process, `mss-xml run-all` (src/cli.ts), in the task's
+ * terminal (net may ask Y/N about the dependent BizTalk services there). One process, so that
+ * Rerun Last Task reruns the whole restart: two tasks started from one would leave VS Code the
+ * second as its last task, `net start ENTSSO` alone (RELIABILITY.md). Exit code: the first
+ * non-zero one.
  */
-export async function runRestartSteps(planned: PlannedTask, scope: vscode.WorkspaceFolder | vscode.TaskScope, say: (line: string) => void = () => {}): Promise<number> {
-  let result = 0;
-  for (const step of planned.plan.steps) {
-    say(`> ${step.label}`);
-    // `part` (declared in package.json) gives the two tasks identities of their own: without it VS Code
-    // takes them for the restart task itself, already running, and never starts them.
-    const code = await executeAndWait(processTask({ type: 'entsso', command: 'restart', part: step.args[0] }, scope, step.label, step, planned.plan.cwd));
-    say(`  exit code ${code}`);
-    if (code !== 0 && result === 0) result = code;
-  }
-  return result;
-}
-
-// (Rerun Last Task after this task reruns VS Code's last task, the `net start ENTSSO` task alone:
-// VS Code takes the task it started last as its last one. See RELIABILITY.md.)
-function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): vscode.Task {
-  const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, new vscode.CustomExecution(async () => {
-    const write = new vscode.EventEmitter<string>();
-    const close = new vscode.EventEmitter<number>();
-    const pty: vscode.Pseudoterminal = {
-      onDidWrite: write.event,
-      onDidClose: close.event,
-      open: () => {
-        const say = (line: string) => write.fire(line.replace(/\n/g, '\r\n') + '\r\n');
-        void (async () => {
-          try {
-            requireTrust();
-            const planned = planTask(def);
-            for (const w of planned.plan.warnings) say(w);
-            const code = await runRestartSteps(planned, scope, say);
-            close.fire(code);
-          } catch (e) {
-            say(e instanceof Error ? e.message : String(e));
-            close.fire(1);
-          }
-        })();
-      },
-      close: () => {},
-    };
-    return pty;
-  }));
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: true, panel: vscode.TaskPanelKind.Shared };
+function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, planned: PlannedTask): vscode.Task {
+  const say = planned.plan.warnings.flatMap((w) => ['--say', w]);
+  const steps = planned.plan.steps.flatMap((step) => [String(1 + step.args.length), step.executable, ...step.args]);
+  const cwd = planned.plan.cwd;
+  const execution = new vscode.ProcessExecution(process.execPath, [cliScript(), 'run-all', ...say, ...steps], { ...(cwd ? { cwd } : {}), env: { ELECTRON_RUN_AS_NODE: '1' } });
+  const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, execution, []);
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: true, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
   return task;
 }
 
@@ -159,11 +125,11 @@ function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
  */
 export function buildTask(raw: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, { mayOverwrite = false } = {}): { task: vscode.Task; planned: PlannedTask } {
   if (raw.type === 'entsso' && raw.part !== undefined) {
-    throw new Error('"part" is set by Master Secret Mover itself on the two tasks of a restart. Remove it from the task: { "type": "entsso", "command": "restart" } runs net stop ENTSSO, then net start ENTSSO.');
+    throw new Error('"part" is not a setting of a task: remove it. { "type": "entsso", "command": "restart" } runs net stop ENTSSO, then net start ENTSSO.');
   }
   const baseDir = typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const planned = planTask(raw, baseDir);
-  if (planned.definition.type === 'entsso') return { task: restartTask(raw, scope), planned };
+  if (planned.definition.type === 'entsso') return { task: restartTask(raw, scope, planned), planned };
   const step = planned.plan.steps[0];
   const file = fileOfStep(step);
   const check = file === undefined ? undefined : startCheck(planned.definition, file, planned.plan.cwd, mayOverwrite);
