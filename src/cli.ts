@@ -28,6 +28,11 @@
 //     console, one after the other, each even after one failed (net start ENTSSO runs after a
 //     failed net stop, so that the service is left running); each TEXT said first. Exit status:
 //     the first non-zero one, else 0.
+//   mss-xml refuse NAME MESSAGE
+//     What a task that cannot run here starts instead (no tool, a file with errors...): says
+//     "Master Secret Mover did not run NAME:" and MESSAGE on stderr, exit 1. A process, not a
+//     CustomExecution: VS Code keys a CustomExecution's callback by the task's definition, which
+//     the real task of the same definition shares (RELIABILITY.md).
 //   Any other failure is a bug: one line "mss-xml: internal error: ..." on stderr, exit 2.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -155,6 +160,10 @@ Usage:
       PROGRAM and its ARGs) in this console, one after the other, each even after
       one failed, without a shell. Each TEXT is said first.
       Exit status: the first non-zero exit status, else 0; 2 usage error.
+
+  mss-xml refuse NAME MESSAGE
+      What a task that cannot run here runs instead: says why on stderr.
+      Exit status: 1.
 
   mss-xml --help
 `;
@@ -389,6 +398,15 @@ export async function runAll(args: readonly string[], io: CliIo): Promise<number
   return result;
 }
 
+/** `refuse`: says why the task NAME did not run (each line of MESSAGE escaped), exit 1. */
+export function refuse(args: readonly string[], io: CliIo): number {
+  const [name, message] = args;
+  if (name === undefined || message === undefined || args.length !== 2) return usageError(io, 'refuse needs NAME and MESSAGE');
+  const lines = message.split(/\r?\n/).map((l) => visible(l));
+  io.stderr(`Master Secret Mover did not run "${visible(name)}":\r\n${lines.join('\r\n')}\r\n`);
+  return 1;
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code (2 on an internal error). */
 export function main(argv: readonly string[], io: CliIo): number {
   try {
@@ -412,6 +430,7 @@ function run(argv: readonly string[], io: CliIo): number {
   }
   if (command === 'validate') return validate(rest, io);
   if (command === 'generate') return generate(rest, io);
+  if (command === 'refuse') return refuse(rest, io);
   return usageError(io, `unknown command "${command}" (use validate or generate)`);
 }
 

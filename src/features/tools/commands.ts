@@ -14,7 +14,7 @@ import type { ProgressBook } from '../../procedures/progress';
 import { fileOfStep, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
 import { checkServerName } from '../../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
-import { buildTask, checkSecretFile, defaultScope, planTask, type PlannedTask } from './tasks';
+import { buildTask, checkSecretFile, defaultScope, planTask, refusalOf, type PlannedTask } from './tasks';
 import { runRecord } from './runRecords';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 import { verificationRuns } from '../../verification/commands';
@@ -95,7 +95,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   };
   // Tasks started from Run Task or tasks.json feed the procedure like the commands do.
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
-    if (commandRuns.has(e.execution)) return;
+    // A refused task ran no tool: nothing to record.
+    if (commandRuns.has(e.execution) || refusalOf(e.execution.task)) return;
     const def = e.execution.task.definition;
     const where = whereOf(def);
     if (!where && e.exitCode === 0) noteClusterRun(def);

@@ -1,7 +1,8 @@
 // The task provider of the three task types (ssomanage, ssoconfig, entsso): Run Task offers
 // -updatedb for each update XML file of the workspace, the read-only checks and the restart,
 // and tasks.json tasks are resolved here. A task that cannot run here (no tools, a bad
-// definition, an update file with errors) is replaced by one that says why in its terminal.
+// definition, an update file with errors) is replaced by one that says why in its terminal
+// (tasks.ts, refusalTask).
 // A task with a file has its file checked when VS Code resolves it, and again each time it starts
 // (mss-xml run-checked, see tasks.ts), Rerun Last Task too. No CustomExecution wraps it: VS Code
 // keeps the callbacks of CustomExecution tasks by a task id made of the definition's declared
@@ -14,7 +15,7 @@ import { backupOverwriteRefusal } from '../../ssoTools/backupFiles';
 import { fileOfStep, parseTaskDefinition } from '../../ssoTools/commandLines';
 import { updateDbRefusalForBytes } from '../../updateXml';
 import type { UpdateXmlFile } from './updateXmlFiles';
-import { buildTask, checkSecretFile, defaultScope, TASK_SOURCE, taskName } from './tasks';
+import { buildTask, checkSecretFile, defaultScope, refusalOf, refusalTask, taskName } from './tasks';
 
 const TASK_TYPES = ['ssomanage', 'ssoconfig', 'entsso'] as const;
 
@@ -32,33 +33,6 @@ function refuseFileWithErrors(file: string, bytes?: Uint8Array): void {
   }
   const refusal = updateDbRefusalForBytes(path.basename(file), bytes);
   if (refusal) throw new Error(refusal);
-}
-
-/**
- * A task that runs nothing: it says in its terminal (and in a notification with
- * Open Settings) why the real one cannot run, e.g. ssomanage is absent on this
- * machine, and ends with exit code 1. Offered instead of a task that would fail
- * with a cryptic "terminal process failed to launch".
- */
-function explanationTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, message: string): vscode.Task {
-  const task = new vscode.Task(def, scope, name, TASK_SOURCE, new vscode.CustomExecution(() => {
-    const write = new vscode.EventEmitter<string>();
-    const close = new vscode.EventEmitter<number>();
-    return Promise.resolve<vscode.Pseudoterminal>({
-      onDidWrite: write.event,
-      onDidClose: close.event,
-      open: () => {
-        write.fire(`Master Secret Mover did not run "${name}":\r\n${message.replace(/\n/g, '\r\n')}\r\n`);
-        void vscode.window.showErrorMessage(`Master Secret Mover did not run "${name}": ${message}`, 'Open Settings').then((c) => {
-          if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'mss.');
-        });
-        close.fire(1);
-      },
-      close: () => {},
-    });
-  }));
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: true, panel: vscode.TaskPanelKind.Shared };
-  return task;
 }
 
 /**
@@ -93,6 +67,10 @@ function checkFileOfTask(built: ReturnType<typeof buildTask>, log: vscode.LogOut
  * update file with errors), a task that says why. `bytes`: the update file's, when read already.
  */
 function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, log: vscode.LogOutputChannel, name?: string, bytes?: Uint8Array): vscode.Task {
+  // What Run Task offers gets `refused: true` when it cannot run: VS Code tells tasks by their
+  // definition, so the refusal and the real task of a definition must differ, or VS Code may run
+  // one for the other (the one it listed last). A tasks.json task's definition cannot change.
+  const provided = name === undefined;
   try {
     const built = buildTask(def, scope);
     if (takesFile(def)) checkFileOfTask(built, log, bytes);
@@ -101,7 +79,7 @@ function buildTaskOrExplanation(def: vscode.TaskDefinition, scope: vscode.Worksp
     const message = e instanceof Error ? e.message : String(e);
     log.info(`task ${JSON.stringify(def)} cannot run here: ${message}`);
     const parsed = parseTaskDefinition(def);
-    return explanationTask(def, scope, name ?? (parsed.ok ? taskName(parsed.definition) : String(def.type)), message);
+    return refusalTask(provided ? { ...def, refused: true } : def, scope, name ?? (parsed.ok ? taskName(parsed.definition) : String(def.type)), message);
   }
 }
 
@@ -141,5 +119,13 @@ class SsoTaskProvider implements vscode.TaskProvider {
 }
 
 export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<UpdateXmlFile[]>, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  return TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, new SsoTaskProvider(t, findUpdateXmlFiles, log)));
+  // A refused task said why in its terminal; when it ends, a notification says it too, with the settings.
+  const refused = vscode.tasks.onDidEndTaskProcess((e) => {
+    const r = refusalOf(e.execution.task);
+    if (!r) return;
+    void vscode.window.showErrorMessage(`Master Secret Mover did not run "${r.name}": ${r.message}`, 'Open Settings').then((c) => {
+      if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'mss.');
+    });
+  });
+  return [refused, ...TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, new SsoTaskProvider(t, findUpdateXmlFiles, log)))];
 }

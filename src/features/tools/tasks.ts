@@ -74,6 +74,28 @@ function cliScript(): string {
 }
 
 /**
+ * A task that runs nothing but `mss-xml refuse`: it says in its terminal why the real one cannot
+ * run here (ssomanage absent, an update file with errors...) and ends with exit code 1. Offered
+ * instead of a task that would fail with a cryptic "terminal process failed to launch". A process
+ * like the real task, not a CustomExecution: VS Code keys a CustomExecution's callback by the
+ * task's definition, which this shares with the real task, and would then run it for that task's
+ * runs too (RELIABILITY.md).
+ */
+export function refusalTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, message: string): vscode.Task {
+  const execution = new vscode.ProcessExecution(process.execPath, [cliScript(), 'refuse', name, message], { env: { ELECTRON_RUN_AS_NODE: '1' } });
+  const task = new vscode.Task(def, scope, name, TASK_SOURCE, execution, []);
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: false, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
+  return task;
+}
+
+/** The name and the reason of a task made by `refusalTask`, or undefined for any other task. */
+export function refusalOf(task: vscode.Task): { name: string; message: string } | undefined {
+  const ex = task.execution;
+  if (!(ex instanceof vscode.ProcessExecution) || ex.args[1] !== 'refuse' || ex.args.length !== 4 || path.basename(ex.args[0]) !== 'cli.js') return undefined;
+  return { name: ex.args[2], message: ex.args[3] };
+}
+
+/**
  * What `mss-xml run-checked` checks when the task starts, or undefined for a tool without a file.
  * A backup never overwrites a file then, unless it was asked for (`mayOverwrite`: the command asked
  * about the file that exists now).
