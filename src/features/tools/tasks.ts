@@ -137,7 +137,8 @@ function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
   const cwd = planned.plan.cwd;
   const execution = new vscode.ProcessExecution(process.execPath, [cliScript(), 'run-all', ...say, ...steps], { ...(cwd ? { cwd } : {}), env: { ELECTRON_RUN_AS_NODE: '1' } });
   const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, execution, []);
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: true, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
+  // No echo of mss-xml's own command line: it says each net command line itself as it starts it.
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: false, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
   return task;
 }
 
