@@ -20,7 +20,7 @@
 //     file is checked each time the task starts, Rerun Last Task too: FILE as it is now (the update
 //     file's errors; the backup's folder, and for backup-new that the file does not exist; the
 //     restore's file), relative to the working folder, then PROGRAM with its ARGs in this console
-//     (its prompts work), without a shell; exit status PROGRAM's. Refused: why on stderr, exit 1,
+//     (its prompts work), without a shell, after saying its command line; exit status PROGRAM's. Refused: why on stderr, exit 1,
 //     PROGRAM not started.
 //   mss-xml run-all [--say TEXT]... COUNT PROGRAM [ARG...] [COUNT PROGRAM [ARG...]]...
 //     What the ENTSSO restart task starts, so that it is one process (Rerun Last Task reruns all
@@ -38,7 +38,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { backupOverwriteRefusal, checkBackupTarget, checkRestoreSource } from './ssoTools/backupFiles';
-import { START_CHECKS, type StartCheck } from './ssoTools/commandLines';
+import { displayCommandLine, START_CHECKS, type StartCheck } from './ssoTools/commandLines';
 import { checkServerName, visible } from './ssoTools/serverName';
 import { DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, updateDbRefusalForBytes, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
 
@@ -331,6 +331,7 @@ export function runChecked(args: readonly string[], io: CliIo): Promise<number> 
     return Promise.resolve(1);
   }
   if (warning) io.stderr(`Warning: ${visible(warning)}\r\n`);
+  io.stdout(`> ${visible(displayCommandLine({ executable: program, args: programArgs }))}\r\n`);
   return runInConsole(program, programArgs, io);
 }
 
@@ -390,7 +391,7 @@ export async function runAll(args: readonly string[], io: CliIo): Promise<number
   for (const text of parsed.say) io.stdout(`${visible(text)}\r\n`);
   let result = 0;
   for (const [program, ...programArgs] of parsed.steps) {
-    io.stdout(`> ${visible([path.basename(program), ...programArgs].join(' '))}\r\n`);
+    io.stdout(`> ${visible(displayCommandLine({ executable: program, args: programArgs }))}\r\n`);
     const code = await runInConsole(program, programArgs, io);
     io.stdout(`  exit code ${code}\r\n`);
     if (code !== 0 && result === 0) result = code;

@@ -292,6 +292,9 @@ describe('mss-xml', () => {
         const r = runChecked('updatedb', 'good.xml', process.execPath, recorder(), '-updatedb', 'good.xml');
         assert.equal(r.status, 7, r.stderr);
         assert.deepEqual(calls(), [{ args: ['-updatedb', 'good.xml'], cwd: fs.realpathSync(dir), electron: null }]);
+        // It says the tool's command line first (the task does not echo mss-xml's own).
+        assert.ok(r.stdout.startsWith(`> ${/\s/.test(process.execPath) ? `"${process.execPath}"` : process.execPath} `), r.stdout);
+        assert.ok(r.stdout.includes(' -updatedb good.xml\r\n'), r.stdout);
       });
 
       it('an update file with errors, or one that is gone, is refused with exit 1 and the program never runs', () => {
@@ -351,8 +354,8 @@ describe('mss-xml', () => {
         const r = runAll('--say', 'Stopping ENTSSO stops the host instances.', '4', process.execPath, e, 'stop', '2', '4', process.execPath, e, 'start', '0');
         assert.equal(r.status, 2, r.stderr);
         assert.deepEqual(steps(), ['stop', 'start']);
-        const node = path.basename(process.execPath);
-        assert.equal(r.stdout, `Stopping ENTSSO stops the host instances.\r\n> ${node} ${e} stop 2\r\n  exit code 2\r\n> ${node} ${e} start 0\r\n  exit code 0\r\n`);
+        const q = (a: string) => (/\s/.test(a) ? `"${a}"` : a);
+        assert.equal(r.stdout, `Stopping ENTSSO stops the host instances.\r\n> ${q(process.execPath)} ${q(e)} stop 2\r\n  exit code 2\r\n> ${q(process.execPath)} ${q(e)} start 0\r\n  exit code 0\r\n`);
         fs.rmSync(path.join(dir, 'steps.txt'));
         assert.equal(runAll('4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '3').status, 3);
         assert.equal(runAll('4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '0').status, 0);

@@ -119,7 +119,8 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
     ? new vscode.ProcessExecution(process.execPath, [cliScript(), 'run-checked', check, file, step.executable, ...step.args], { ...(cwd ? { cwd } : {}), env: { ELECTRON_RUN_AS_NODE: '1' } })
     : new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {});
   const task = new vscode.Task(def, scope, name, TASK_SOURCE, execution, matchers);
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: true, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
+  // Through mss-xml, VS Code's echo would show mss-xml's own command line: mss-xml says the tool's instead.
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: !(check && file !== undefined), panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
   return task;
 }
 
