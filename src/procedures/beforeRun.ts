@@ -5,7 +5,6 @@
 // progress, this computer's name, the file on disk) and show the answer.
 // Where each step runs, and why the wrong computer matters, is in
 // docs/procedures.md; the facts about backup files are in docs/tools.md.
-import { RESTART_WARNING } from '../ssoTools/commandLines';
 import { newServerComputerWarning, updateDbComputerWarning, updateDbWhere } from './computers';
 import type { ProcedureId } from './model';
 import type { RunPlace } from './runs';
@@ -161,17 +160,12 @@ export function beforeRestore(f: RestoreFacts): RestoreAdvice {
 export interface RestartFacts { move: Move; computer: string; newServer?: string }
 
 export interface RestartAdvice {
-  /** The wrong-computer warning, also written to the log. */
+  /** The wrong-computer warning: in the restart's question, and written to the log. */
   elsewhere?: string;
-  /** Shown as the restart starts. */
-  message: string;
 }
 
-/** Before the ENTSSO restart: what stops with ENTSSO, and the computer step 5 runs on. */
+/** Before the ENTSSO restart: the computer step 5 runs on (what stops with ENTSSO is in the question: restartQuestion). */
 export function beforeRestart(f: RestartFacts): RestartAdvice {
   const elsewhere = f.move === 'moveToCluster' ? undefined : newServerComputerWarning('restart', f.computer, f.newServer);
-  return {
-    ...(elsewhere ? { elsewhere } : {}),
-    message: `Restarting Enterprise SSO (ENTSSO) on this computer. ${elsewhere ? `${elsewhere} ` : ''}${RESTART_WARNING}`,
-  };
+  return elsewhere ? { elsewhere } : {};
 }

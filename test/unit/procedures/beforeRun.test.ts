@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { BACKUP_NOTICE, beforeBackup, beforeRestart, beforeRestore, beforeUpdateDb, RESTORE_NOTICE, UPDATE_DB_CONFIRM, type UpdateDbFacts } from '../../../src/procedures/beforeRun';
-import { RESTART_WARNING } from '../../../src/ssoTools/commandLines';
 
 const PC = 'BTSMSS01';
 const updateDb = (over: Partial<UpdateDbFacts> = {}): UpdateDbFacts => ({
@@ -126,13 +125,11 @@ describe('procedures/beforeRun', () => {
   });
 
   describe('before the restart', () => {
-    it('always says what stops with ENTSSO; warns on a computer other than the new server', () => {
-      const here = beforeRestart({ move: 'moveToServer', computer: PC, newServer: PC });
-      assert.equal(here.elsewhere, undefined);
-      assert.equal(here.message, `Restarting Enterprise SSO (ENTSSO) on this computer. ${RESTART_WARNING}`);
+    it('warns on a computer other than the new server, and only there', () => {
+      assert.deepEqual(beforeRestart({ move: 'moveToServer', computer: PC, newServer: PC }), {});
+      assert.deepEqual(beforeRestart({ move: 'moveToServer', computer: PC }), {});
       const there = beforeRestart({ move: undefined, computer: PC, newServer: 'BTSMSS02' });
       assert.equal(there.elsewhere, 'Step 4 made BTSMSS02 the master secret server, and this computer is BTSMSS01. Step 5 restarts Enterprise SSO on BTSMSS02.');
-      assert.equal(there.message, `Restarting Enterprise SSO (ENTSSO) on this computer. ${there.elsewhere} ${RESTART_WARNING}`);
     });
 
     it('in the move to a cluster the restart is not checked against the new server', () => {
