@@ -332,15 +332,19 @@ function toolOf(executable: string): ToolName | undefined {
  */
 export function checkExecutable(
   executable: string,
-  opts: { platform: NodeJS.Platform; exists: (p: string) => boolean; which: (name: string) => string | undefined; tool?: ToolName },
+  opts: {
+    platform: NodeJS.Platform; exists: (p: string) => boolean; which: (name: string) => string | undefined; tool?: ToolName;
+    /** Another program than the three tools (sc, wevtutil): its name, its setting, and why it may be missing. */
+    program?: { name: string; setting: string; why: string };
+  },
 ): { ok: true; path: string } | { ok: false; message: string } {
-  const tool = opts.tool ?? toolOf(executable);
-  const setting = tool ? settingFor(tool) : 'mss.ssomanagePath, mss.ssoconfigPath or mss.netPath';
+  const tool = opts.program ? undefined : opts.tool ?? toolOf(executable);
+  const setting = opts.program?.setting ?? (tool ? settingFor(tool) : 'mss.ssomanagePath, mss.ssoconfigPath or mss.netPath');
   const fixSetting = tool === 'net' || tool === undefined ? `Set ${setting}` : `Set ${setting} (or mss.installFolder)`;
-  const name = tool === 'net' ? 'net' : tool ? `${tool}.exe` : path.win32.basename(executable);
-  const why = tool === 'net'
+  const name = opts.program?.name ?? (tool === 'net' ? 'net' : tool ? `${tool}.exe` : path.win32.basename(executable));
+  const why = opts.program?.why ?? (tool === 'net'
     ? `Restarting ENTSSO runs Windows' net command (net stop ENTSSO / net start ENTSSO)${opts.platform === 'win32' ? '' : `, and this computer runs ${opts.platform}, not Windows`}.`
-    : "ENTSSO's command-line tools exist only on a Windows server with Enterprise SSO installed.";
+    : "ENTSSO's command-line tools exist only on a Windows server with Enterprise SSO installed.");
   const where = tool === 'net' ? ' (normally C:\\Windows\\System32\\net.exe)' : '';
   const trimmed = executable.trim();
   if (trimmed === '') {

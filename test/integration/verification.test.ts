@@ -171,7 +171,7 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     await c.update('wevtutilPath', bat, vscode.ConfigurationTarget.Global);
     try {
       const r = await verify({ procedure: 'moveToServer', expected: 'BTSMSS02' });
-      assert.match(verdict(r, 'serviceRunning').summary, /sc\.cmd is a batch file: Windows runs it through cmd\.exe.*Set mss\.scPath to the program itself \(\.exe\)/);
+      assert.match(verdict(r, 'serviceRunning').summary, /sc\.cmd is a batch file: Windows runs it through cmd\.exe.*Master Secret Mover starts only the program itself\. Set mss\.scPath to sc\.exe/);
       assert.match(verdict(r, 'restoreLogged').summary, /wevtutil\.bat is a batch file.*Set mss\.wevtutilPath/);
       assert.strictEqual(verdict(r, 'serviceRunning').verdict, 'unverified');
       assert.deepStrictEqual(fakes.calls().map((x) => x.tool), ['ssomanage'], 'only -displaydb ran');

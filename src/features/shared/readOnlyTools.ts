@@ -5,8 +5,7 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { resolveInstallFolder } from '../../ssoTools/commandLines';
-import { programRefusal } from '../../ssoTools/programPath';
+import { checkExecutable, resolveInstallFolder } from '../../ssoTools/commandLines';
 import type { ToolOutput } from '../../verification/checks';
 import type { ReadOnlyRun, VerifySettings } from '../../verification/commands';
 import { readToolSettings, which } from './toolSettings';
@@ -25,24 +24,19 @@ function decode(bytes: Buffer): string {
   return bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString('utf16le') : bytes.toString('utf8');
 }
 
-/** Where the program is, or why it is not there (the setting to fix). */
+/** Where the program is, or why it is not there (the setting to fix): the rules of the tools (checkExecutable). */
 function locate(run: ReadOnlyRun): { path: string } | { reason: string } {
   const exe = run.executable.trim();
-  const name = exe.replace(/^.*[\\/]/, '');
-  const windowsOnly = run.check === 'secretServerName'
-    ? "ENTSSO's command-line tools exist only on a Windows server with Enterprise SSO installed"
-    : `${name} is a Windows program`;
-  let found: string | undefined;
-  if (/[\\/]/.test(exe) || /^[A-Za-z]:/.test(exe)) {
-    if (!fs.existsSync(exe)) return { reason: `${name} was not found at ${exe} (${windowsOnly}). Set ${run.setting} to its location.` };
-    found = exe;
-  } else {
-    found = which(exe);
-    if (!found) return { reason: `${exe} was not found on PATH (${windowsOnly}). Set ${run.setting} to its full path.` };
-  }
-  // Only a program itself runs: a .bat or .cmd would go through cmd.exe (ssoTools/programPath.ts).
-  const refusal = programRefusal(found, process.platform);
-  return refusal ? { reason: `${refusal}. Set ${run.setting} to the program itself (.exe).` } : { path: found };
+  const found = run.setting === 'mss.ssomanagePath'
+    ? checkExecutable(exe, { platform: process.platform, exists: fs.existsSync, which, tool: 'ssomanage' })
+    : checkExecutable(exe, { platform: process.platform, exists: fs.existsSync, which, program: readOnlyProgram(run.setting) });
+  return found.ok ? { path: found.path } : { reason: found.message };
+}
+
+/** sc.exe or wevtutil.exe, by its setting. */
+function readOnlyProgram(setting: string): { name: string; setting: string; why: string } {
+  const name = setting === 'mss.scPath' ? 'sc.exe' : 'wevtutil.exe';
+  return { name, setting, why: `${name} is a Windows program.` };
 }
 
 /** Runs one read-only program and resolves with what it printed, or why it did not run. Never rejects. */

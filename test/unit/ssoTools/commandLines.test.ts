@@ -286,6 +286,19 @@ describe('ssoTools/commandLines', () => {
       assert.match(!r.ok ? r.message : '', /No program is configured for net\. Set mss\.netPath/);
     });
 
+    it('the read-only programs (sc, wevtutil) follow the same rules, with their own setting', () => {
+      const sc = { name: 'sc.exe', setting: 'mss.scPath', why: 'sc.exe is a Windows program.' };
+      const SC = 'C:\\Windows\\System32\\sc.exe';
+      assert.deepEqual(checkExecutable(SC, { platform: 'win32', exists: (p) => p === SC, which: () => undefined, program: sc }), { ok: true, path: SC });
+      assert.deepEqual(checkExecutable('sc', { platform: 'win32', exists: () => false, which: () => SC, program: sc }), { ok: true, path: SC });
+      const missing = checkExecutable('sc', { platform: 'linux', exists: () => false, which: () => undefined, program: sc });
+      assert.equal(!missing.ok && missing.message, 'sc was not found on PATH. sc.exe is a Windows program. Set mss.scPath to its full path.');
+      const relative = checkExecutable('tools\\sc.exe', { platform: 'win32', exists: () => true, which: () => undefined, program: sc });
+      assert.match(!relative.ok ? relative.message : '', /^tools\\sc\.exe is not a full path: .*Set mss\.scPath to the full path\.$/);
+      const batch = checkExecutable('C:\\tools\\wevtutil.cmd', { platform: 'win32', exists: () => true, which: () => undefined, program: { name: 'wevtutil.exe', setting: 'mss.wevtutilPath', why: 'wevtutil.exe is a Windows program.' } });
+      assert.match(!batch.ok ? batch.message : '', /Master Secret Mover starts only the program itself\. Set mss\.wevtutilPath to wevtutil\.exe\.$/);
+    });
+
     it('maps each tool to its setting', () => {
       assert.equal(settingFor('ssomanage'), 'mss.ssomanagePath');
       assert.equal(settingFor('ssoconfig'), 'mss.ssoconfigPath');
