@@ -148,7 +148,7 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     await c.update('wevtutilPath', 'no-such-wevtutil', vscode.ConfigurationTarget.Global);
     try {
       r = await verify({ procedure: 'moveToCluster', expected: 'SSOCLUSTER' });
-      assert.match(verdict(r, 'serviceRunning').summary, /no-such-sc was not found at .*Set mss\.scPath to its location/);
+      assert.match(verdict(r, 'serviceRunning').summary, /sc\.exe was not found at .*no-such-sc\. sc\.exe is a Windows program\. Set mss\.scPath to its location/);
       assert.match(verdict(r, 'restoreLogged').summary, /no-such-wevtutil was not found on PATH.*Set mss\.wevtutilPath/);
       assert.ok(r.checks.every((x) => x.verdict !== 'pass'));
     } finally {
