@@ -28,7 +28,8 @@
 //     console, one after the other, each even after one failed (net start ENTSSO runs after a
 //     failed net stop, so that the service is left running); each TEXT said first. Exit status:
 //     the first non-zero one, else 0.
-//   mss-xml refuse NAME MESSAGE
+//   mss-xml refuse NAME MESSAGE   (both in base64: VS Code replaces ${...} in a task's arguments,
+//                                  and the message quotes the file)
 //     What a task that cannot run here starts instead (no tool, a file with errors...): says
 //     "Master Secret Mover did not run NAME:" and MESSAGE on stderr, exit 1. A process, not a
 //     CustomExecution: VS Code keys a CustomExecution's callback by the task's definition, which
@@ -162,7 +163,8 @@ Usage:
       Exit status: the first non-zero exit status, else 0; 2 usage error.
 
   mss-xml refuse NAME MESSAGE
-      What a task that cannot run here runs instead: says why on stderr.
+      What a task that cannot run here runs instead: says why on stderr. NAME and
+      MESSAGE are base64 (UTF-8).
       Exit status: 1.
 
   mss-xml --help
@@ -388,6 +390,18 @@ export function parseRunAll(args: readonly string[]): { say: string[]; steps: st
 export async function runAll(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseRunAll(args);
   if ('error' in parsed) return usageError(io, parsed.error);
+  // Ctrl+C reaches each program from the console; between two of them it must not end this
+  // process, or net start ENTSSO would not run after net stop.
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  try {
+    return await runEach(parsed, io);
+  } finally {
+    process.off('SIGINT', ignore);
+  }
+}
+
+async function runEach(parsed: { say: string[]; steps: string[][] }, io: CliIo): Promise<number> {
   for (const text of parsed.say) io.stdout(`${visible(text)}\r\n`);
   let result = 0;
   for (const [program, ...programArgs] of parsed.steps) {
@@ -399,10 +413,11 @@ export async function runAll(args: readonly string[], io: CliIo): Promise<number
   return result;
 }
 
-/** `refuse`: says why the task NAME did not run (each line of MESSAGE escaped), exit 1. */
+/** `refuse`: says why the task NAME did not run (each line of MESSAGE escaped), exit 1. NAME and MESSAGE in base64. */
 export function refuse(args: readonly string[], io: CliIo): number {
-  const [name, message] = args;
-  if (name === undefined || message === undefined || args.length !== 2) return usageError(io, 'refuse needs NAME and MESSAGE');
+  const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
+  if (args.length !== 2 || !args.every((a) => base64.test(a))) return usageError(io, 'refuse needs NAME and MESSAGE, in base64');
+  const [name, message] = args.map((a) => Buffer.from(a, 'base64').toString('utf8'));
   const lines = message.split(/\r?\n/).map((l) => visible(l));
   io.stderr(`Master Secret Mover did not run "${visible(name)}":\r\n${lines.join('\r\n')}\r\n`);
   return 1;

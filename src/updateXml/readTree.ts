@@ -17,9 +17,14 @@ import type { XmlAttribute, XmlElement } from './parse';
 /** The elements of a well-formed text, or saxes' first complaint (offset just after what it read). */
 export type TreeRead = { roots: XmlElement[] } | { error: { message: string; position: number } };
 
-/** True when `s` holds a character that is not XML white space (U+FEFF is not white space). */
+/**
+ * True when `s` holds more than white space as JavaScript's trim() sees it (which also takes
+ * U+00A0, U+FEFF and the other Unicode spaces for white space): the reading of fast-xml-parser
+ * the checks were written against, kept so that indentation pasted with no-break spaces stays
+ * allowed between the settings.
+ */
 function hasNonSpace(s: string): boolean {
-  return /[^ \t\r\n]/.test(s);
+  return /\S/.test(s);
 }
 
 /** Attributes as written between `from` and `to` (the value raw: entities not decoded). */

@@ -331,12 +331,14 @@ describe('mss-xml', () => {
       });
     });
 
-    it('refuse: says which task did not run and why, each line escaped, exit 1; a usage error is exit 2', () => {
-      const r = spawnSync(process.execPath, [cli, 'refuse', 'ssomanage -displaydb', 'ssomanage was not found at C:\\x\\ssomanage.exe.\nSet mss.ssomanagePath.\u001b[2J'], { cwd: dir, encoding: 'utf8' });
+    it('refuse: says which task did not run and why (given in base64), each line escaped, exit 1; a usage error is exit 2', () => {
+      const b64 = (t: string) => Buffer.from(t, 'utf8').toString('base64');
+      const r = spawnSync(process.execPath, [cli, 'refuse', b64('ssomanage -displaydb'), b64('ssomanage was not found at C:\\x\\ssomanage.exe.\nSet mss.ssomanagePath.\u001b[2J')], { cwd: dir, encoding: 'utf8' });
       assert.equal(r.status, 1);
       assert.equal(r.stdout, '');
       assert.equal(r.stderr, 'Master Secret Mover did not run "ssomanage -displaydb":\r\nssomanage was not found at C:\\x\\ssomanage.exe.\r\nSet mss.ssomanagePath.<U+001B>[2J\r\n');
-      assert.equal(spawnSync(process.execPath, [cli, 'refuse', 'only a name'], { cwd: dir, encoding: 'utf8' }).status, 2);
+      assert.equal(spawnSync(process.execPath, [cli, 'refuse', b64('only a name')], { cwd: dir, encoding: 'utf8' }).status, 2);
+      assert.equal(spawnSync(process.execPath, [cli, 'refuse', 'not base64!', b64('why')], { cwd: dir, encoding: 'utf8' }).status, 2);
     });
 
     describe('run-all: the restart as one process, each program in turn', () => {

@@ -82,7 +82,11 @@ function cliScript(): string {
  * runs too (RELIABILITY.md).
  */
 export function refusalTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, message: string): vscode.Task {
-  const execution = new vscode.ProcessExecution(process.execPath, [cliScript(), 'refuse', name, message], { env: { ELECTRON_RUN_AS_NODE: '1' } });
+  // In base64: VS Code replaces ${...} in a task's arguments (a ${command:...} would run), and the
+  // message may quote the file. Short enough for a Windows command line (the log has it whole).
+  const said = message.length > MAX_REFUSAL ? `${message.slice(0, MAX_REFUSAL)}... (the rest: the Problems view and the Master Secret Mover log)` : message;
+  const b64 = (t: string) => Buffer.from(t, 'utf8').toString('base64');
+  const execution = new vscode.ProcessExecution(process.execPath, [cliScript(), 'refuse', b64(name), b64(said)], { env: { ELECTRON_RUN_AS_NODE: '1' } });
   const task = new vscode.Task(def, scope, name, TASK_SOURCE, execution, []);
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: false, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
   return task;
@@ -92,7 +96,22 @@ export function refusalTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceF
 export function refusalOf(task: vscode.Task): { name: string; message: string } | undefined {
   const ex = task.execution;
   if (!(ex instanceof vscode.ProcessExecution) || ex.args[1] !== 'refuse' || ex.args.length !== 4 || path.basename(ex.args[0]) !== 'cli.js') return undefined;
-  return { name: ex.args[2], message: ex.args[3] };
+  const text = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
+  return { name: text(ex.args[2]), message: text(ex.args[3]) };
+}
+
+/** How much of a refusal's reason its task carries (a Windows command line holds 32,767 characters). */
+const MAX_REFUSAL = 4000;
+
+/**
+ * VS Code replaces ${...} in a process task's program, arguments and folder (${command:...} runs a
+ * command): nothing of ours may contain one. Throws with what to change.
+ */
+function refuseVariables(parts: ReadonlyArray<string | undefined>): void {
+  const bad = parts.find((p) => p !== undefined && p.includes('${'));
+  if (bad !== undefined) {
+    throw new Error(`${bad} contains "\${", which VS Code would replace as a variable before the tool runs. Rename or move it (or change the setting) so that the path has no "\${".`);
+  }
 }
 
 /**
@@ -112,6 +131,7 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
   // Their problems are filed under the task's folder; without one (no folder open, or a task of the
   // whole workspace or of the user), under the user's home.
   const matchers = def.type === 'entsso' ? [] : [`$${typeof scope === 'object' ? PROBLEM_MATCHER.matcherName : PROBLEM_MATCHER.noFolderMatcherName}`];
+  refuseVariables([step.executable, ...step.args, cwd]);
   const file = fileOfStep(step);
   // VS Code's own runtime runs mss-xml (as Node: ELECTRON_RUN_AS_NODE), which then starts the tool
   // with the same argument vector, in the same console and working folder.
@@ -133,6 +153,7 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
  * non-zero one.
  */
 function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, planned: PlannedTask): vscode.Task {
+  refuseVariables([...planned.plan.steps.flatMap((s) => [s.executable, ...s.args]), planned.plan.cwd]);
   const say = planned.plan.warnings.flatMap((w) => ['--say', w]);
   const steps = planned.plan.steps.flatMap((step) => [String(1 + step.args.length), step.executable, ...step.args]);
   const cwd = planned.plan.cwd;
