@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { FakeTools } from './fakeTools';
-import { api, hasUiBridge, poll, runTaskToEnd, ui, withTasksJsonTask, workspaceDir } from './helpers';
+import { api, hasUiBridge, poll, runTaskToEnd, terminalText, ui, withTasksJsonTask, withTerminalText, workspaceDir } from './helpers';
 
 const GOOD_XML = '<sso>\n  <globalInfo>\n    <secretServer>BTSMSS02</secretServer>\n  </globalInfo>\n</sso>\n';
 const BAD_XML = '<sso>\n  <globalInfo>\n    <secretServer>local host</secretServer>\n  </globalInfo>\n</sso>\n';
@@ -208,6 +208,24 @@ suite('reliability: tools that cannot surprise', () => {
         const shown = (await ui<Array<{ text: string }>>({ op: 'query', selector: '.notification-toast .notification-list-item-message' })).map((n) => n.text);
         assert.ok(!shown.some((t) => t.includes('did not run')), shown.join(' | '));
       }
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  test('a refusal that quotes the file says ${...} as written: VS Code never replaces it (a ${command:...} there would run)', async function () {
+    if (!hasUiBridge()) this.skip();
+    const file = path.join(dir, 'Variables.xml');
+    fs.writeFileSync(file, '<sso>\n  <globalInfo>${env:HOME}</globalInfo>\n</sso>\n');
+    try {
+      await withTerminalText(async () => {
+        const task = await providedUpdateDb(file);
+        assert.strictEqual(await runTaskToEnd(task), 1);
+        assert.deepStrictEqual(fakes.calls(), [], 'ssomanage did not run');
+        const text = await poll('the refusal in the terminal', async () => { const t = await terminalText(); return t.includes('Variables.xmlhas') && t; });
+        assert.ok(text.includes('${env:HOME}'), text);
+        assert.ok(!text.includes(String(process.env.HOME).replace(/\s/g, '') + '</'), text);
+      });
     } finally {
       fs.rmSync(file, { force: true });
     }
