@@ -90,3 +90,15 @@ export function programRefusal(program: string, platform: NodeJS.Platform): stri
   if (ext === '') return platform === 'win32' ? `${program} has no .exe at the end, and Windows would complete the name itself (perhaps to a .bat or .cmd file)` : undefined;
   return `${program} is not a program (.exe) but a ${ext} file, which Windows runs through another program`;
 }
+
+/**
+ * Whether VS Code's own runtime (`process.execPath`) can run mss-xml inside a task's terminal with
+ * the terminal's console, so that the tool it starts keeps its prompts (ssoconfig's password, net's
+ * Y/N). Anywhere but Windows, and on Windows when it is node.exe (a VS Code server, remote), yes.
+ * On desktop Windows it is Code.exe, a GUI program: Electron's maintainers say stdin cannot reach
+ * it there (https://github.com/electron/electron/pull/5776), so the tools run directly instead.
+ */
+export function runtimeKeepsConsole(platform: NodeJS.Platform, execPath: string): boolean {
+  if (platform !== 'win32') return true;
+  return /^node(\.exe)?$/i.test(path.win32.basename(execPath));
+}

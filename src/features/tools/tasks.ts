@@ -16,6 +16,8 @@ import {
 } from '../../ssoTools/commandLines';
 import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../../ssoTools/backupFiles';
 import { PROBLEM_MATCHER } from '../../ssoTools/output';
+import { runtimeKeepsConsole } from '../../ssoTools/programPath';
+import { executeAndWait } from './taskRunner';
 import { readToolSettings, which } from '../shared/toolSettings';
 
 export const TASK_SOURCE = 'Master Secret';
@@ -65,6 +67,15 @@ export function planTask(raw: unknown, baseDir?: string): PlannedTask {
   }
   return { definition: parsed.definition, plan };
 }
+
+/**
+ * Whether tasks run their tool through mss-xml (the file checked each time the task starts, the
+ * restart as one process): not on desktop Windows, where VS Code's runtime is Code.exe, a GUI
+ * program that would not hand the terminal's console to the tool (ssoconfig's password prompt,
+ * net's Y/N): there the tools run directly, checked when VS Code resolves the task
+ * (ssoTools/programPath.ts, runtimeKeepsConsole; RELIABILITY.md).
+ */
+const CHECKS_AT_START = runtimeKeepsConsole(process.platform, process.execPath);
 
 /** The bundled mss-xml (dist/cli.js, next to dist/extension.js), which runs a tool with a file after checking the file. */
 function cliScript(): string {
@@ -135,12 +146,12 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
   const file = fileOfStep(step);
   // VS Code's own runtime runs mss-xml (as Node: ELECTRON_RUN_AS_NODE), which then starts the tool
   // with the same argument vector, in the same console and working folder.
-  const execution = check && file !== undefined
+  const execution = check && file !== undefined && CHECKS_AT_START
     ? new vscode.ProcessExecution(process.execPath, [cliScript(), 'run-checked', check, file, step.executable, ...step.args], { ...(cwd ? { cwd } : {}), env: { ELECTRON_RUN_AS_NODE: '1' } })
     : new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {});
   const task = new vscode.Task(def, scope, name, TASK_SOURCE, execution, matchers);
   // Through mss-xml, VS Code's echo would show mss-xml's own command line: mss-xml says the tool's instead.
-  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: !(check && file !== undefined), panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: !(check && file !== undefined && CHECKS_AT_START), panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
   return task;
 }
 
@@ -153,6 +164,7 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
  * non-zero one.
  */
 function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, planned: PlannedTask): vscode.Task {
+  if (!CHECKS_AT_START) return restartInTwoTasks(def, scope);
   refuseVariables([...planned.plan.steps.flatMap((s) => [s.executable, ...s.args]), planned.plan.cwd]);
   const say = planned.plan.warnings.flatMap((w) => ['--say', w]);
   const steps = planned.plan.steps.flatMap((step) => [String(1 + step.args.length), step.executable, ...step.args]);
@@ -161,6 +173,47 @@ function restartTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
   const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, execution, []);
   // No echo of mss-xml's own command line: it says each net command line itself as it starts it.
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, focus: true, echo: false, panel: vscode.TaskPanelKind.Shared, clear: false, showReuseMessage: false };
+  return task;
+}
+
+/**
+ * The restart on desktop Windows (see CHECKS_AT_START): `net stop ENTSSO`, then `net start ENTSSO`,
+ * each run directly as a task of its own in the terminal's console (net may ask Y/N there), started
+ * one after the other by this task. Rerun Last Task then reruns `net start ENTSSO` alone (VS Code
+ * takes the task it started last as its last one; RELIABILITY.md).
+ */
+function restartInTwoTasks(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): vscode.Task {
+  const task = new vscode.Task(def, scope, taskName({ type: 'entsso', command: 'restart' }), TASK_SOURCE, new vscode.CustomExecution(() => {
+    const write = new vscode.EventEmitter<string>();
+    const close = new vscode.EventEmitter<number>();
+    return Promise.resolve<vscode.Pseudoterminal>({
+      onDidWrite: write.event,
+      onDidClose: close.event,
+      open: () => {
+        const say = (line: string) => write.fire(line.replace(/\n/g, '\r\n') + '\r\n');
+        void (async () => {
+          try {
+            const planned = planTask(def);
+            for (const w of planned.plan.warnings) say(w);
+            let result = 0;
+            for (const step of planned.plan.steps) {
+              say(`> ${step.label}`);
+              // `part` (declared in package.json) gives the two tasks identities of their own.
+              const code = await executeAndWait(processTask({ type: 'entsso', command: 'restart', part: step.args[0] }, scope, step.label, step, planned.plan.cwd));
+              say(`  exit code ${code}`);
+              if (code !== 0 && result === 0) result = code;
+            }
+            close.fire(result);
+          } catch (e) {
+            say(e instanceof Error ? e.message : String(e));
+            close.fire(1);
+          }
+        })();
+      },
+      close: () => {},
+    });
+  }));
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, echo: true, panel: vscode.TaskPanelKind.Shared };
   return task;
 }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { checkExecutable } from '../../../src/ssoTools/commandLines';
-import { DEFAULT_PATHEXT, findProgram, pathEntries, pathExtensions, programRefusal } from '../../../src/ssoTools/programPath';
+import { DEFAULT_PATHEXT, findProgram, pathEntries, pathExtensions, programRefusal, runtimeKeepsConsole } from '../../../src/ssoTools/programPath';
 
 /** A Windows disk: the files that exist, compared the way NTFS does (any case), built with path.win32. */
 const disk = (...files: string[]) => {
@@ -103,6 +103,18 @@ describe('ssoTools/programPath: finding a program the Windows way', () => {
         assert.match(!r.ok ? r.message : '', /is not a full path/, p);
       }
       assert.deepEqual(checkExecutable('\\\\nas\\tools\\ssomanage.exe', { platform: 'win32', exists: () => true, which: () => undefined }), { ok: true, path: '\\\\nas\\tools\\ssomanage.exe' });
+    });
+  });
+
+  describe('runtimeKeepsConsole: where tasks may run their tool through mss-xml', () => {
+    it('not on desktop Windows (Code.exe, a GUI program); on Windows with node.exe (a VS Code server), and anywhere else, yes', () => {
+      assert.equal(runtimeKeepsConsole('win32', 'C:\\Users\\admin\\AppData\\Local\\Programs\\Microsoft VS Code\\Code.exe'), false);
+      assert.equal(runtimeKeepsConsole('win32', 'C:\\Program Files\\Microsoft VS Code Insiders\\Code - Insiders.exe'), false);
+      assert.equal(runtimeKeepsConsole('win32', 'C:\\Users\\admin\\.vscode-server\\bin\\0123abcd\\node.exe'), true);
+      assert.equal(runtimeKeepsConsole('win32', 'C:\\nodejs\\NODE.EXE'), true);
+      assert.equal(runtimeKeepsConsole('linux', '/usr/share/code/code'), true);
+      assert.equal(runtimeKeepsConsole('linux', '/usr/bin/node'), true);
+      assert.equal(runtimeKeepsConsole('darwin', '/Applications/Visual Studio Code.app/Contents/Frameworks/Code Helper (Plugin).app/Contents/MacOS/Code Helper (Plugin)'), true);
     });
   });
 });
