@@ -20,8 +20,8 @@
 //     file is checked each time the task starts, Rerun Last Task too: FILE as it is now (the update
 //     file's errors; the backup's folder, and for backup-new that the file does not exist; the
 //     restore's file), relative to the working folder, then PROGRAM with its ARGs in this console
-//     (its prompts work), without a shell, after saying its command line; exit status PROGRAM's. Refused: why on stderr, exit 1,
-//     PROGRAM not started.
+//     (its prompts work), without a shell, after saying its command line; exit status PROGRAM's. Refused (or PROGRAM
+//     could not start): why on stderr, exit 125 (NOT_RUN_EXIT_CODE), PROGRAM not run.
 //   mss-xml run-all [--say TEXT]... COUNT PROGRAM [ARG...] [COUNT PROGRAM [ARG...]]...
 //     What the ENTSSO restart task starts, so that it is one process (Rerun Last Task reruns all
 //     of it): each PROGRAM with its ARGs (COUNT = the number of words PROGRAM ARG... takes) in this
@@ -39,7 +39,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { backupOverwriteRefusal, checkBackupTarget, checkRestoreSource } from './ssoTools/backupFiles';
-import { displayCommandLine, START_CHECKS, type StartCheck } from './ssoTools/commandLines';
+import { displayCommandLine, NOT_RUN_EXIT_CODE, START_CHECKS, type StartCheck } from './ssoTools/commandLines';
 import { checkServerName, visible } from './ssoTools/serverName';
 import { DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, updateDbRefusalForBytes, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
 
@@ -154,7 +154,8 @@ Usage:
       update file's errors; the backup's folder, and for backup-new that FILE does
       not exist; that the restore's FILE exists), then runs PROGRAM with its ARGs
       in this console, without a shell.
-      Exit status: PROGRAM's; 1 when FILE was refused (PROGRAM not run), 2 usage error.
+      Exit status: PROGRAM's; 125 when FILE was refused or PROGRAM could not start
+      (PROGRAM not run), 2 usage error.
 
   mss-xml run-all [--say TEXT]... COUNT PROGRAM [ARG...] [COUNT PROGRAM [ARG...]]...
       What the ENTSSO restart task runs: each PROGRAM with its ARGs (COUNT words:
@@ -330,11 +331,11 @@ export function runChecked(args: readonly string[], io: CliIo): Promise<number> 
   const { error, warning } = checkFileBeforeRun(check as StartCheck, file, io.cwd);
   if (error) {
     io.stderr(`Master Secret Mover did not run ${visible(path.basename(program))}:\r\n${visible(error)}\r\n`);
-    return Promise.resolve(1);
+    return Promise.resolve(NOT_RUN_EXIT_CODE);
   }
   if (warning) io.stderr(`Warning: ${visible(warning)}\r\n`);
   io.stdout(`> ${visible(displayCommandLine({ executable: program, args: programArgs }))}\r\n`);
-  return runInConsole(program, programArgs, io);
+  return runInConsole(program, programArgs, io, NOT_RUN_EXIT_CODE);
 }
 
 /**
@@ -342,7 +343,7 @@ export function runChecked(args: readonly string[], io: CliIo): Promise<number> 
  * resolves with its exit code (1 when it cannot start). Ctrl+C reaches the program from the
  * console; this process waits for the program's end, and passes a termination on to it.
  */
-function runInConsole(program: string, programArgs: readonly string[], io: CliIo): Promise<number> {
+function runInConsole(program: string, programArgs: readonly string[], io: CliIo, notStarted = 1): Promise<number> {
   // ELECTRON_RUN_AS_NODE is this process's own (it runs on VS Code's runtime), not the tool's.
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
@@ -358,7 +359,7 @@ function runInConsole(program: string, programArgs: readonly string[], io: CliIo
     };
     child.on('error', (e) => {
       io.stderr(`Could not start ${visible(program)}: ${describeError(e)}\r\n`);
-      done(1);
+      done(notStarted);
     });
     child.on('exit', (code) => done(code ?? 1));
   });

@@ -248,6 +248,12 @@ export function fileArgIndex(command: SsoTaskDefinition['command']): number | un
  * file, the backup's folder (`backup-new`: and that the file does not exist yet), the restore's file.
  */
 export const START_CHECKS = ['updatedb', 'backup', 'backup-new', 'restore'] as const;
+
+/**
+ * The exit code of `mss-xml run-checked` when it did not start the tool (its file refused, or the
+ * program could not start), so that such a run is not recorded as a run of the tool.
+ */
+export const NOT_RUN_EXIT_CODE = 125;
 export type StartCheck = (typeof START_CHECKS)[number];
 
 /** The file argument of a step (as the process gets it), or undefined when the step takes none. */

@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { NOT_RUN_EXIT_CODE } from '../../src/ssoTools/commandLines';
 import { FakeTools } from './fakeTools';
 import { api, hasUiBridge, poll, runTaskToEnd, terminalText, ui, withTasksJsonTask, withTerminalText, workspaceDir } from './helpers';
 
@@ -123,20 +124,25 @@ suite('reliability: tools that cannot surprise', () => {
       assert.strictEqual(await runTaskToEnd(task), 0);
       assert.strictEqual(await rerunLastTask(task.name), 0, 'a rerun of the good file runs');
       fs.writeFileSync(file, BAD_XML);
-      assert.strictEqual(await rerunLastTask(task.name), 1, 'a rerun once the file has errors');
+      assert.strictEqual(await rerunLastTask(task.name), NOT_RUN_EXIT_CODE, 'a rerun once the file has errors');
       fs.rmSync(file);
-      assert.strictEqual(await rerunLastTask(task.name), 1, 'a rerun once the file is gone');
+      assert.strictEqual(await rerunLastTask(task.name), NOT_RUN_EXIT_CODE, 'a rerun once the file is gone');
     });
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]], ['ssomanage', ['-updatedb', file]]], 'only the runs of the good file reached ssomanage');
   });
 
-  test('Rerun Last Task of a -updatedb from Run Task is checked too', async () => {
+  test('Rerun Last Task of a -updatedb from Run Task is checked too, and its refusal is not recorded as a run', async () => {
     const file = path.join(dir, 'RerunProvided.xml');
     fs.writeFileSync(file, GOOD_XML);
     const task = await providedUpdateDb(file);
+    const a = await api();
     assert.strictEqual(await runTaskToEnd(task), 0);
+    await poll('the run to be recorded', () => a.progress.record('moveToServer', 'updateDb').runs?.some((r) => r.file?.path === file));
+    const runs = a.progress.record('moveToServer', 'updateDb').runs?.length;
     fs.writeFileSync(file, BAD_XML);
-    assert.strictEqual(await rerunLastTask(task.name), 1);
+    assert.strictEqual(await rerunLastTask(task.name), NOT_RUN_EXIT_CODE);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.strictEqual(a.progress.record('moveToServer', 'updateDb').runs?.length, runs, 'the refused rerun is not recorded as a run');
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssomanage', ['-updatedb', file]]]);
     fs.rmSync(file);
   });
@@ -147,7 +153,7 @@ suite('reliability: tools that cannot surprise', () => {
     await withTasksJsonTask({ label: 'backup then rerun', type: 'ssoconfig', command: 'backupSecret', file: bak }, async (task) => {
       assert.strictEqual(await runTaskToEnd(task), 0);
       fs.writeFileSync(bak, 'the backup ssoconfig wrote\n');  // the fake does not write one
-      assert.strictEqual(await rerunLastTask(task.name), 1);
+      assert.strictEqual(await rerunLastTask(task.name), NOT_RUN_EXIT_CODE);
     });
     assert.strictEqual(fs.readFileSync(bak, 'utf8'), 'the backup ssoconfig wrote\n');
     assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [['ssoconfig', ['-backupSecret', bak]]]);

@@ -297,13 +297,13 @@ describe('mss-xml', () => {
         assert.ok(r.stdout.includes(' -updatedb good.xml\r\n'), r.stdout);
       });
 
-      it('an update file with errors, or one that is gone, is refused with exit 1 and the program never runs', () => {
+      it('an update file with errors, or one that is gone, is refused with exit 125 (not run) and the program never runs', () => {
         fs.writeFileSync(path.join(dir, 'bad.xml'), SAMPLE_LF.replace('BTSMSS02', 'local host'));
         const bad = runChecked('updatedb', 'bad.xml', process.execPath, recorder(), '-updatedb', 'bad.xml');
-        assert.equal(bad.status, 1);
+        assert.equal(bad.status, 125);
         assert.match(bad.stderr, /bad\.xml has 1 error\(s\), so ssomanage -updatedb was not run: line 3, column 19: .*\[invalid-server-name\]/);
         const gone = runChecked('updatedb', 'gone.xml', process.execPath, recorder(), '-updatedb', 'gone.xml');
-        assert.equal(gone.status, 1);
+        assert.equal(gone.status, 125);
         assert.ok(gone.stderr.includes(`Cannot read ${path.join(dir, 'gone.xml')} (no such file). Check the path of the update XML file.`), gone.stderr);
         assert.deepEqual(calls(), []);
       });
@@ -311,10 +311,10 @@ describe('mss-xml', () => {
       it('backup-new refuses an existing file, backup (asked first) does not; a restore of a missing file and a backup into a missing folder are refused', () => {
         fs.writeFileSync(path.join(dir, 'SSO.bak'), 'a backup\n');
         const refused = runChecked('backup-new', 'SSO.bak', process.execPath, recorder(), '-backupSecret', 'SSO.bak');
-        assert.equal(refused.status, 1);
+        assert.equal(refused.status, 125);
         assert.ok(refused.stderr.includes(`${path.join(dir, 'SSO.bak')} exists already, and a backup task (Run Task, tasks.json, Rerun Last Task) never overwrites a file.`), refused.stderr);
-        assert.equal(runChecked('restore', 'none.bak', process.execPath, recorder(), '-restoreSecret', 'none.bak').status, 1);
-        assert.equal(runChecked('backup-new', 'no folder/SSO.bak', process.execPath, recorder(), '-backupSecret', 'no folder/SSO.bak').status, 1);
+        assert.equal(runChecked('restore', 'none.bak', process.execPath, recorder(), '-restoreSecret', 'none.bak').status, 125);
+        assert.equal(runChecked('backup-new', 'no folder/SSO.bak', process.execPath, recorder(), '-backupSecret', 'no folder/SSO.bak').status, 125);
         assert.deepEqual(calls(), [], 'nothing ran');
         assert.equal(runChecked('backup', 'SSO.bak', process.execPath, recorder(), '-backupSecret', 'SSO.bak').status, 7);
         assert.equal(runChecked('backup-new', 'new.bak', process.execPath, recorder(), '-backupSecret', 'new.bak').status, 7);
@@ -322,11 +322,11 @@ describe('mss-xml', () => {
         assert.deepEqual(calls().map((c) => (c as { args: string[] }).args), [['-backupSecret', 'SSO.bak'], ['-backupSecret', 'new.bak'], ['-restoreSecret', 'SSO.bak']]);
       });
 
-      it('a usage error is exit 2; a program that cannot start is exit 1', () => {
+      it('a usage error is exit 2; a program that cannot start is exit 125 (not run)', () => {
         assert.equal(runChecked('frob', 'good.xml', process.execPath).status, 2);
         assert.equal(runChecked('updatedb', 'good.xml').status, 2);
         const missing = runChecked('updatedb', 'good.xml', path.join(dir, 'no such program'));
-        assert.equal(missing.status, 1);
+        assert.equal(missing.status, 125);
         assert.match(missing.stderr, /Could not start .*no such program: no such file/);
       });
     });

@@ -11,10 +11,10 @@ import { beforeBackup, beforeRestart, beforeRestore, beforeUpdateDb } from '../.
 import { moveUnderWay } from '../../procedures/computers';
 import { clusterRunNote, restorePlace, stepOfRun, type RunPlace } from '../../procedures/runs';
 import type { ProgressBook } from '../../procedures/progress';
-import { fileOfStep, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
+import { fileOfStep, NOT_RUN_EXIT_CODE, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
 import { checkServerName } from '../../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
-import { buildTask, checkSecretFile, defaultScope, planTask, refusalOf, type PlannedTask } from './tasks';
+import { buildTask, checkSecretFile, defaultScope, isCheckedRun, planTask, refusalOf, type PlannedTask } from './tasks';
 import { runRecord } from './runRecords';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 import { verificationRuns } from '../../verification/commands';
@@ -97,6 +97,12 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
     // A refused task ran no tool: nothing to record.
     if (commandRuns.has(e.execution) || refusalOf(e.execution.task)) return;
+    if (e.exitCode === NOT_RUN_EXIT_CODE && isCheckedRun(e.execution.task)) {
+      const said = `"${e.execution.task.name}" did not run: its file was refused when the task started (its terminal says why). Nothing was recorded.`;
+      log.warn(said);
+      void vscode.window.showErrorMessage(said);
+      return;
+    }
     const def = e.execution.task.definition;
     const where = whereOf(def);
     if (!where && e.exitCode === 0) noteClusterRun(def);
@@ -153,6 +159,10 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         if (where) await progress.recordStopped(where.procedure, where.step, record(undefined));
       }
       throw e;
+    }
+    if (code === NOT_RUN_EXIT_CODE && isCheckedRun(built.task)) {
+      void watcher.finish(false);
+      throw new Error(`${built.planned.plan.steps[0].label} did not run: its file was refused when the task started (the terminal says why). Nothing was recorded.`);
     }
     const problems = built.planned.definition.type === 'entsso' ? await watcher.finish(false) : await watcher.finish(code !== 0);
     log.info(`exit code ${code}${problems.length ? `; ERROR lines: ${problems.map(describeProblem).join(' | ')}` : ''}`);

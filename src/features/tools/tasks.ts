@@ -111,6 +111,12 @@ export function refusalOf(task: vscode.Task): { name: string; message: string } 
   return { name: text(ex.args[2]), message: text(ex.args[3]) };
 }
 
+/** True for a task whose tool runs through `mss-xml run-checked` (its exit code NOT_RUN_EXIT_CODE: the tool did not run). */
+export function isCheckedRun(task: vscode.Task): boolean {
+  const ex = task.execution;
+  return ex instanceof vscode.ProcessExecution && ex.args[1] === 'run-checked' && path.basename(ex.args[0] ?? '') === 'cli.js';
+}
+
 /** How much of a refusal's reason its task carries (a Windows command line holds 32,767 characters). */
 const MAX_REFUSAL = 4000;
 
