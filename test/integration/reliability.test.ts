@@ -136,6 +136,7 @@ suite('reliability: tools that cannot surprise', () => {
     fs.writeFileSync(file, GOOD_XML);
     const task = await providedUpdateDb(file);
     const a = await api();
+    await a.progress.reset();
     assert.strictEqual(await runTaskToEnd(task), 0);
     await poll('the run to be recorded', () => a.progress.record('moveToServer', 'updateDb').runs?.some((r) => r.file?.path === file));
     const runs = a.progress.record('moveToServer', 'updateDb').runs?.length;
