@@ -59,11 +59,17 @@ describe('update XML: the one-pass read (saxes builds the tree)', () => {
   });
 
   it('a lone surrogate, which saxes lets through or chokes on, is named by the validator where it is', () => {
-    for (const text of ['<sso>\ud800a</sso>', '<sso/><!\ud800', '<sso/><?\ud800']) {
+    for (const text of ['<sso>\ud800a</sso>', '<sso/><!\ud800', '<sso/><?\ud800', '<sso>\udc00</sso>', '<sso>a\udc00\ud800</sso>']) {
       const parsed = parseUpdateXml(text);
       assert.equal(parsed.syntax?.code, 'char', JSON.stringify(text));
-      assert.equal(parsed.syntax?.offset, text.indexOf('\ud800'), JSON.stringify(text));
+      assert.equal(parsed.syntax?.offset, text.search(/[\ud800-\udfff]/), JSON.stringify(text));
     }
+  });
+
+  it('a whole surrogate pair is a character like any other', () => {
+    const parsed = parseUpdateXml('<sso>\ud83d\ude00</sso>');
+    assert.equal(parsed.syntax, undefined);
+    assert.equal(parsed.roots[0].text, '\ud83d\ude00');
   });
 
   it('refuses what is not well-formed, with saxes\' message and where it stopped', () => {
