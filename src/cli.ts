@@ -38,7 +38,7 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { backupOverwriteRefusal, checkBackupTarget, checkRestoreSource } from './ssoTools/backupFiles';
+import { backupOverwriteRefusal, checkBackupTarget, checkRestoreSource, readBackupFileFacts } from './ssoTools/backupFiles';
 import { displayCommandLine, NOT_RUN_EXIT_CODE, START_CHECKS, type StartCheck } from './ssoTools/commandLines';
 import { checkServerName, visible } from './ssoTools/serverName';
 import { DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, updateDbRefusalForBytes, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
@@ -303,16 +303,7 @@ export function checkFileBeforeRun(check: StartCheck, file: string, cwd: string,
     const refusal = updateDbRefusalForBytes(path.basename(full), read.bytes);
     return refusal ? { error: refusal } : {};
   }
-  const folder = path.dirname(full);
-  let namesInFolder: string[] | undefined;
-  try {
-    namesInFolder = fs.readdirSync(folder);
-  } catch (e) {
-    // Only a missing folder is reported as missing; one that cannot be listed is not checked (as in the extension).
-    const code = (e as NodeJS.ErrnoException).code;
-    namesInFolder = code === 'ENOENT' || code === 'ENOTDIR' ? undefined : [];
-  }
-  const facts = { file: full, folder, namesInFolder, fileExists: fs.existsSync(full) };
+  const facts = readBackupFileFacts(full, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync });
   const result = check === 'restore' ? checkRestoreSource(facts) : checkBackupTarget(facts);
   if (!result.error && check === 'backup-new' && facts.fileExists) return { error: backupOverwriteRefusal(full, now) };
   return result;

@@ -2,6 +2,7 @@
 // catalogue (docs/tools.md#backup-file-rules; docs/pitfalls.md#the-restore-says-the-backup-file-has-the-wrong-format): a restore can
 // fail with 10564 "The backup file does not have the correct format." when other
 // .bak files are in the folder of the backup. Pure: the caller lists the folder.
+import * as path from 'path';
 import { proposeBackupFileName } from './commandLines';
 
 /** What the caller read from disk about a backup path. */
@@ -14,6 +15,23 @@ export interface BackupFileFacts {
   namesInFolder: readonly string[] | undefined;
   /** True when the file itself exists. */
   fileExists: boolean;
+}
+
+/**
+ * The facts about a backup path, read with the file access the caller hands in (`readdir` and
+ * `exists`, e.g. node's fs). Only a missing folder is reported as missing; one that cannot be
+ * listed for another reason is taken as empty (not checked).
+ */
+export function readBackupFileFacts(file: string, io: { readdir: (folder: string) => string[]; exists: (p: string) => boolean }): BackupFileFacts {
+  const folder = path.dirname(file);
+  let namesInFolder: string[] | undefined;
+  try {
+    namesInFolder = io.readdir(folder);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    namesInFolder = code === 'ENOENT' || code === 'ENOTDIR' ? undefined : [];
+  }
+  return { file, folder, namesInFolder, fileExists: io.exists(file) };
 }
 
 export interface BackupFileCheck {

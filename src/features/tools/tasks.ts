@@ -14,7 +14,7 @@ import {
   checkExecutable, displayCommandLine, fileOfStep, parseTaskDefinition, planCommand,
   type CommandPlan, type ProcessStep, type StartCheck, type SsoTaskDefinition, type ToolName,
 } from '../../ssoTools/commandLines';
-import { checkBackupTarget, checkRestoreSource, type BackupFileCheck } from '../../ssoTools/backupFiles';
+import { checkBackupTarget, checkRestoreSource, readBackupFileFacts, type BackupFileCheck } from '../../ssoTools/backupFiles';
 import { PROBLEM_MATCHER } from '../../ssoTools/output';
 import { runtimeKeepsConsole } from '../../ssoTools/programPath';
 import { executeAndWait } from './taskRunner';
@@ -80,9 +80,12 @@ const CHECKS_AT_START = runtimeKeepsConsole(process.platform, process.execPath);
 /** The bundled mss-xml (dist/cli.js, next to dist/extension.js), which runs a tool with a file after checking the file. */
 function cliScript(): string {
   const cli = path.join(__dirname, 'cli.js');
-  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing, so a tool with a file cannot be checked when it starts. Reinstall Master Secret Mover.`);
+  // Looked for once: it ships with the extension, and every task built would ask again.
+  cliFound ||= fs.existsSync(cli);
+  if (!cliFound) throw new Error(`${cli} is missing, so a tool with a file cannot be checked when it starts. Reinstall Master Secret Mover.`);
   return cli;
 }
+let cliFound = false;
 
 /**
  * A task that runs nothing but `mss-xml refuse`: it says in its terminal why the real one cannot
@@ -103,18 +106,23 @@ export function refusalTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceF
   return task;
 }
 
+/** The mss-xml command line (after dist/cli.js) of a task that runs mss-xml, or undefined for any other task. */
+function mssXmlArgs(task: vscode.Task): string[] | undefined {
+  const ex = task.execution;
+  return ex instanceof vscode.ProcessExecution && path.basename(ex.args[0] ?? '') === 'cli.js' ? ex.args.slice(1) : undefined;
+}
+
 /** The name and the reason of a task made by `refusalTask`, or undefined for any other task. */
 export function refusalOf(task: vscode.Task): { name: string; message: string } | undefined {
-  const ex = task.execution;
-  if (!(ex instanceof vscode.ProcessExecution) || ex.args[1] !== 'refuse' || ex.args.length !== 4 || path.basename(ex.args[0]) !== 'cli.js') return undefined;
+  const args = mssXmlArgs(task);
+  if (args?.[0] !== 'refuse' || args.length !== 3) return undefined;
   const text = (b64: string) => Buffer.from(b64, 'base64').toString('utf8');
-  return { name: text(ex.args[2]), message: text(ex.args[3]) };
+  return { name: text(args[1]), message: text(args[2]) };
 }
 
 /** True for a task whose tool runs through `mss-xml run-checked` (its exit code NOT_RUN_EXIT_CODE: the tool did not run). */
 export function isCheckedRun(task: vscode.Task): boolean {
-  const ex = task.execution;
-  return ex instanceof vscode.ProcessExecution && ex.args[1] === 'run-checked' && path.basename(ex.args[0] ?? '') === 'cli.js';
+  return mssXmlArgs(task)?.[0] === 'run-checked';
 }
 
 /** How much of a refusal's reason its task carries (a Windows command line holds 32,767 characters). */
@@ -253,15 +261,6 @@ export function checkSecretFile(planned: PlannedTask): (BackupFileCheck & { file
   if (arg === undefined) return undefined;
   if (!path.isAbsolute(arg) && !planned.plan.cwd) return undefined;
   const file = path.resolve(planned.plan.cwd ?? '', arg);
-  const folder = path.dirname(file);
-  let namesInFolder: string[] | undefined;
-  try {
-    namesInFolder = fs.readdirSync(folder);
-  } catch (e) {
-    // Only a missing folder is reported as missing; one that cannot be listed is not checked.
-    const code = (e as NodeJS.ErrnoException).code;
-    namesInFolder = code === 'ENOENT' || code === 'ENOTDIR' ? undefined : [];
-  }
-  const facts = { file, folder, namesInFolder, fileExists: fs.existsSync(file) };
+  const facts = readBackupFileFacts(file, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync });
   return { file, ...(def.command === 'backupSecret' ? checkBackupTarget(facts) : checkRestoreSource(facts)) };
 }

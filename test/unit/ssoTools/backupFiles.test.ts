@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkBackupTarget, checkRestoreSource, otherBackupFiles } from '../../../src/ssoTools/backupFiles';
+import { checkBackupTarget, checkRestoreSource, otherBackupFiles, readBackupFileFacts } from '../../../src/ssoTools/backupFiles';
 
 const FOLDER = 'D:\\Backups';
 const facts = (file: string, namesInFolder: string[] | undefined, fileExists = false) => ({ file: `${FOLDER}\\${file}`, folder: FOLDER, namesInFolder, fileExists });
@@ -53,5 +53,14 @@ describe('ssoTools/backupFiles', () => {
       assert.equal(c.error, undefined);
       assert.equal(c.warning, 'D:\\Backups has other backup files: older.bak. ENTSSO can fail the restore with "The backup file does not have the correct format." (10564) when other .bak files are next to the backup: move them away, keeping only the backup you restore in that folder.');
     });
+  });
+
+  it('readBackupFileFacts: the folder listed with the access handed in; a missing folder is undefined, one that cannot be listed is empty', () => {
+    const fail = (code: string) => () => { throw Object.assign(new Error(code), { code }); };
+    const exists = (p: string) => p === '/srv/b/SSO.bak';
+    assert.deepEqual(readBackupFileFacts('/srv/b/SSO.bak', { readdir: () => ['SSO.bak', 'old.bak'], exists }), { file: '/srv/b/SSO.bak', folder: '/srv/b', namesInFolder: ['SSO.bak', 'old.bak'], fileExists: true });
+    assert.equal(readBackupFileFacts('/srv/none/SSO.bak', { readdir: fail('ENOENT'), exists }).namesInFolder, undefined);
+    assert.equal(readBackupFileFacts('/srv/file/SSO.bak', { readdir: fail('ENOTDIR'), exists }).namesInFolder, undefined);
+    assert.deepEqual(readBackupFileFacts('/srv/locked/SSO.bak', { readdir: fail('EACCES'), exists }).namesInFolder, []);
   });
 });
