@@ -53,7 +53,7 @@ export const moveToCluster: Procedure = {
   steps: [
     {
       id: 'clusterSetup',
-      verifiedBy: ['secretServerName'],
+      verifiedBy: ['secretServerName', 'genericService', 'serviceAccount'],
       number: 1,
       title: 'Install and configure Enterprise SSO on the cluster',
       summary:
@@ -147,6 +147,7 @@ export const moveToCluster: Procedure = {
     },
     {
       id: 'serverAll',
+      verifiedBy: ['ssoServerShown'],
       number: 3,
       title: 'Point every BizTalk Server at the clustered SSO server',
       summary:
@@ -181,6 +182,7 @@ export const moveToCluster: Procedure = {
     },
     {
       id: 'bringOnline',
+      verifiedBy: ['clusterResource'],
       number: 4,
       title: 'Bring the SSO cluster group online',
       summary: 'In Failover Cluster Manager (Cluster Administrator), bring online the cluster group that holds the clustered Enterprise SSO resource.',
@@ -199,6 +201,7 @@ export const moveToCluster: Procedure = {
     },
     {
       id: 'groupSsoServer',
+      verifiedBy: ['groupSsoServer', 'hostInstances'],
       number: 5,
       title: 'Point the BizTalk group at the clustered SSO server',
       summary:

@@ -1,12 +1,18 @@
 import * as assert from 'node:assert/strict';
 import {
-  CHECK_IDS, checkRestoreLogged, checkSecretServerName, checkServiceRunning, EXPECTED_EVENTS, MOVE_EVENTS, moveEventLines, type CheckResult, type ToolOutput,
+  CHECK_IDS, checkSecretServerName, checkServiceRunning, EXPECTED_EVENTS, type CheckResult, type ToolOutput,
 } from '../../../src/verification/checks';
+import { checkRestoreLogged as restoreLogged, MOVE_EVENTS, moveEventLines, runBound } from '../../../src/verification/eventChecks';
 import { readEvents } from '../../../src/verification/readers';
 import {
   DISPLAYDB_COMMAND, DISPLAYDB_ERROR, DISPLAYDB_GERMAN, displayDb, E10520, E10523, E10524, E10534, E10575, event, events, notRan, ran,
   SC_ACCESS_DENIED, SC_COMMAND, SC_GERMAN_NOT_INSTALLED, SC_GERMAN_RUNNING, SC_NOT_INSTALLED, SC_RPC_UNAVAILABLE, SC_STATES, scQuery, WEVTUTIL_COMMAND,
 } from './samples';
+
+/** The restore check bound to a restart long before every sample event: the events alone decide. */
+const EARLY_RESTART = runBound('the restart run (step 5)', '2000-01-01T00:00:00.000Z');
+const checkRestoreLogged = (out: ToolOutput, computer: string) => restoreLogged(out, computer, { after: EARLY_RESTART, afterMissing: { what: 'restart run (step 5)', next: 'Restart it.' } });
+
 
 const BOM = '\uFEFF';
 

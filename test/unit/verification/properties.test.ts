@@ -2,12 +2,18 @@
 // real-shaped outputs. fast-check is not a dependency, so a small deterministic generator is
 // used (the same cases on every run; the start value is printed when a property fails).
 import * as assert from 'node:assert/strict';
-import { checkRestoreLogged, checkSecretServerName, checkServiceRunning, type ToolOutput } from '../../../src/verification/checks';
+import { checkSecretServerName, checkServiceRunning, type ToolOutput } from '../../../src/verification/checks';
+import { checkRestoreLogged as restoreLogged, runBound } from '../../../src/verification/eventChecks';
 import { readEvents, readSecretServerName, readServiceState } from '../../../src/verification/readers';
 import {
   DISPLAYDB_ERROR, DISPLAYDB_GERMAN, displayDb, E10520, E10523, E10524, E10534, E10575, event, events, SC_ACCESS_DENIED, SC_NOT_INSTALLED, SC_RPC_UNAVAILABLE,
   SC_STATES, scQuery,
 } from './samples';
+
+/** The restore check bound to a restart long before every sample event: the events alone decide. */
+const EARLY_RESTART = runBound('the restart run (step 5)', '2000-01-01T00:00:00.000Z');
+const checkRestoreLogged = (out: ToolOutput, computer: string) => restoreLogged(out, computer, { after: EARLY_RESTART, afterMissing: { what: 'restart run (step 5)', next: 'Restart it.' } });
+
 
 /** mulberry32: a tiny deterministic pseudo-random generator, numbers in [0, 1). */
 function generator(start: number): () => number {
