@@ -18,6 +18,7 @@
  */
 const QUOTES = /['\u2018\u2019\u201A\u201B]/g;
 /** Characters a name never has, refused rather than quoted: control characters and line/paragraph separators. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is refused
 const REFUSED = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
 /** `value` as a PowerShell single-quoted literal. Throws for a value that has a control character or a line break. */

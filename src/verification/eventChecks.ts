@@ -87,11 +87,11 @@ function readLog(id: CheckId, out: ToolOutput, computer: string): Read {
   }
   const events = readEvents(out.stdout);
   if (events === undefined) {
-    return { ok: false, result: { id, verdict: 'unverified', summary: 'Not checked: wevtutil printed something that is not event XML.', evidence: `${out.commandLine}\n${clip(out.stdout)}`, next: 'Read the output in the evidence, or look for the ENTSSO events in Event Viewer (Windows Logs > Application).' } };
+    return { ok: false, result: { id, verdict: 'unverified', summary: 'Not checked: wevtutil printed something that is not event XML.', evidence: `${out.commandLine}\n${clip(out.stdout)}`, next: 'Read the output in the evidence, or look for the ENTSSO events (10523 and 10524 for the restore) in Event Viewer (Windows Logs > Application).' } };
   }
   const entsso = events.filter((e) => e.provider.toUpperCase() === 'ENTSSO');
   const found = moveEventLines(entsso);
-  const evidence = (first: string, extra: string[] = []) => [out.commandLine, first, ...extra, ...(found.length ? ['ENTSSO events found, newest first:', ...found] : [])].join('\n');
+  const evidence = (first: string, extra: string[] = []) => [out.commandLine, first, ...(found.length ? ['ENTSSO events of the move found, newest first:', ...found] : []), ...extra].join('\n');
   return { ok: true, entsso, evidence };
 }
 
@@ -123,9 +123,9 @@ export function checkRestartLogged(out: ToolOutput, computer: string, restart: R
     };
   }
   if (decisive.id === 10503) {
-    return { id, verdict: 'fail', summary: `10503 logged at ${decisive.time} on ${decisive.computer || computer}: the SSO service failed to start after ${restart.what}${decisive.data.length ? ` (${decisive.data[decisive.data.length - 1]})` : ''}.`, evidence: read.evidence(bound, [describeEvent(decisive)]), next: 'Read the Application log (source ENTSSO) around that time for the cause; "Explain an ENTSSO Error Code or Event" explains the error code. Start ENTSSO again once it is fixed, then verify again.' };
+    return { id, verdict: 'fail', summary: `10503 logged at ${decisive.time} on ${decisive.computer || computer}: the SSO service failed to start after ${restart.what}${decisive.data.length ? ` (${decisive.data[decisive.data.length - 1]})` : ''}.`, evidence: read.evidence(describeEvent(decisive), [bound]), next: 'Read the Application log (source ENTSSO) around that time for the cause; "Explain an ENTSSO Error Code or Event" explains the error code. Start ENTSSO again once it is fixed, then verify again.' };
   }
-  return { id, verdict: 'pass', summary: `${decisive.id} logged at ${decisive.time} on ${decisive.computer || computer}, after ${restart.what}: ${MOVE_EVENTS[decisive.id]}.`, evidence: read.evidence(bound, [describeEvent(decisive)]) };
+  return { id, verdict: 'pass', summary: `${decisive.id} logged at ${decisive.time} on ${decisive.computer || computer}, after ${restart.what}: ${MOVE_EVENTS[decisive.id]}.`, evidence: read.evidence(describeEvent(decisive), [bound]) };
 }
 
 /** Two Windows paths are the same file: compared as Windows does, in any case, after normalising. */
@@ -161,7 +161,7 @@ export function checkRestoreLogged(out: ToolOutput, computer: string, bounds: Re
     const older = newest(restores.filter((e) => e.id === 10523));
     return {
       id, verdict: 'unverified',
-      summary: `No restore is logged on ${computer} after ${after.what} at ${after.at}${older ? `; the 10523 at ${older.time} is older, not this move's restore` : ''}.`,
+      summary: `No restore is logged on ${computer} after ${after.what} at ${after.at}: neither 10523 nor 10524 among the ${read.entsso.length} newest ENTSSO events${older ? `; the 10523 at ${older.time} is older, not this move's restore` : ''}.`,
       evidence: read.evidence(bound),
       next: 'Restore the master secret on the master secret server (ssoconfig -restoreSecret), then verify again. Until then the new master secret server logs warning 10520 after each start.',
     };
@@ -170,7 +170,7 @@ export function checkRestoreLogged(out: ToolOutput, computer: string, bounds: Re
     return {
       id, verdict: 'fail',
       summary: `10524 logged at ${decisive.time} on ${decisive.computer || computer}: the restore of the master secrets failed${decisive.data.length ? ` (${decisive.data[decisive.data.length - 1]})` : ''}.`,
-      evidence: read.evidence(bound, [describeEvent(decisive)]),
+      evidence: read.evidence(describeEvent(decisive), [bound]),
       next: 'Check the backup file and its password, and that this is the master secret server after -updatedb and the restart; run the restore again, then verify again. "Explain an ENTSSO Error Code or Event" explains the error code.',
     };
   }
@@ -179,7 +179,7 @@ export function checkRestoreLogged(out: ToolOutput, computer: string, bounds: Re
     return {
       id, verdict: 'fail',
       summary: `The 10523 at ${decisive.time} restored ${file}, not ${bounds.restoredFile}, the file of this move's restore.`,
-      evidence: read.evidence(bound, [describeEvent(decisive)]),
+      evidence: read.evidence(describeEvent(decisive), [bound]),
       next: `Restore ${bounds.restoredFile} (the backup of this move) on the master secret server, then verify again.`,
     };
   }
@@ -189,12 +189,12 @@ export function checkRestoreLogged(out: ToolOutput, computer: string, bounds: Re
     return {
       id, verdict: 'fail',
       summary: `The 10523 at ${decisive.time} restored the secret ${msid}, but the backup of ${file} at ${backup.time} (10559) holds ${backup.data[1]}.`,
-      evidence: read.evidence(bound, [describeEvent(decisive), describeEvent(backup)]),
+      evidence: read.evidence(describeEvent(decisive), [describeEvent(backup), bound]),
       next: 'The file was overwritten by another backup after this one, or another file was restored: restore the backup made for this move, then verify again.',
     };
   }
   const msidNote = backup ? [`MSID ${msid} matches the backup's 10559 at ${backup.time}.`] : ["The backup's 10559 is not in this log (it is logged where the backup ran): MSID not compared."];
-  return { id, verdict: 'pass', summary: `10523 logged at ${decisive.time} on ${decisive.computer || computer}, after ${after.what}: the master secrets were restored.`, evidence: read.evidence(bound, [describeEvent(decisive), ...msidNote]) };
+  return { id, verdict: 'pass', summary: `10523 logged at ${decisive.time} on ${decisive.computer || computer}, after ${after.what}: the master secrets were restored.`, evidence: read.evidence(describeEvent(decisive), [...msidNote, bound]) };
 }
 
 /**
@@ -217,12 +217,12 @@ export function checkSsoFollows(out: ToolOutput, computer: string, newServer: st
   }
   const named = decisive.data[0] ?? '';
   if (decisive.id === 10532) {
-    return { id, verdict: 'fail', summary: `10532 logged at ${decisive.time} on ${computer}: it failed to retrieve the master secrets${named ? ` from ${named}` : ''}.`, evidence: read.evidence(bound, [describeEvent(decisive)]), next: `Check that ${computer} can reach ${newServer} (RPC, port 135 and the dynamic ports) and that ENTSSO runs there; restart ENTSSO on ${computer} if it keeps failing.` };
+    return { id, verdict: 'fail', summary: `10532 logged at ${decisive.time} on ${computer}: it failed to retrieve the master secrets${named ? ` from ${named}` : ''}.`, evidence: read.evidence(describeEvent(decisive), [bound]), next: `Check that ${computer} can reach ${newServer} (RPC, port 135 and the dynamic ports) and that ENTSSO runs there; restart ENTSSO on ${computer} if it keeps failing.` };
   }
   if (named && !sameComputer(named, newServer)) {
-    return { id, verdict: 'fail', summary: `${decisive.id} at ${decisive.time} on ${computer} names ${named}, not ${newServer}.`, evidence: read.evidence(bound, [describeEvent(decisive)]), next: `Restart ENTSSO on ${computer} so that it reads the new master secret server from the SSO database, then verify again.` };
+    return { id, verdict: 'fail', summary: `${decisive.id} at ${decisive.time} on ${computer} names ${named}, not ${newServer}.`, evidence: read.evidence(describeEvent(decisive), [bound]), next: `Restart ENTSSO on ${computer} so that it reads the new master secret server from the SSO database, then verify again.` };
   }
-  return { id, verdict: 'pass', summary: `${decisive.id} logged at ${decisive.time} on ${computer}: it reads the secret from ${named || newServer}.`, evidence: read.evidence(bound, [describeEvent(decisive)]) };
+  return { id, verdict: 'pass', summary: `${decisive.id} logged at ${decisive.time} on ${computer}: it reads the secret from ${named || newServer}.`, evidence: read.evidence(describeEvent(decisive), [bound]) };
 }
 
 /**

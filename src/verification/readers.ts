@@ -47,7 +47,7 @@ export function readDisplayDb(output: string): DisplayDb {
     if (value !== '' && !found.has(value.toLowerCase())) found.set(value.toLowerCase(), line.trim());
     if (value !== '' && !out.secretServer) {
       out.secretServer = value;
-      out.row = line.trim();
+      out.row = `${line.slice(0, colon).trim().replace(/\s+/g, ' ')}: ${value}`;
     }
   }
   if (found.size > 1) {
