@@ -144,3 +144,66 @@ export function ran(commandLine: string, stdout: string, exitCode = 0, stderr = 
 export function notRan(commandLine: string, reason: string): ToolOutput {
   return { ran: false, commandLine, reason };
 }
+
+/** The ENTSSO cluster resource as clusterStateScript prints it, online on NODE1. */
+export const RESOURCE_ONLINE = {
+  name: 'SSO', state: 'Online', ownerGroup: 'SSO Role', ownerNode: 'NODE1', groupState: 'Online', groupOwnerNode: 'NODE1',
+  useNetworkName: '1', dependencies: '[SSO Network Name]',
+};
+
+/** What clusterStateScript prints (ConvertTo-Json -Compress, one line). */
+export function clusterDoc(resources: object[] = [RESOURCE_ONLINE], networkNames: object[] = [
+  { name: 'Cluster Name', group: 'Cluster Group', state: 'Online', dnsName: 'BTSCLU' },
+  { name: 'SSO Network Name', group: 'SSO Role', state: 'Online', dnsName: 'SSOCLUSTER' },
+], nodes: object[] = [{ name: 'NODE1', state: 'Up' }, { name: 'NODE2', state: 'Up' }]): string {
+  return JSON.stringify({ ok: true, resources, networkNames, nodes });
+}
+
+/** What bizTalkGroupScript prints: one group setting, host instances as [hostName, runningServer, clusterInstanceType, serviceState]. */
+export function groupDoc(ssoServerName: string, hosts: Array<[string, string, number, number]> = [], groups = 1): string {
+  return JSON.stringify({
+    ok: true,
+    groups: Array.from({ length: groups }, (_, i) => ({ name: i === 0 ? 'BizTalk Group' : `BizTalk Group ${i + 1}`, ssoServerName })),
+    hostInstances: hosts.map(([hostName, runningServer, clusterInstanceType, serviceState]) => ({ hostName, runningServer, clusterInstanceType, serviceState })),
+  });
+}
+
+/** A script's failure document, as the catch block of its frame prints it. */
+export function psFailure(kind: string, message: string, hresult: number, errorId: string): string {
+  return JSON.stringify({ ok: false, kind, message, hresult, errorId });
+}
+
+/** Text as the OEM code page 866 (Cyrillic consoles) encodes it: ASCII as is, Russian letters one byte each. */
+export function cp866(text: string): Buffer {
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) bytes.push(c);
+    else if (c >= 0x410 && c <= 0x43f) bytes.push(0x80 + (c - 0x410)); // А..п
+    else if (c >= 0x440 && c <= 0x44f) bytes.push(0xe0 + (c - 0x440)); // р..я
+    else if (c === 0x401) bytes.push(0xf0); // Ё
+    else if (c === 0x451) bytes.push(0xf1); // ё
+    else throw new Error(`not in code page 866 here: ${ch}`);
+  }
+  return Buffer.from(bytes);
+}
+
+/** `sc query ENTSSO` on a Russian Windows: labels translated, the numbers and the state names not. */
+export function scQueryRussian(code: number, name: string): string {
+  return [
+    '',
+    'Имя_службы: ENTSSO',
+    '        Тип                : 10  WIN32_OWN_PROCESS',
+    `        Состояние          : ${code}  ${name}`,
+    '                                (STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)',
+    '        Код_выхода_win32   : 0  (0x0)',
+    '        Код_выхода_службы  : 0  (0x0)',
+    '        Контрольная_точка  : 0x0',
+    '        Ожидание           : 0x0',
+    '',
+  ].join('\r\n');
+}
+
+export const SC_RUSSIAN_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ошибка: 1060:\r\n\r\nУказанная служба не установлена.\r\n\r\n';
+export const SC_SPANISH_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ERROR 1060:\r\n\r\nEl servicio especificado no existe como servicio instalado.\r\n\r\n';
+export const SC_CHINESE_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService 失败 1060:\r\n\r\n指定的服务未安装。\r\n\r\n';
