@@ -207,3 +207,8 @@ export function scQueryRussian(code: number, name: string): string {
 export const SC_RUSSIAN_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ошибка: 1060:\r\n\r\nУказанная служба не установлена.\r\n\r\n';
 export const SC_SPANISH_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ERROR 1060:\r\n\r\nEl servicio especificado no existe como servicio instalado.\r\n\r\n';
 export const SC_CHINESE_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService 失败 1060:\r\n\r\n指定的服务未安装。\r\n\r\n';
+
+/** 10559, the backup succeeded: File Name, Current MSID, Previous MSID, Client User, Client Computer. */
+export const E10559 = (time: string, file = 'D:\\Backups\\SSO.bak', msid = MSID_NEW): EventSpec => ({ id: 10559, time, computer: 'BTSMSS01.contoso.com', data: [file, msid, MSID_OLD, 'CONTOSO\\btsadmin', 'BTSMSS01'] });
+/** 10525, a new master secret was generated. */
+export const E10525 = (time: string): EventSpec => ({ id: 10525, time, computer: 'BTSMSS01.contoso.com', data: ['{99999999-8888-7777-6666-555555555555}', MSID_NEW, 'CONTOSO\\btsadmin', 'BTSMSS01'] });
