@@ -2,26 +2,7 @@
 // secret in the master secret server's registry (reg query), and -showserver.
 import * as assert from 'node:assert/strict';
 import { checkSecretInRegistry, checkServiceAccount, checkSsoServerShown, SECRET_KEY } from '../../../src/verification/hostChecks';
-import { MSID_NEW, MSID_OLD, notRan, ran, SC_NOT_INSTALLED } from './samples';
-
-/** `sc [\\NAME] qc ENTSSO` as sc lays it out. */
-export function scQc(account: string, startName = 'SERVICE_START_NAME'): string {
-  return [
-    '[SC] QueryServiceConfig SUCCESS',
-    '',
-    'SERVICE_NAME: ENTSSO',
-    '        TYPE               : 10  WIN32_OWN_PROCESS',
-    '        START_TYPE         : 2   AUTO_START',
-    '        ERROR_CONTROL      : 1   NORMAL',
-    '        BINARY_PATH_NAME   : "C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\ENTSSO.exe"',
-    '        LOAD_ORDER_GROUP   :',
-    '        TAG                : 0',
-    '        DISPLAY_NAME       : Enterprise Single Sign-On Service',
-    '        DEPENDENCIES       : RPCSS',
-    `        ${startName.padEnd(19)}: ${account}`,
-    '',
-  ].join('\r\n');
-}
+import { MSID_NEW, MSID_OLD, notRan, ran, SC_NOT_INSTALLED, scQc } from './samples';
 
 const qc = (computer: string, stdout: string, exitCode = 0) => ({ computer, out: ran(`sc \\\\${computer} qc ENTSSO`, stdout, exitCode) });
 

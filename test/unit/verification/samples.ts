@@ -212,3 +212,22 @@ export const SC_CHINESE_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenServic
 export const E10559 = (time: string, file = 'D:\\Backups\\SSO.bak', msid = MSID_NEW): EventSpec => ({ id: 10559, time, computer: 'BTSMSS01.contoso.com', data: [file, msid, MSID_OLD, 'CONTOSO\\btsadmin', 'BTSMSS01'] });
 /** 10525, a new master secret was generated. */
 export const E10525 = (time: string): EventSpec => ({ id: 10525, time, computer: 'BTSMSS01.contoso.com', data: ['{99999999-8888-7777-6666-555555555555}', MSID_NEW, 'CONTOSO\\btsadmin', 'BTSMSS01'] });
+
+/** `sc [\\NAME] qc ENTSSO` as sc lays it out. */
+export function scQc(account: string, startName = 'SERVICE_START_NAME'): string {
+  return [
+    '[SC] QueryServiceConfig SUCCESS',
+    '',
+    'SERVICE_NAME: ENTSSO',
+    '        TYPE               : 10  WIN32_OWN_PROCESS',
+    '        START_TYPE         : 2   AUTO_START',
+    '        ERROR_CONTROL      : 1   NORMAL',
+    '        BINARY_PATH_NAME   : "C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\ENTSSO.exe"',
+    '        LOAD_ORDER_GROUP   :',
+    '        TAG                : 0',
+    '        DISPLAY_NAME       : Enterprise Single Sign-On Service',
+    '        DEPENDENCIES       : RPCSS',
+    `        ${startName.padEnd(19)}: ${account}`,
+    '',
+  ].join('\r\n');
+}
