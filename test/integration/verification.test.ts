@@ -225,8 +225,10 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     const node1 = await verify({ procedure: 'moveToCluster', computer: 'NODE1' });
     const scripts = fakes.calls().filter((c) => c.tool === 'powershell');
     assert.deepStrictEqual(scripts.map((c) => c.args.slice(0, 3)), [['-NoProfile', '-NonInteractive', '-EncodedCommand'], ['-NoProfile', '-NonInteractive', '-EncodedCommand']]);
-    assert.match(scripts[0].script!, /^# Master Secret Mover: clusterState\r\n[\s\S]*\$cl = @\{ Cluster = 'NODE1' \}[\s\S]*Get-ClusterResource @cl/);
-    assert.match(scripts[1].script!, /^# Master Secret Mover: bizTalkGroup\r\n[\s\S]*\$cn = @\{ ComputerName = 'NODE1' \}[\s\S]*MSBTS_GroupSetting/);
+    // The programs run side by side: find each script by its id.
+    const script = (id: string) => scripts.map((c) => c.script!).find((t) => t.startsWith(`# Master Secret Mover: ${id}\r\n`)) ?? '';
+    assert.match(script('clusterState'), /\$cl = @\{ Cluster = 'NODE1' \}[\s\S]*Get-ClusterResource @cl/);
+    assert.match(script('bizTalkGroup'), /\$cn = @\{ ComputerName = 'NODE1' \}[\s\S]*MSBTS_GroupSetting/);
     assert.deepStrictEqual(node1.checks.map((c) => [c.id, c.verdict]), [
       ['secretServerName', 'pass'], ['clusterResource', 'pass'], ['genericService', 'pass'], ['serviceRunning', 'pass'], ['groupSsoServer', 'pass'], ['hostInstances', 'pass'], ['restoreLogged', 'pass'], ['serviceAccount', 'pass'],
     ]);
