@@ -17,7 +17,8 @@ import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdate
 import { buildTask, checkSecretFile, defaultScope, isCheckedRun, planTask, refusalOf, type PlannedTask } from './tasks';
 import { runRecord } from './runRecords';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
-import { displayDbRun, scQueryRun } from '../../verification/programs';
+import { displayDbRun, eventsRun, remoteComputer, scQueryRun } from '../../verification/programs';
+import { staleBackupWarning } from '../../verification/eventChecks';
 import { beforeRestoreLive, beforeUpdateDbLive, eventsToExpectAfter } from '../../verification/beforeSteps';
 import { executeAndWait, TaskStoppedError } from './taskRunner';
 import { readToolSettings, requireTrust } from '../shared/toolSettings';
@@ -282,6 +283,19 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     return runReadOnly(check === 'displaydb' ? displayDbRun(settings, process.platform) : scQueryRun(settings), settings);
   };
 
+  /** Whether the backup is current, read in the Application log of the computer its backup run ran on (this one, or /r:NAME). */
+  const staleBackup = async (file: string | undefined) => {
+    const settings = readVerifySettings();
+    const backup = [...(progress.record('moveToServer', 'backup').runs ?? [])].reverse().find((r) => r.exitCode === 0);
+    let remote: string | undefined;
+    try {
+      remote = backup ? remoteComputer(backup.computer, computerName()) : undefined;
+    } catch {
+      return { note: `Not checked whether the backup is current: the backup ran on "${backup?.computer ?? ''}", which is not a computer name.` };
+    }
+    return staleBackupWarning(await runReadOnly(eventsRun(settings, remote), settings), file ?? backup?.file?.path);
+  };
+
   /** The services that stop with ENTSSO here (sc enumdepend), or why they could not be read. */
   const dependentServices = async (): Promise<DependentService[] | { reason: string }> => {
     const settings = readVerifySettings();
@@ -343,6 +357,9 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       // From the UI, whether ENTSSO runs here: the restore needs it.
       const live = interactive ? beforeRestoreLive(await liveOutput('scQuery'), computerName()) : undefined;
       if (live) log.info(live.note);
+      // From the UI, whether the backup is current: the ENTSSO events where the backup ran (a 10525 newer than its 10559).
+      const stale = interactive ? await staleBackup(check?.file) : undefined;
+      if (stale) log.info(stale.note);
       const advice = beforeRestore({
         serviceWarning: live?.warning,
         place,
@@ -350,6 +367,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         newServer: progress.record('moveToServer', 'updateDb').newServer,
         computer: computerName(),
         fileWarning: check?.warning,
+        staleBackupWarning: stale?.warning,
       });
       if (advice.question) {
         if (interactive) {

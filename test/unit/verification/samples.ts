@@ -145,6 +145,116 @@ export function notRan(commandLine: string, reason: string): ToolOutput {
   return { ran: false, commandLine, reason };
 }
 
+/**
+ * `-displaydb` as the one published console capture lays it out (a Microsoft BizTalk support
+ * blog): short labels, long ones cut to a fixed width with "...", flag groups under a heading.
+ */
+export function displayDbConsole(secretServer: string, banner = 'Using SSO server on this computer'): string {
+  return [
+    banner,
+    '',
+    'SSO database information',
+    '',
+    'SQL Server                         : BTSSQL01',
+    'SSO database                       : SSODB',
+    `SSO secret server name             : ${secretServer}`,
+    'SSO Admin account                  : CONTOSO\\SSO Administrators',
+    'SSO Affiliate Admin account        : CONTOSO\\SSO Affiliate Administrators',
+    'Size of audit table for deleted ...: 1000',
+    'Credential cache timeout (in min...: 60',
+    'Ticket timeout (in minutes)        : 2',
+    '',
+    'Global flags -',
+    '    SSO enabled                    : Yes',
+    '    Tickets allowed                : No',
+    'Password Sync -',
+    '    Enabled                        : No',
+    '',
+  ].join('\r\n');
+}
+
+/** `sc query ENTSSO` on a Russian Windows (labels translated, numbers and state names not), as text. */
+export const SC_RUSSIAN_RUNNING = [
+  '',
+  'Имя_службы: ENTSSO',
+  '        Тип                : 10  WIN32_OWN_PROCESS',
+  '        Состояние          : 4  RUNNING',
+  '                                (STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)',
+  '        Код_выхода_Win32   : 0  (0x0)',
+  '        Код_выхода_службы  : 0  (0x0)',
+  '        Контрольная_точка  : 0x0',
+  '        Ожидание           : 0x0',
+  '',
+].join('\r\n');
+
+/** The same text in the console's OEM code page 866, as sc writes it to a pipe. */
+export function cp866(text: string): Buffer {
+  const table = 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмноп';
+  const upper = 'рстуфхцчшщъыьэюя';
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) bytes.push(code);
+    else if (table.includes(ch)) bytes.push(0x80 + table.indexOf(ch));
+    else if (upper.includes(ch)) bytes.push(0xe0 + upper.indexOf(ch));
+    else if (ch === 'Ё') bytes.push(0xf0);
+    else if (ch === 'ё') bytes.push(0xf1);
+    else bytes.push(0x3f);
+  }
+  return Buffer.from(bytes);
+}
+
+/** `sc query ENTSSO` on a Spanish Windows for a service that is not installed (exit code 1060). */
+export const SC_SPANISH_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ERROR 1060:\r\n\r\nEl servicio especificado no existe como servicio instalado.\r\n\r\n';
+/** The same on a Chinese Windows. */
+export const SC_CHINESE_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService 失败 1060:\r\n\r\n指定的服务未安装。\r\n\r\n';
+
+/** `sc qc ENTSSO`: the service's configuration, with the account it runs as. */
+export function scQc(account: string): string {
+  return [
+    '[SC] QueryServiceConfig SUCCESS',
+    '',
+    'SERVICE_NAME: ENTSSO',
+    '        TYPE               : 10  WIN32_OWN_PROCESS',
+    '        START_TYPE         : 2   AUTO_START',
+    '        ERROR_CONTROL      : 1   NORMAL',
+    '        BINARY_PATH_NAME   : "C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\ENTSSO.exe"',
+    '        LOAD_ORDER_GROUP   :',
+    '        TAG                : 0',
+    '        DISPLAY_NAME       : Enterprise Single Sign-On Service',
+    '        DEPENDENCIES       : RPCSS',
+    `        SERVICE_START_NAME : ${account}`,
+    '',
+  ].join('\r\n');
+}
+
+/** `reg query HKLM\SOFTWARE\Microsoft\ENTSSO\SSOSS` listing subkeys named by MSID. */
+export function regSubkeys(msids: string[], computer?: string): string {
+  const base = `${computer ? `\\\\${computer}\\` : ''}HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS`;
+  return ['', base, ...msids.map((m) => `${base}\\${m}`), ''].join('\r\n');
+}
+
+/** What our clusterState script prints (one JSON line), for an ENTSSO resource owned by `owner`. */
+export function clusterStateJson(owner: string, opts: { state?: string; useNetworkName?: string; dependsOn?: string; nodes?: string[] } = {}): string {
+  const nodes = opts.nodes ?? ['NODE1', 'NODE2'];
+  return `${JSON.stringify({
+    ok: true,
+    resources: { name: 'ENTSSO', state: opts.state ?? 'Online', ownerGroup: 'SSO', ownerNode: owner, groupState: opts.state ?? 'Online', groupOwnerNode: owner, useNetworkName: opts.useNetworkName ?? '1', dependencies: `[${opts.dependsOn ?? 'SSOCLUSTER'}]` },
+    networkNames: [{ name: 'SSOCLUSTER', group: 'SSO', state: 'Online', dnsName: 'SSOCLUSTER' }],
+    nodes: nodes.map((name) => ({ name, state: 'Up' })),
+  })}\r\n`;
+}
+
+/** What our bizTalkGroup script prints. */
+export function bizTalkGroupJson(ssoServerName: string, hosts: Array<[host: string, server: string, clusterInstanceType: number]> = []): string {
+  return `${JSON.stringify({ ok: true, groups: { name: 'BizTalk Group', ssoServerName }, hostInstances: hosts.map(([hostName, runningServer, clusterInstanceType]) => ({ hostName, runningServer, clusterInstanceType, serviceState: 4 })) })}\r\n`;
+}
+
+/** What a script of ours prints when PowerShell fails (the frame's catch). */
+export function psFailureJson(kind: string, message: string, hresult = -2146233087, errorId = ''): string {
+  return `${JSON.stringify({ ok: false, kind, message, hresult, errorId })}\r\n`;
+}
+
 /** The ENTSSO cluster resource as clusterStateScript prints it, online on NODE1. */
 export const RESOURCE_ONLINE = {
   name: 'SSO', state: 'Online', ownerGroup: 'SSO Role', ownerNode: 'NODE1', groupState: 'Online', groupOwnerNode: 'NODE1',
@@ -173,21 +283,6 @@ export function psFailure(kind: string, message: string, hresult: number, errorI
   return JSON.stringify({ ok: false, kind, message, hresult, errorId });
 }
 
-/** Text as the OEM code page 866 (Cyrillic consoles) encodes it: ASCII as is, Russian letters one byte each. */
-export function cp866(text: string): Buffer {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) bytes.push(c);
-    else if (c >= 0x410 && c <= 0x43f) bytes.push(0x80 + (c - 0x410)); // А..п
-    else if (c >= 0x440 && c <= 0x44f) bytes.push(0xe0 + (c - 0x440)); // р..я
-    else if (c === 0x401) bytes.push(0xf0); // Ё
-    else if (c === 0x451) bytes.push(0xf1); // ё
-    else throw new Error(`not in code page 866 here: ${ch}`);
-  }
-  return Buffer.from(bytes);
-}
-
 /** `sc query ENTSSO` on a Russian Windows: labels translated, the numbers and the state names not. */
 export function scQueryRussian(code: number, name: string): string {
   return [
@@ -205,29 +300,8 @@ export function scQueryRussian(code: number, name: string): string {
 }
 
 export const SC_RUSSIAN_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ошибка: 1060:\r\n\r\nУказанная служба не установлена.\r\n\r\n';
-export const SC_SPANISH_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ERROR 1060:\r\n\r\nEl servicio especificado no existe como servicio instalado.\r\n\r\n';
-export const SC_CHINESE_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService 失败 1060:\r\n\r\n指定的服务未安装。\r\n\r\n';
 
 /** 10559, the backup succeeded: File Name, Current MSID, Previous MSID, Client User, Client Computer. */
 export const E10559 = (time: string, file = 'D:\\Backups\\SSO.bak', msid = MSID_NEW): EventSpec => ({ id: 10559, time, computer: 'BTSMSS01.contoso.com', data: [file, msid, MSID_OLD, 'CONTOSO\\btsadmin', 'BTSMSS01'] });
 /** 10525, a new master secret was generated. */
 export const E10525 = (time: string): EventSpec => ({ id: 10525, time, computer: 'BTSMSS01.contoso.com', data: ['{99999999-8888-7777-6666-555555555555}', MSID_NEW, 'CONTOSO\\btsadmin', 'BTSMSS01'] });
-
-/** `sc [\\NAME] qc ENTSSO` as sc lays it out. */
-export function scQc(account: string, startName = 'SERVICE_START_NAME'): string {
-  return [
-    '[SC] QueryServiceConfig SUCCESS',
-    '',
-    'SERVICE_NAME: ENTSSO',
-    '        TYPE               : 10  WIN32_OWN_PROCESS',
-    '        START_TYPE         : 2   AUTO_START',
-    '        ERROR_CONTROL      : 1   NORMAL',
-    '        BINARY_PATH_NAME   : "C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\ENTSSO.exe"',
-    '        LOAD_ORDER_GROUP   :',
-    '        TAG                : 0',
-    '        DISPLAY_NAME       : Enterprise Single Sign-On Service',
-    '        DEPENDENCIES       : RPCSS',
-    `        ${startName.padEnd(19)}: ${account}`,
-    '',
-  ].join('\r\n');
-}
