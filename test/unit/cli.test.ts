@@ -167,7 +167,8 @@ describe('mss-xml', () => {
 
   describe('bad input (issue 12)', () => {
     it('refuses a FIFO with exit 2 without opening it for reading (it would hang)', function () {
-      if (process.platform === 'win32') this.skip(); // no mkfifo
+      // A FIFO in a folder cannot exist on Windows: no mkfifo, and its named pipes live only under \\.\pipe\.
+      if (process.platform === 'win32') this.skip();
       const fifo = path.join(dir, 'pipe.xml');
       assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
       const r = run(['validate', 'pipe.xml', 'good.xml'], dir);
@@ -188,12 +189,17 @@ describe('mss-xml', () => {
     });
 
     it('writes control and invisible characters of file names and messages as <U+XXXX> in text, \\uXXXX in JSON', () => {
-      const name = 'a\u001b[2Jb\u202e.xml';
+      // An escape character in the name of a file that cannot be read (Windows allows no C0 control
+      // in a file name, so that file cannot exist there), then a file whose name has C1 and bidi controls.
+      const missing = run(['validate', 'a\u001b[2Jb.xml'], dir);
+      assert.equal(missing.code, 2);
+      assert.equal(missing.stderr, 'mss-xml: cannot read a<U+001B>[2Jb.xml: no such file\n');
+      const name = 'a\u009b2Jb\u202e.xml';
       fs.writeFileSync(path.join(dir, name), SAMPLE_LF.replace('BTSMSS02', 'BTS\u0085MSS\u202e02'));
       const r = run(['validate', name], dir);
       assert.equal(r.code, 1);
       assert.ok(!hasRawControl(r.stdout), JSON.stringify(r.stdout));
-      assert.match(r.stdout, /^a<U\+001B>\[2Jb<U\+202E>\.xml:3:19: error: The server name "BTS<U\+0085>MSS<U\+202E>02" contains U\+0085 \(next line\)/);
+      assert.match(r.stdout, /^a<U\+009B>2Jb<U\+202E>\.xml:3:19: error: The server name "BTS<U\+0085>MSS<U\+202E>02" contains U\+0085 \(next line\)/);
       const j = run(['validate', '--json', name], dir);
       assert.ok(!/[\u007f-\u009f\u202e]/.test(j.stdout), JSON.stringify(j.stdout));
       const records = JSON.parse(j.stdout) as Array<{ file: string; message: string }>;
@@ -395,7 +401,7 @@ describe('mss-xml', () => {
         const io: CliIo = { stdout: (t) => (stdout += t), stderr: () => {}, cwd: dir };
         assert.equal(await runAllInProcess(['3', process.execPath, e, 'st\0op', '4', process.execPath, e, 'start', '0'], io), 1);
         assert.deepEqual(steps(), ['start', 'start']);
-        assert.match(stdout, /exit code 1\r\n> .* start 0\r\n  exit code 0\r\n$/);
+        assert.match(stdout, /exit code 1\r\n> .* start 0\r\n {2}exit code 0\r\n$/);
       });
 
       it('a count that is not a number from 1, too few words, no program or --say without a text is a usage error (exit 2), and nothing runs', () => {

@@ -152,7 +152,7 @@ describe('Windows runtime: mss-xml on node.exe', () => {
       assert.match(refused.stderr, /Could not start .*net\.bat: .*batch file/);
       assert.equal(refused.status, 1, 'the stop that could not start is the first failure');
       assert.deepEqual(w.records().slice(2).map((r) => r.argv), [['start', 'ENTSSO']], 'net start ran');
-      assert.match(refused.stdout.toString('utf8'), /net\.bat stop ENTSSO\r\n  exit code 1\r\n> .*net\.exe start ENTSSO\r\n.*started successfully/s);
+      assert.match(refused.stdout.toString('utf8'), /net\.bat stop ENTSSO\r\n {2}exit code 1\r\n> .*net\.exe start ENTSSO\r\n.*started successfully/s);
       assert.ok(!fs.existsSync(marker), 'net.bat never ran');
     });
 
