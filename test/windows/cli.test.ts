@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { batchFile, fake, fakesDir, mssXml, SAMPLE, TYPO, workFolder, type Record } from './helpers';
+import { batchFile, cp866, fake, fakesDir, mssXml, SAMPLE, SC_RUSSIAN_RUNNING, TYPO, workFolder, type Record } from './helpers';
 
 describe('Windows runtime: mss-xml on node.exe', () => {
   let w: ReturnType<typeof workFolder>;
@@ -114,12 +114,18 @@ describe('Windows runtime: mss-xml on node.exe', () => {
       assert.match(all.stdout.toString('utf8'), /FAILED 1060:[\s\S]*exit code 1060\r\n[\s\S]*started successfully[\s\S]*exit code 0\r\n$/);
     });
 
-    it("passes the tool's UTF-16 output through unchanged", () => {
+    it("passes the tool's UTF-16 and OEM code page output through unchanged", () => {
       const r = run(['run-checked', 'updatedb', 'NewMSSServer.xml', fake('ssomanage'), '-displaydb'], { env: { MSS_FAKE_SSOMANAGE: 'enc=utf16' } });
       assert.equal(r.status, 0, r.stderr);
       const at = r.stdout.indexOf(Buffer.from([0xff, 0xfe]));
       assert.ok(at > 0, 'the BOM after mss-xml\'s own first line');
       assert.match(r.stdout.subarray(at + 2).toString('utf16le'), /^Using SSO server on this computer\r\n[\s\S]*Secret Server name +: BTSMSS02\r\n/);
+      // Output in the console's OEM code page (a Russian sc) passes byte for byte too.
+      const oem = cp866(SC_RUSSIAN_RUNNING);
+      fs.writeFileSync(path.join(w.dir, 'sc-ru.txt'), oem);
+      const sc = run(['run-all', '3', fake('sc'), 'query', 'ENTSSO'], { env: { MSS_FAKE_SC: `out=${path.join(w.dir, 'sc-ru.txt')}` } });
+      assert.equal(sc.status, 0, sc.stderr);
+      assert.ok(sc.stdout.includes(oem), sc.stdout.toString('latin1'));
     });
   });
 

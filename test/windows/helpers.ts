@@ -71,3 +71,17 @@ export function batchFile(dir: string, name: string): { file: string; marker: st
   fs.writeFileSync(file, `@echo off\r\necho ran > "${marker}"\r\n`);
   return { file, marker };
 }
+
+/** Text in code page 866 (the OEM code page of a Russian Windows console): ASCII as is, Cyrillic by the table's three runs. */
+export function cp866(text: string): Buffer {
+  return Buffer.from([...text].map((c) => {
+    const n = c.codePointAt(0) ?? 0x3f;
+    if (n < 0x80) return n;
+    if (n >= 0x410 && n <= 0x43f) return n - 0x410 + 0x80; // А..я up to п
+    if (n >= 0x440 && n <= 0x44f) return n - 0x440 + 0xe0; // р..я
+    return 0x3f;
+  }));
+}
+
+/** sc query ENTSSO of a Russian Windows: the STATE row as a published capture shows it (label translated; number and state name not); the other rows are left in English here. */
+export const SC_RUSSIAN_RUNNING = '\r\nSERVICE_NAME: ENTSSO\r\n        TYPE               : 10  WIN32_OWN_PROCESS\r\n        Состояние          : 4  RUNNING\r\n                                (STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)\r\n        WIN32_EXIT_CODE    : 0  (0x0)\r\n';
