@@ -25,7 +25,7 @@ const SUITES = {
   runtime: { glob: 'out/test/windows/**/*.test.js', title: 'the Windows-runtime suite' },
 };
 /** The fake tools, one program copied under each name (it acts by the name it was started as). */
-const FAKE_TOOLS = ['ssomanage', 'ssoconfig', 'net', 'sc', 'wevtutil', 'powershell'];
+const FAKE_TOOLS = ['ssomanage', 'ssoconfig', 'net', 'sc', 'wevtutil', 'powershell', 'reg'];
 
 /** The Windows path Wine gives a Linux path (drive Z: is the Linux root). */
 const winPath = (p) => `Z:${path.resolve(p).replace(/\//g, '\\')}`;

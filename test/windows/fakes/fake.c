@@ -1,7 +1,7 @@
 /*
  * A fake Windows tool for the Windows-runtime tests (test/windows/): built with MinGW by
  * scripts/windows-test/run.mjs and copied as ssomanage.exe, ssoconfig.exe, net.exe, sc.exe,
- * wevtutil.exe and powershell.exe. It is a real Windows console program: Windows node.exe builds
+ * wevtutil.exe, powershell.exe and reg.exe. It is a real Windows console program: Windows node.exe builds
  * its command line, and it parses it with the C runtime's rules, as the real tools do.
  *
  * What it does, by the name it was started as (argv[0]) and its first word (the "verb"):
@@ -10,7 +10,8 @@
  *   - prints what the real tool prints for that command (the layouts of docs/tools.md and
  *     docs/verification.md): ssomanage -displaydb, -updatedb, -serverall, -showserver; ssoconfig
  *     -backupSecret and -restoreSecret, with their prompts read from stdin; net stop and start
- *     ENTSSO; sc [\\NAME] query ENTSSO; wevtutil qe Application ...; powershell prints nothing.
+ *     ENTSSO; sc [\\NAME] query ENTSSO; wevtutil qe Application ...; powershell and reg print
+ *     nothing unless told (out=FILE).
  *   - behaves as told by %MSS_FAKE_<TOOL>_<VERB>% or else %MSS_FAKE_<TOOL>% (for example
  *     MSS_FAKE_NET_STOP, MSS_FAKE_SC), a list of key=value separated by ';':
  *       fail=1      the tool's documented failure output (and exit 1 unless exit= says otherwise)
