@@ -37,7 +37,8 @@ export function workFolder(): { dir: string; log: string; records: () => Record[
     dir,
     log,
     records: () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record) : []),
-    done: () => fs.rmSync(dir, { recursive: true, force: true }),
+    // Windows keeps a folder busy while a process that runs in it ends (a tool stopped at its time limit): retry.
+    done: () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 }),
   };
 }
 

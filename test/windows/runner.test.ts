@@ -116,7 +116,7 @@ describe('Windows runtime: the read-only runner of verification', () => {
   it('stops a program that does not finish within the time limit: a reason, not a hang', async () => {
     tell({ MSS_FAKE_SC: 'sleep=60000' });
     const started = Date.now();
-    const out = await runProgram(scQueryRun(settings, 'BTSMSS02'), deps({ timeoutMs: 2000 }));
+    const out = await runProgram(scQueryRun(settings, 'BTSMSS02'), deps({ timeoutMs: 2000, cwd: w.dir }));
     assert.equal(out.ran, false);
     assert.match(out.ran ? '' : out.reason, /did not finish within 2 seconds and was stopped/);
     assert.ok(Date.now() - started < 30_000, `${Date.now() - started} ms`);
