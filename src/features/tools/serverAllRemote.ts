@@ -55,9 +55,12 @@ export async function runServerAllOnComputers(progress: ProgressBook, log: vscod
   }
   const codes: Record<string, number> = {};
   const failures: string[] = [];
-  for (const computer of computers) {
-    const r: RemoteResult = read.value.find((x) => x.computer.toLowerCase() === computer.toLowerCase())
-      ?? { computer, ran: false, kind: 'error', message: 'PowerShell printed no result for this computer.', errorId: '' };
+  const resultOf = (computer: string): RemoteResult => read.value.find((x) => x.computer.toLowerCase() === computer.toLowerCase())
+    ?? { computer, ran: false, kind: 'error', message: 'PowerShell printed no result for this computer.', errorId: '' };
+  // The computers that succeeded are recorded first: the step's record then keeps the errors of a failed one (its lastErrors).
+  const ok = (c: string) => { const r = resultOf(c); return r.ran && r.exitCode === 0; };
+  for (const computer of [...computers.filter(ok), ...computers.filter((c) => !ok(c))]) {
+    const r = resultOf(computer);
     const remote = displayCommandLine({ executable: r.ran ? r.exe : `${folder}\\ssomanage.exe`, args: ['-serverall', server] });
     const code = r.ran ? r.exitCode : NOT_RUN_EXIT_CODE;
     const record: RunRecord = {
@@ -83,6 +86,8 @@ export async function runServerAllOnComputers(progress: ProgressBook, log: vscod
     codes[computer] = code;
   }
   const done = computers.filter((c) => codes[c] === 0);
+  const inOrder: Record<string, number> = {};
+  for (const c of computers) inOrder[c] = codes[c];
   if (failures.length > 0) {
     void vscode.window.showWarningMessage(`ssomanage -serverall ${server}: done on ${done.length ? done.join(', ') : 'none'}; not done on ${computers.length - done.length}. ${failures.join(' ')}`, 'Show Log').then((c) => {
       if (c) log.show(true);
@@ -90,5 +95,5 @@ export async function runServerAllOnComputers(progress: ProgressBook, log: vscod
   } else {
     void vscode.window.showInformationMessage(`ssomanage -serverall ${server} succeeded on ${done.join(', ')}.`);
   }
-  return codes;
+  return inOrder;
 }
