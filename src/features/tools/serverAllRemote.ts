@@ -57,6 +57,9 @@ export async function runServerAllOnComputers(progress: ProgressBook, log: vscod
   const failures: string[] = [];
   const resultOf = (computer: string): RemoteResult => read.value.find((x) => x.computer.toLowerCase() === computer.toLowerCase())
     ?? { computer, ran: false, kind: 'error', message: 'PowerShell printed no result for this computer.', errorId: '' };
+  // The step lists the computers in the order given (after those it listed already, which keep their state).
+  const listed = (progress.record('moveToCluster', 'serverAll').machines ?? []).map((m) => m.name);
+  await progress.setMachines('moveToCluster', 'serverAll', [...listed, ...computers.filter((c) => !listed.some((n) => n.toLowerCase() === c.toLowerCase()))]);
   // The computers that succeeded are recorded first: the step's record then keeps the errors of a failed one (its lastErrors).
   const ok = (c: string) => { const r = resultOf(c); return r.ran && r.exitCode === 0; };
   for (const computer of [...computers.filter(ok), ...computers.filter((c) => !ok(c))]) {
