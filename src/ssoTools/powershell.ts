@@ -241,3 +241,13 @@ export function serverAllRemoteScript(server: string, computers: readonly string
     text: frame('serverAll', body, { exitCodes: true }),
   };
 }
+
+/** Whether `computer` answers on TCP port 135, the RPC endpoint mapper the SSO servers use (Test-NetConnection). */
+export function rpcReachableScript(computer: string): PsScript {
+  const body = [
+    `  $name = ${psLiteral(computer)}`,
+    '  $open = [bool](Test-NetConnection -ComputerName $name -Port 135 -InformationLevel Quiet -WarningAction SilentlyContinue)',
+    '  Out-Result ([ordered]@{ ok = $true; computer = $name; port = 135; open = $open })',
+  ].join('\r\n');
+  return { id: 'rpcReachable', purpose: `tests TCP port 135 (RPC) of ${computer}`, text: frame('rpcReachable', body) };
+}

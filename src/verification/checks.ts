@@ -22,6 +22,11 @@ export const CHECK_IDS = [
   'serviceAccount',
   'secretInRegistry',
   'ssoFollows',
+  // Before the move (mss.checkBeforeMove, preflight.ts).
+  'currentServer',
+  'sameDatabase',
+  'backupCurrent',
+  'rpcReachable',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
@@ -168,7 +173,7 @@ function clusterNodeStopped(state: { code: number; name: string }, computer: str
       id, verdict: 'unverified',
       summary: `ENTSSO is ${state.name} on ${computer}; on a cluster node that does not own the clustered SSO role this is by design, and which node owns it could not be read${cluster.why ? ` (${cluster.why})` : ''}.`,
       evidence,
-      next: 'Look in Failover Cluster Manager which node owns the clustered SSO role. Do not start ENTSSO with net start on a cluster node: the cluster starts it on the owner node.',
+      next: 'Look in Failover Cluster Manager which node owns the clustered SSO role. Do not start the ENTSSO service by hand on a cluster node (Services, a command, a monitoring tool): the cluster starts it on the owner node.',
     };
   }
   const ownerLine = `\nThe cluster reports the ENTSSO resource ${owner.state} on ${owner.ownerNode}.`;
@@ -179,7 +184,7 @@ function clusterNodeStopped(state: { code: number; name: string }, computer: str
     id, verdict: 'fail',
     summary: `ENTSSO is ${state.name} on ${computer}, which owns the clustered SSO role (the resource is ${owner.state}).`,
     evidence: evidence + ownerLine,
-    next: 'Bring the ENTSSO resource online from the cluster (Failover Cluster Manager: the resource, Bring Online), not with net start. Its Application log (source ENTSSO) says why it stopped.',
+    next: 'Bring the ENTSSO resource online from the cluster (Failover Cluster Manager: the resource, Bring Online); the cluster starts the service on its owner node. Its Application log (source ENTSSO) says why it stopped.',
   };
 }
 

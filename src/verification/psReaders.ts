@@ -178,3 +178,11 @@ export function describeRemoteFailure(r: Extract<RemoteResult, { ran: false }>):
       return { summary: `${c}: the remote run failed${said}.`, next: `Read the message. If ${c} had to reach a third computer with your credentials, remoting does not pass them on (the second hop): see ${SECOND_HOP}; otherwise run ssomanage -serverall in a logon on ${c}.` };
   }
 }
+
+/** What `rpcReachableScript` printed: whether port 135 answered. */
+export function readRpcReachable(stdout: string, exitCode: number): PsResult<{ computer: string; open: boolean }> {
+  const d = document(stdout, exitCode);
+  if (!d.ok) return d;
+  if (typeof d.doc.open !== 'boolean') return { ok: false, kind: 'error', message: 'Test-NetConnection printed no result.' };
+  return { ok: true, value: { computer: str(d.doc.computer), open: d.doc.open } };
+}

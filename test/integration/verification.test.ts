@@ -110,8 +110,8 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     assert.match(rows('restore')[0], /^Verified: 10523 logged at 2026-11-30T10:20:00\.000Z/);
     // The Verification view: the computer read, and under it one row per check with its verdict.
     const view = a.verification;
-    const [computer] = view.getChildren();
-    assert.strictEqual(String(view.getTreeItem(computer).label), 'BTSMSS02');
+    const computer = view.getChildren().find((n) => String(view.getTreeItem(n).label) === 'BTSMSS02')!;
+    assert.ok(computer, 'a row for BTSMSS02');
     assert.deepStrictEqual(view.getChildren(computer).map((n) => String(view.getTreeItem(n).label)), [
       'SSO database names the new master secret server: pass',
       'Enterprise SSO service is running: pass',
@@ -120,7 +120,7 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
       'Restored secret is in the registry: pass',
       'Same ENTSSO service account everywhere: unverified',
     ]);
-    assert.strictEqual(view.view.description, '1 unverified, 5 pass');
+    assert.strictEqual(view.getTreeItem(computer).description?.toString().split(' · ')[0], '1 unverified, 5 pass');
   });
 
   test('events older than this move\'s runs never pass; no run recorded names the missing run; 10503 after the restart fails; a 10523 of another file fails; a Spanish sc: not installed', async () => {
@@ -225,8 +225,10 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     const node1 = await verify({ procedure: 'moveToCluster', computer: 'NODE1' });
     const scripts = fakes.calls().filter((c) => c.tool === 'powershell');
     assert.deepStrictEqual(scripts.map((c) => c.args.slice(0, 3)), [['-NoProfile', '-NonInteractive', '-EncodedCommand'], ['-NoProfile', '-NonInteractive', '-EncodedCommand']]);
-    assert.match(scripts[0].script!, /^# Master Secret Mover: clusterState\r\n[\s\S]*\$cl = @\{ Cluster = 'NODE1' \}[\s\S]*Get-ClusterResource @cl/);
-    assert.match(scripts[1].script!, /^# Master Secret Mover: bizTalkGroup\r\n[\s\S]*\$cn = @\{ ComputerName = 'NODE1' \}[\s\S]*MSBTS_GroupSetting/);
+    // The programs run side by side: find each script by its id.
+    const script = (id: string) => scripts.map((c) => c.script!).find((t) => t.startsWith(`# Master Secret Mover: ${id}\r\n`)) ?? '';
+    assert.match(script('clusterState'), /\$cl = @\{ Cluster = 'NODE1' \}[\s\S]*Get-ClusterResource @cl/);
+    assert.match(script('bizTalkGroup'), /\$cn = @\{ ComputerName = 'NODE1' \}[\s\S]*MSBTS_GroupSetting/);
     assert.deepStrictEqual(node1.checks.map((c) => [c.id, c.verdict]), [
       ['secretServerName', 'pass'], ['clusterResource', 'pass'], ['genericService', 'pass'], ['serviceRunning', 'pass'], ['groupSsoServer', 'pass'], ['hostInstances', 'pass'], ['restoreLogged', 'pass'], ['serviceAccount', 'pass'],
     ]);
@@ -249,7 +251,8 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     assert.strictEqual(checks['serviceRunning@NODE1'].verdict, 'pass');
     assert.strictEqual(checks['serviceRunning@NODE2'].verdict, 'fail');
     const view = a.verification;
-    assert.deepStrictEqual(view.getChildren().map((n) => String(view.getTreeItem(n).label)), ['NODE1', 'NODE2']);
+    const rows = view.getChildren().map((n) => String(view.getTreeItem(n).label));
+    assert.deepStrictEqual(rows.filter((l) => l.startsWith('NODE')), ['NODE1', 'NODE2'], 'one row per node verified');
     // PowerShell without the FailoverClusters module, and PowerShell that prints no result.
     fakes.print('powershell', psFailureJson('module', "The specified module 'FailoverClusters' was not loaded because no valid module file was found in any module directory."), 'clusterState');
     fakes.print('powershell', 'Get-CimInstance : Access denied\r\n', 'bizTalkGroup');
@@ -276,6 +279,38 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     } finally {
       none.restore();
     }
+  });
+
+  test('check before the move (read-only): the server the SSO database names now, the same SSO database, another service account on the new server, a stale backup, RPC; kept on step 1, shown apart in the Verification view, nothing changed', async () => {
+    const a = await api();
+    fakes.print('ssomanage', displayDb(THIS_COMPUTER), '-displaydb');
+    fakes.print('sc', scQc('CONTOSO\\svc-sso'), 'qc');
+    fakes.print('sc', scQc('CONTOSO\\someone-else'), '\\\\BTSMSS02');
+    fakes.print('wevtutil', events([
+      { id: 10501, time: '2026-11-29T08:00:00.000Z', data: ['BTSMSS02', 'BTSSQL01\\BIZTALK', 'SSODB'] },
+      { id: 10525, time: '2026-11-20T08:00:00.000Z' },
+      { id: 10559, time: '2026-11-10T08:00:00.000Z', data: ['D:\\Backups\\SSO.bak', MSID_NEW] },
+    ]));
+    fakes.print('powershell', `${JSON.stringify({ ok: true, computer: 'BTSMSS02', port: 135, open: true })}\r\n`, 'rpcReachable');
+    const r = await vscode.commands.executeCommand<Verdicts>('mss.checkBeforeMove', { procedure: 'moveToServer', computers: ['BTSMSS02'] });
+    assert.strictEqual(r.computer, THIS_COMPUTER);
+    assert.deepStrictEqual(r.checks.map((c) => [c.id, c.verdict]), [['currentServer', 'pass'], ['sameDatabase', 'pass'], ['serviceAccount', 'fail'], ['backupCurrent', 'fail'], ['rpcReachable', 'pass']]);
+    assert.match(verdict(r, 'currentServer').summary, new RegExp(`names ${THIS_COMPUTER} as the current master secret server`));
+    assert.match(verdict(r, 'serviceAccount').summary, /ENTSSO runs as different accounts: BTSMSS01: CONTOSO\\svc-sso; BTSMSS02: CONTOSO\\someone-else/);
+    assert.match(verdict(r, 'backupCurrent').summary, /A new master secret was generated at 2026-11-20T08:00:00\.000Z \(10525\), after the backup at 2026-11-10T08:00:00\.000Z \(10559\)/);
+    // Only read-only programs ran, and the new server through its remote forms.
+    const ran = fakes.calls().map((c) => `${c.tool} ${c.script ? c.script.split('\r\n')[0] : c.args.filter((x) => x.length < 60).join(' ')}`).sort();
+    assert.deepStrictEqual(ran, [
+      'powershell # Master Secret Mover: rpcReachable',
+      'sc \\\\BTSMSS02 qc ENTSSO', 'sc qc ENTSSO', 'ssomanage -displaydb',
+      'wevtutil qe Application /f:xml /rd:true /c:50', 'wevtutil qe Application /f:xml /rd:true /c:50 /r:BTSMSS02',
+    ]);
+    assert.strictEqual(a.progress.record('moveToServer', 'install').checks?.[`backupCurrent@${THIS_COMPUTER}`].verdict, 'fail');
+    assert.deepStrictEqual(a.progress.counts('moveToServer'), { done: 0, total: 6 });
+    const view = a.verification;
+    assert.ok(view.getChildren().some((n) => String(view.getTreeItem(n).label) === `Before the move, from ${THIS_COMPUTER}`));
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.checkBeforeMove', { procedure: 'moveToServer', computers: ['BTS;02'] })), /is not a computer name/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.checkBeforeMove', { procedure: 'nowhere' })), /mss\.checkBeforeMove takes/);
   });
 
   test('a .bat or .cmd in mss.scPath or mss.wevtutilPath is refused, never run through cmd.exe: unverified with the setting to fix', async () => {

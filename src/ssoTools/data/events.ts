@@ -233,7 +233,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     id: 10575, symbol: 'SSO_INFO_CHANGED_SECRET_SERVER', message: 'Updated secret server name.',
-    cause: 'ssomanage -updatedb changed the master secret server name in the SSO database; the event shows the new and old secret server.',
+    cause: 'ssomanage -updatedb changed the master secret server name in the SSO database; the event shows the new and old secret server, and the computer and user that ran it. It is logged by the SSO server that served -updatedb (the one ssomanage -showserver names), which is not necessarily the computer that ran the command: look for it there.',
     fix: 'Nothing to fix: proof that the updatedb step worked. Next: restart ENTSSO on the new master secret server, then restore the secret there.',
     sources: [eventPage(10575), MOVE_PAGE],
   },
