@@ -15,6 +15,7 @@ import { registerRunStepAction } from './features/progress/runStepAction';
 import { windowPrompts, type Prompts } from './features/shared/prompts';
 import { registerSsoTaskProvider } from './features/tools/taskProvider';
 import { registerTaskCommands } from './features/tools/commands';
+import { registerClusterCommands } from './features/tools/clusterCommands';
 import { registerExplainError } from './features/tools/explainError';
 import { registerCheckBeforeMove } from './features/verification/checkBeforeMove';
 import { registerVerifyMove } from './features/verification/verifyMove';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     ticks,
     ...registerProgressCommands(progress, promptsProxy, trees, beforeOpen),
     ...registerTaskCommands(progress, promptsProxy, log),
+    ...registerClusterCommands(progress, promptsProxy, log),
     ...registerSsoTaskProvider(findUpdateXmlFiles, log),
     ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }, updateXml),
     registerExplainError(),

@@ -192,10 +192,10 @@ export const moveToCluster: Procedure = {
       runsOn: 'In Failover Cluster Manager',
       tool: 'Failover Cluster Manager (Cluster Administrator)',
       warnings: [localStartWarning],
-      notes: ['Not from the BizTalk docs: the PowerShell equivalent is `Start-ClusterGroup -Name <group>`.'],
+      notes: ['Not from the BizTalk docs: the PowerShell equivalent is `Start-ClusterGroup -Name <group>`, which the button runs on this node (it asks first).'],
       doubts: [clusterToolDoubt],
       requires: ['clusterSetup'],
-      actions: [],
+      actions: [{ command: 'mss.runClusterStep', title: 'Bring the role online (Start-ClusterGroup)', args: { command: 'startRole' } }],
       subSteps: [],
       sources: [MOVE_PAGE, 'biztalk/core/how-to-cluster-the-master-secret-server1', fieldReport.clusterEndpoint],
     },
@@ -241,7 +241,7 @@ export const moveToCluster: Procedure = {
       warnings: [localStartWarning],
       notes: [
         'If this step is not completed, attempts to restore the master secret may not succeed.',
-        'Not from the BizTalk docs: the PowerShell equivalent is `Stop-ClusterResource -Name <resource>` then `Start-ClusterResource -Name <resource>`.',
+        'Not from the BizTalk docs: the PowerShell equivalent is `Stop-ClusterResource -Name <resource>` then `Start-ClusterResource -Name <resource>`. Taking the resource offline takes what depends on it offline too (the clustered BizTalk host instances), and starting it brings back only what it depends on: the button runs both, then `Start-ClusterGroup -Name <role>` to bring the rest of the role back (it asks first).',
         'The same offline and online cycle is what the upgrade guide prescribes when a BizTalk upgrade on a cluster stops with "SSO Master Secret Server service is not running on `<Cluster name>`.Please start the service to continue the upgrade.": bring the group online, take the ENTSSO resource offline and online, move the group to the other node, and take it offline and online again there.',
       ],
       doubts: [
@@ -249,7 +249,7 @@ export const moveToCluster: Procedure = {
         'How to Move the Master Secret Server cycles the resource once, before the restore. The cluster page\'s restore section also moves the role to the node being restored and cycles the resource there; that page does not say whether to repeat this for each node.',
       ],
       requires: ['bringOnline'],
-      actions: [],
+      actions: [{ command: 'mss.runClusterStep', title: 'Take the resource offline and online (Stop-ClusterResource, Start-ClusterResource)', args: { command: 'cycleResource' } }],
       subSteps: [],
       sources: [MOVE_PAGE, 'biztalk/core/how-to-cluster-the-master-secret-server1', 'biztalk/install-and-config-guides/upgrade-to-biztalk-server-2016', fieldReport.clusterEndpoint],
     },
@@ -282,7 +282,10 @@ export const moveToCluster: Procedure = {
         noun: 'cluster node',
         hint: 'Restore on every node that can own the clustered Enterprise SSO resource, the first node included.',
       },
-      actions: [{ command: 'mss.restoreSecret', title: 'Restore the master secret' }],
+      actions: [
+        { command: 'mss.runClusterStep', title: 'Move the role to a node (Move-ClusterGroup)', args: { command: 'moveRole' } },
+        { command: 'mss.restoreSecret', title: 'Restore the master secret' },
+      ],
       subSteps: [],
       folded: restoreTheMasterSecret,
       sources: [

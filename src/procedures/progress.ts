@@ -54,6 +54,9 @@ export function checkEntry(key: string, record: CheckRecord): { id: string; comp
   return at < 0 ? { id: key, computer: record.computer } : { id: key.slice(0, at), computer: record.computer || key.slice(at + 1) };
 }
 
+/** The names of the clustered SSO role and its ENTSSO resource, as the cluster steps used them. */
+export interface ClusterNames { role?: string; resource?: string }
+
 /** The most runs kept per step (the oldest go first). */
 export const RUN_HISTORY_LIMIT = 20;
 export interface StepRecord {
@@ -72,6 +75,8 @@ export interface StepRecord {
   subStepsDone?: number[];
   /** -updatedb: the master secret server its file named, from its last run that succeeded. */
   newServer?: string;
+  /** The move to a cluster: the clustered SSO role and resource the cluster steps ran with (kept with step 4's record). */
+  cluster?: ClusterNames;
   /** Every run of the step's tool, oldest first (at most RUN_HISTORY_LIMIT). */
   runs?: RunRecord[];
   /** The verdicts of the checks that bear on the step, by check and computer read (`checkKey`), from the last verification of each computer. */
@@ -309,6 +314,20 @@ export class ProgressBook {
     this.step(procedure, step);
     const progress = this.read(procedure);
     const next: StepRecord = { ...(progress[step] ?? { done: false }), newServer: server };
+    progress[step] = next;
+    await this.write(procedure, progress);
+    return next;
+  }
+
+  /** Keeps the cluster's role and resource names with a step (given names replace the kept ones; the others stay). */
+  async setClusterNames(procedure: string, step: string, names: ClusterNames): Promise<StepRecord> {
+    this.step(procedure, step);
+    const progress = this.read(procedure);
+    const previous = progress[step] ?? { done: false };
+    const cluster: ClusterNames = { ...previous.cluster };
+    if (names.role !== undefined) cluster.role = names.role;
+    if (names.resource !== undefined) cluster.resource = names.resource;
+    const next: StepRecord = { ...previous, cluster };
     progress[step] = next;
     await this.write(procedure, progress);
     return next;

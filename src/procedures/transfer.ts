@@ -45,6 +45,8 @@ export const MAX_RECORD_CHARS = 1024 * 1024;
 const MAX_MACHINES = 64;
 const MAX_ERRORS = 50;
 const MAX_CHECKS = 200;
+/** The longest cluster role or resource name kept (a name is typed by the admin; a longer one is not a name). */
+const MAX_CLUSTER_NAME = 1024;
 
 /** Names that would reach an object's prototype, or shadow what every object has. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -128,6 +130,7 @@ function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'
     // What this computer stored came from a file it ran -updatedb with: any name it read.
     newServer: (v) => typeof v === 'string' && (stored ? v.trim() !== '' : checkServerName(v).ok),
     runs: (v) => Array.isArray(v) && v.length <= RUN_HISTORY_LIMIT,
+    cluster: (v) => isObject(v) && Object.entries(v).every(([k, n]) => (k === 'role' || k === 'resource') && isText(n) && n.length <= MAX_CLUSTER_NAME),
     checks: (v) => isObject(v) && Object.keys(v).length <= MAX_CHECKS,
   }, ['done']);
   const out = structuredClone(r) as unknown as StepRecord;
@@ -259,6 +262,7 @@ function mergeStep(here: StepRecord, record: StepRecord): StepRecord {
   if (subSteps.length > 0) next.subStepsDone = subSteps; else delete next.subStepsDone;
   const newServer = newer.newServer ?? older.newServer;
   if (newServer !== undefined) next.newServer = newServer;
+  if (here.cluster || record.cluster) next.cluster = { ...older.cluster, ...newer.cluster };
   if (here.runs || record.runs) next.runs = mergeRuns(here.runs ?? [], record.runs ?? []);
   if (here.checks || record.checks) next.checks = mergeChecks(here.checks ?? {}, record.checks ?? {});
   if (here.machines || record.machines) {

@@ -65,7 +65,8 @@ export function stepDescription(procedure: Procedure, step: Step): string {
     lines[0] += ` Step ${next.number} runs on the ${computer(next)}: [export the record of the move](command:mss.exportReport) to take the progress there.`;
   }
   for (const action of step.actions) {
-    lines.push(`[${action.title}](command:${action.command})`);
+    const args = action.args === undefined ? '' : `?${encodeURIComponent(JSON.stringify([action.args]))}`;
+    lines.push(`[${action.title}](command:${action.command}${args})`);
   }
   // Read-only, before the first step: is this environment ready for the move.
   if (procedure.steps[0] === step) {

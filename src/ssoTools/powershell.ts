@@ -60,7 +60,12 @@ export function powershellLabel(executable: string, script: PsScript): string {
  * `{ ok: true, ... }` or `{ ok: false, kind, message, hresult, errorId }` (a missing module or
  * cmdlet, access denied, an unreachable computer: read in src/verification/psReaders.ts).
  */
-function frame(id: string, body: string): string {
+function frame(id: string, body: string, { exitCodes = false } = {}): string {
+  // A script that changes something (a cluster step, -serverall) ends with an exit code a task can read:
+  // 0 done; on a failure 2 (a module or cmdlet missing), 5 (access denied) or 1 (anything else).
+  const exit = exitCodes
+    ? ["  if ($kind -eq 'module' -or $kind -eq 'cmdlet') { exit 2 } elseif ($kind -eq 'denied') { exit 5 } else { exit 1 }"]
+    : [];
   return [
     `# Master Secret Mover: ${id}`,
     "$ErrorActionPreference = 'Stop'",
@@ -76,7 +81,9 @@ function frame(id: string, body: string): string {
     "  elseif ($_.FullyQualifiedErrorId -like 'CommandNotFoundException*') { $kind = 'cmdlet' }",
     "  elseif ($e -is [System.UnauthorizedAccessException] -or $e.HResult -eq -2147024891) { $kind = 'denied' }",
     "  Out-Result ([ordered]@{ ok = $false; kind = $kind; message = [string]$e.Message; hresult = [int]$e.HResult; errorId = [string]$_.FullyQualifiedErrorId })",
+    ...exit,
     '}',
+    ...(exitCodes ? ['exit 0'] : []),
     '',
   ].join('\r\n');
 }
@@ -127,6 +134,112 @@ export function bizTalkGroupScript(computer?: string): PsScript {
     '  Out-Result ([ordered]@{ ok = $true; groups = $groups; hostInstances = $hosts })',
   ].join('\r\n');
   return { id: 'bizTalkGroup', purpose: "reads the BizTalk group's SSO Server name and host instances (WMI)", text: frame('bizTalkGroup', body) };
+}
+
+/** The exit codes of a script that changes something (see `frame`): what a task's exit code says. */
+export const STEP_EXIT = { done: 0, failed: 1, missing: 2, denied: 5 } as const;
+
+/** The line of a step script that stops with a failure when the role is not online (`$g`: the role as a cmdlet returned it). */
+const ROLE_ONLINE = "  if ([string]$g.State -ne 'Online') { throw ('The role ' + $role + ' is ' + [string]$g.State + ', not Online.') }";
+const ROLE_RESULT = "[ordered]@{ ok = $true; role = [string]$g.Name; state = [string]$g.State; ownerNode = [string]$g.OwnerNode }";
+
+/**
+ * Step 4 of the move to a cluster: `Start-ClusterGroup -Name ROLE` on this computer's cluster.
+ * Prints the role's state and owner node; exits non-zero when it is not online after it.
+ */
+export function startRoleScript(role: string): PsScript {
+  const body = [
+    '  Import-Module FailoverClusters',
+    `  $role = ${psLiteral(role)}`,
+    '  $g = Start-ClusterGroup -Name $role',
+    ROLE_ONLINE,
+    `  Out-Result (${ROLE_RESULT})`,
+  ].join('\r\n');
+  return { id: 'startRole', purpose: `Start-ClusterGroup -Name ${psLiteral(role)}`, text: frame('startRole', body, { exitCodes: true }) };
+}
+
+/**
+ * Step 6: `Stop-ClusterResource -Name RES`, then `Start-ClusterResource -Name RES`, then
+ * `Start-ClusterGroup -Name ROLE`: taking a resource offline takes what depends on it offline too
+ * (the clustered BizTalk host instances), and starting the resource brings back only what it
+ * depends on. Refuses, before anything stops, a resource that is not in the role.
+ */
+export function cycleResourceScript(role: string, resource: string): PsScript {
+  const body = [
+    '  Import-Module FailoverClusters',
+    `  $role = ${psLiteral(role)}`,
+    `  $res = ${psLiteral(resource)}`,
+    '  $r = Get-ClusterResource -Name $res',
+    "  if ([string]$r.OwnerGroup -ne $role) { throw ('The resource ' + $res + ' is in the role ' + [string]$r.OwnerGroup + ', not in ' + $role + ': nothing was taken offline.') }",
+    '  $stopped = Stop-ClusterResource -Name $res',
+    '  $started = Start-ClusterResource -Name $res',
+    '  $g = Start-ClusterGroup -Name $role',
+    "  if ([string]$started.State -ne 'Online') { throw ('The resource ' + $res + ' is ' + [string]$started.State + ', not Online.') }",
+    ROLE_ONLINE,
+    "  Out-Result ([ordered]@{ ok = $true; role = [string]$g.Name; state = [string]$g.State; ownerNode = [string]$g.OwnerNode; resource = [string]$started.Name; offlineState = [string]$stopped.State; resourceState = [string]$started.State })",
+  ].join('\r\n');
+  return {
+    id: 'cycleResource',
+    purpose: `Stop-ClusterResource -Name ${psLiteral(resource)}, then Start-ClusterResource -Name ${psLiteral(resource)}, then Start-ClusterGroup -Name ${psLiteral(role)}`,
+    text: frame('cycleResource', body, { exitCodes: true }),
+  };
+}
+
+/** Step 7, before the restore on a node: `Move-ClusterGroup -Name ROLE -Node NODE`; exits non-zero unless NODE owns the role after it. */
+export function moveRoleScript(role: string, node: string): PsScript {
+  const body = [
+    '  Import-Module FailoverClusters',
+    `  $role = ${psLiteral(role)}`,
+    `  $node = ${psLiteral(node)}`,
+    '  $g = Move-ClusterGroup -Name $role -Node $node',
+    "  if ([string]$g.OwnerNode -ne $node) { throw ('The role ' + $role + ' is owned by ' + [string]$g.OwnerNode + ', not by ' + $node + '.') }",
+    ROLE_ONLINE,
+    `  Out-Result (${ROLE_RESULT})`,
+  ].join('\r\n');
+  return { id: 'moveRole', purpose: `Move-ClusterGroup -Name ${psLiteral(role)} -Node ${psLiteral(node)}`, text: frame('moveRole', body, { exitCodes: true }) };
+}
+
+/**
+ * Step 3 on many BizTalk Servers: on each computer, through PowerShell remoting, the install
+ * folder's ssomanage `-serverall SERVER` (`Invoke-Command -ComputerName C -ScriptBlock {...}
+ * -ArgumentList FOLDER, SERVER`), one computer after the other, so that a failure on one leaves
+ * the others done. Prints `{ ok: true, results: [{ computer, ran, exitCode, output }` or `{ computer,
+ * ran: false, kind, message, errorId, hresult, transportCode }] }`. The values reach the remote
+ * computer as arguments of the script block, never as script text.
+ */
+export function serverAllRemoteScript(server: string, computers: readonly string[], installFolder: string): PsScript {
+  if (computers.length === 0) throw new Error('No computer to run ssomanage -serverall on.');
+  const body = [
+    `  $server = ${psLiteral(server)}`,
+    `  $folder = ${psLiteral(installFolder)}`,
+    `  $computers = @(${computers.map(psLiteral).join(', ')})`,
+    '  $options = New-PSSessionOption -OpenTimeout 30000',
+    '  $results = @()',
+    '  foreach ($c in $computers) {',
+    '    try {',
+    '      $r = Invoke-Command -ComputerName $c -SessionOption $options -ErrorAction Stop -ArgumentList $folder, $server -ScriptBlock {',
+    '        param($folder, $server)',
+    "        $exe = Join-Path $folder 'ssomanage.exe'",
+    "        if (-not (Test-Path -LiteralPath $exe -PathType Leaf)) { return [pscustomobject]@{ found = $false; exe = $exe; exitCode = -1; output = '' } }",
+    "        $out = & $exe -serverall $server 2>&1 | Out-String",
+    '        [pscustomobject]@{ found = $true; exe = $exe; exitCode = [int]$LASTEXITCODE; output = [string]$out }',
+    '      }',
+    '      if ($r.found) { $results += [ordered]@{ computer = $c; ran = $true; exe = [string]$r.exe; exitCode = [int]$r.exitCode; output = [string]$r.output } }',
+    "      else { $results += [ordered]@{ computer = $c; ran = $false; kind = 'missing'; message = ([string]$r.exe + ' does not exist there.'); errorId = ''; hresult = 0; transportCode = 0 } }",
+    '    } catch {',
+    '      $e = $_.Exception',
+    '      $transport = 0',
+    "      if ($e.PSObject.Properties['ErrorCode']) { $transport = [int64]$e.ErrorCode }",
+    "      $results += [ordered]@{ computer = $c; ran = $false; kind = 'remoting'; message = [string]$e.Message; errorId = [string]$_.FullyQualifiedErrorId; hresult = [int]$e.HResult; transportCode = $transport }",
+    '    }',
+    '  }',
+    '  Out-Result ([ordered]@{ ok = $true; server = $server; results = $results })',
+  ].join('\r\n');
+  return {
+    id: 'serverAll',
+    purpose: `ssomanage -serverall ${server} on ${computers.join(', ')} (Invoke-Command)`,
+    text: frame('serverAll', body, { exitCodes: true }),
+  };
 }
 
 /** Whether `computer` answers on TCP port 135, the RPC endpoint mapper the SSO servers use (Test-NetConnection). */

@@ -118,6 +118,67 @@ export function describePsFailure(f: { kind: PsFailureKind; message: string }, w
   }
 }
 
+/** Why ssomanage did not run on one computer of a remote run: the remoting errors admins meet, by error id and code (not by localized message). */
+export type RemoteFailureKind = 'winrm' | 'denied' | 'trustedHosts' | 'unreachable' | 'missing' | 'error';
+
+export type RemoteResult =
+  | { computer: string; ran: true; exitCode: number; output: string; exe: string }
+  | { computer: string; ran: false; kind: RemoteFailureKind; message: string; errorId: string };
+
+/** Error ids of PSRemotingTransportException as PowerShell prints them (`AccessDenied,PSSessionStateBroken`), and WinRM's codes. */
+const TRANSPORT_DENIED = [5, -2147024891];
+/** 0x80338012 (the client cannot connect: WinRM not running or no listener there). Not from a table of Microsoft's: docs/powershell.md. */
+const TRANSPORT_WINRM = [-2144108526, 2150858770];
+/** 0x80338126 (WinRM cannot complete the operation: the name, the network, the firewall), 53 (network path not found). */
+const TRANSPORT_UNREACHABLE = [-2144108250, 2150859046, 53];
+
+function remoteKind(r: Record<string, unknown>): RemoteFailureKind {
+  if (str(r.kind) === 'missing') return 'missing';
+  const id = str(r.errorId);
+  const code = typeof r.transportCode === 'number' ? r.transportCode : NaN;
+  const hresult = typeof r.hresult === 'number' ? r.hresult : NaN;
+  if (/^ServerNotTrusted\b/i.test(id)) return 'trustedHosts';
+  if (/^AccessDenied\b/i.test(id) || TRANSPORT_DENIED.includes(code) || DENIED.includes(hresult)) return 'denied';
+  if (TRANSPORT_WINRM.includes(code) || /^CannotConnect\b/i.test(id)) return 'winrm';
+  if (TRANSPORT_UNREACHABLE.includes(code) || /^(ComputerNotFound|NetworkPathNotFound|WinRMOperationTimeout)\b/i.test(id)) return 'unreachable';
+  return 'error';
+}
+
+/** What `serverAllRemoteScript` printed: each computer's result, in the order run. */
+export function readServerAllRemote(stdout: string, exitCode: number): PsResult<RemoteResult[]> {
+  const d = document(stdout, exitCode);
+  if (!d.ok) return d;
+  const results: RemoteResult[] = list(d.doc.results).filter(isObject).map((r) => {
+    const computer = str(r.computer);
+    if (r.ran === true && typeof r.exitCode === 'number') return { computer, ran: true as const, exitCode: r.exitCode, output: str(r.output).slice(0, 20_000), exe: str(r.exe) };
+    return { computer, ran: false as const, kind: remoteKind(r), message: str(r.message).slice(0, 1000), errorId: str(r.errorId) };
+  });
+  return { ok: true, value: results };
+}
+
+const REMOTE_TROUBLESHOOTING = 'about_Remote_Troubleshooting (https://learn.microsoft.com/en-us/powershell/module/microsoft.powershell.core/about/about_remote_troubleshooting)';
+const SECOND_HOP = 'Making the second hop in PowerShell Remoting (https://learn.microsoft.com/en-us/powershell/scripting/security/remoting/ps-remoting-second-hop)';
+
+/** A computer where ssomanage did not run, in the admin's words: what it means, what to do, and Microsoft's page. */
+export function describeRemoteFailure(r: Extract<RemoteResult, { ran: false }>): { summary: string; next: string } {
+  const said = r.message ? ` (${r.message.replace(/\s+/g, ' ').trim()})` : '';
+  const c = r.computer;
+  switch (r.kind) {
+    case 'winrm':
+      return { summary: `${c}: PowerShell remoting could not connect${said}.`, next: `Enable PowerShell remoting on ${c} (Enable-PSRemoting, in PowerShell run as administrator there; on by default from Windows Server 2012) and allow WinRM (TCP 5985) through its firewall from this computer. See ${REMOTE_TROUBLESHOOTING}.` };
+    case 'denied':
+      return { summary: `${c}: access was denied${said}.`, next: `Run VS Code as a domain account that is a member of the Administrators group on ${c} (remote sessions need it by default), then run again. See ${REMOTE_TROUBLESHOOTING}.` };
+    case 'trustedHosts':
+      return { summary: `${c}: the WinRM client refused to connect: ${c} cannot be authenticated by Kerberos (a workgroup, an IP address, or another domain)${said}.`, next: `Use the computer's name in the domain; in a workgroup, add ${c} to this computer's TrustedHosts (Set-Item WSMan:\\localhost\\Client\\TrustedHosts, as administrator) or use HTTPS. See ${REMOTE_TROUBLESHOOTING}.` };
+    case 'unreachable':
+      return { summary: `${c} could not be reached${said}.`, next: `Check the name, that ${c} is on, and that its firewall allows WinRM (TCP 5985) from this computer. See ${REMOTE_TROUBLESHOOTING}.` };
+    case 'missing':
+      return { summary: `${c}: ssomanage was not found there${said}.`, next: `Install Enterprise SSO on ${c} (it comes with BizTalk Server), or check the setting mss.installFolder: the same folder is used on every computer.` };
+    default:
+      return { summary: `${c}: the remote run failed${said}.`, next: `Read the message. If ${c} had to reach a third computer with your credentials, remoting does not pass them on (the second hop): see ${SECOND_HOP}; otherwise run ssomanage -serverall in a logon on ${c}.` };
+  }
+}
+
 /** What `rpcReachableScript` printed: whether port 135 answered. */
 export function readRpcReachable(stdout: string, exitCode: number): PsResult<{ computer: string; open: boolean }> {
   const d = document(stdout, exitCode);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { ProgressBook, type KeyValueStore } from '../../src/procedures/progress';
 import { procedures } from '../../src/procedures';
 import { renderReport } from '../../src/procedures/report';
+import { checkStoredProgress } from '../../src/procedures/transfer';
 
 class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();
@@ -35,6 +36,18 @@ describe('ProgressBook', () => {
     assert.ok(r.outOfOrder);
     assert.ok(r.outOfOrder.missing.includes('updateDb'));
     assert.ok(r.outOfOrder.missing.includes('restartService'));
+  });
+
+  it('keeps the cluster\'s role and resource names with step 4, a later name replacing only its own, and a stored value of that shape passes the store\'s check', async () => {
+    const store = new MemoryStore();
+    const b = book(store);
+    await b.setClusterNames('moveToCluster', 'bringOnline', { role: 'SSO Role' });
+    await b.setClusterNames('moveToCluster', 'bringOnline', { resource: 'ENTSSO' });
+    assert.deepStrictEqual(book(store).record('moveToCluster', 'bringOnline').cluster, { role: 'SSO Role', resource: 'ENTSSO' });
+    assert.strictEqual(book(store).record('moveToCluster', 'bringOnline').done, false);
+    const shapes = Object.values(procedures);
+    assert.strictEqual(checkStoredProgress(shapes, 'mss.progress.moveToCluster', store.get('mss.progress.moveToCluster')), undefined);
+    assert.match(checkStoredProgress(shapes, 'mss.progress.moveToCluster', { bringOnline: { done: false, cluster: { role: 'R', owner: 'x' } } }) ?? '', /cluster/);
   });
 
   it('a run with exit 0 marks the step done with the code; a failing run records the code and leaves it open', async () => {

@@ -10,6 +10,6 @@ export function registerRunStepAction(): vscode.Disposable {
     if (actions.length === 0) return undefined;
     const action = actions.length === 1 ? actions[0] : await vscode.window.showQuickPick(actions.map((a) => ({ label: a.title, a })), { title: `${node.step.number}. ${node.step.title}` }).then((p) => p?.a);
     if (!action) return undefined;
-    return vscode.commands.executeCommand(action.command);
+    return action.args === undefined ? vscode.commands.executeCommand(action.command) : vscode.commands.executeCommand(action.command, action.args);
   });
 }

@@ -16,6 +16,7 @@ import { checkServerName } from '../../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
 import { buildTask, checkSecretFile, defaultScope, isCheckedRun, planTask, refusalOf, type PlannedTask } from './tasks';
 import { runRecord } from './runRecords';
+import { runServerAllOnComputers } from './serverAllRemote';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 import { displayDbRun, eventsRun, remoteComputer, scQueryRun } from '../../verification/programs';
 import { staleBackupWarning } from '../../verification/eventChecks';
@@ -320,7 +321,9 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     noteStart,
     recordOtherRuns,
     vscode.commands.registerCommand('mss.runUpdateDb', runUpdateDb),
-    vscode.commands.registerCommand('mss.runServerAll', async (arg?: { server?: unknown }) => {
+    vscode.commands.registerCommand('mss.runServerAll', async (arg?: { server?: unknown; computers?: unknown }) => {
+      // With a list of computers: on each of them through PowerShell remoting (serverAllRemote.ts).
+      if (arg?.computers !== undefined) return runServerAllOnComputers(progress, log, arg);
       requireTrust();
       let server: string | undefined;
       if (arg !== undefined) {

@@ -239,9 +239,11 @@ describe('procedure model', () => {
     assert.deepEqual(actions, [
       'install=', 'configure=', 'backup=mss.backupSecret', 'updateDb=mss.generateUpdateXml,mss.runUpdateDb,mss.showSsoDatabase',
       'restartService=mss.restartService', 'restore=mss.restoreSecret',
-      'clusterSetup=', 'copyBackup=', 'serverAll=mss.runServerAll,mss.showSsoServer', 'bringOnline=', 'groupSsoServer=', 'cycleResource=',
-      'restoreEachNode=mss.restoreSecret',
+      'clusterSetup=', 'copyBackup=', 'serverAll=mss.runServerAll,mss.showSsoServer', 'bringOnline=mss.runClusterStep', 'groupSsoServer=', 'cycleResource=mss.runClusterStep',
+      'restoreEachNode=mss.runClusterStep,mss.restoreSecret',
     ]);
+    // The cluster steps' buttons name their cluster command (the command asks for the names).
+    assert.deepEqual(['bringOnline', 'cycleResource', 'restoreEachNode'].map((id) => step('moveToCluster', id).actions[0].args), [{ command: 'startRole' }, { command: 'cycleResource' }, { command: 'moveRole' }]);
     assert.equal(step('moveToServer', 'backup').actions[0].title, 'Back up the master secret');
     assert.deepEqual(step('moveToServer', 'updateDb').actions.map((a) => a.title), ['Create NewMSSServer.xml', 'Run ssomanage -updatedb', 'Check with ssomanage -displaydb']);
   });

@@ -79,7 +79,7 @@ describe('walkthroughs', () => {
         assert.ok(lines[0] === summary || lines[0].startsWith(`${summary} Coming from the `) || lines[0].startsWith(`${summary} Step `), lines[0]);
         const links = lines.slice(1);
         assert.deepEqual(links, [
-          ...procedure.steps[i].actions.map((a) => `[${a.title}](command:${a.command})`),
+          ...procedure.steps[i].actions.map((a) => `[${a.title}](command:${a.command}${a.args === undefined ? '' : `?${encodeURIComponent(JSON.stringify([a.args]))}`})`),
           ...(i === 0 ? [`[Check before you start (read-only)](command:mss.checkBeforeMove?${encodeURIComponent(JSON.stringify([{ procedure: walkthrough.id, show: true }]))})`] : []),
           ...(procedure.steps[i].verifiedBy?.length ? [`[Verify](command:mss.verifyMove?${encodeURIComponent(JSON.stringify([{ procedure: walkthrough.id, show: true }]))})`] : []),
           `[Show the steps in the side bar](command:mss.${walkthrough.id}.focus)`,
