@@ -1,7 +1,9 @@
-// The layout ARCHITECTURE.md describes, checked: what each folder of src/ may import,
-// and no source file over 500 lines (data tables may live in a data/ folder).
+// The layout ARCHITECTURE.md describes, checked: what each folder of src/ may import, no
+// import circle anywhere in src/, and no source file over 500 lines (data tables may live in
+// a data/ folder).
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -25,6 +27,33 @@ function areaOf(absolute: string): string {
   const rel = path.relative(SRC, absolute).split(path.sep);
   if (rel[0] === 'features') return `features/${rel[1]}`;
   return rel.length === 1 ? rel[0].replace(/\.ts$/, '') : rel[0];
+}
+
+/** The file of src/ an import of `file` resolves to (`./x` is x.ts or x/index.ts); undefined for packages. */
+function resolveImport(file: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = path.resolve(path.dirname(file), spec);
+  return [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
+}
+
+/** Every import circle among `all` (type-only imports count too), each as its files in order, first file repeated last. */
+function importCircles(all: string[]): string[][] {
+  const edges = new Map(all.map((f) => [f, importsOf(f).map((s) => resolveImport(f, s)).filter((t): t is string => t !== undefined)]));
+  const circles: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (f: string): void => {
+    state.set(f, 'open');
+    stack.push(f);
+    for (const t of edges.get(f) ?? []) {
+      if (state.get(t) === 'open') circles.push([...stack.slice(stack.indexOf(t)), t]);
+      else if (!state.has(t)) visit(t);
+    }
+    stack.pop();
+    state.set(f, 'done');
+  };
+  for (const f of all) if (!state.has(f)) visit(f);
+  return circles;
 }
 
 const PURE = ['procedures', 'updateXml', 'ssoTools', 'sources', 'verification'];
@@ -71,6 +100,31 @@ describe('architecture (ARCHITECTURE.md)', () => {
       }
     }
     assert.deepEqual(broken, []);
+  });
+
+  it('no import circle in src/: no file imports, through any chain, a file that imports it', () => {
+    const circles = importCircles(all).map((c) => c.map((f) => path.relative(SRC, f)).join(' -> '));
+    assert.deepEqual(circles, []);
+  });
+
+  it('the circle check finds a circle of two files and one of three', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-circles-'));
+    try {
+      const write = (name: string, text: string): string => {
+        fs.writeFileSync(path.join(dir, name), text);
+        return path.join(dir, name);
+      };
+      const a = write('a.ts', "import type { B } from './b';\n");
+      const b = write('b.ts', "export { a } from './a';\n");
+      const c = write('c.ts', "import { d } from './d';\n");
+      const d = write('d.ts', "import {\n  e,\n} from './e';\n");
+      const e = write('e.ts', "const c = require('./c');\n");
+      const f = write('f.ts', "import { a } from './a';\nimport * as fs from 'fs';\n");
+      const found = importCircles([a, b, c, d, e, f]).map((x) => x.map((p) => path.basename(p)).join(' -> '));
+      assert.deepEqual(found, ['a.ts -> b.ts -> a.ts', 'c.ts -> d.ts -> e.ts -> c.ts']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('no source file in src/ has over 500 lines, outside data/ folders', () => {

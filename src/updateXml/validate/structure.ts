@@ -1,10 +1,10 @@
 // The structure layer of the validator: `sso`, its one `globalInfo`, the settings in it
 // (names, attributes, stray text, duplicates, order) and the combinations a move must avoid.
 // Each setting's value is checked by values.ts. Pure: no `vscode` import.
-import { KNOWN_NAMES, resolveName, type NameMatch, type XmlElement } from '../parse';
+import { KNOWN_NAMES, resolveName, type NameMatch } from '../parse';
 import { ACCOUNT_ELEMENTS, elementSpec, globalInfoElements, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from '../schema';
 import { isXmlSpace } from '../text';
-import type { QuickFix } from '../types';
+import type { QuickFix, XmlElement } from '../types';
 import { elementEnd, renameSpans, trimLeftSpace, type Report, type Span } from './fixes';
 import { checkValue, type Setting } from './values';
 
