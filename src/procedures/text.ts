@@ -1,6 +1,6 @@
 // Short Markdown views of a step for hovers and tooltips (the walkthrough media
 // has the long form). Pure.
-import type { Step } from './model';
+import { stepLabel, type Step } from './model';
 import type { StepRecord } from './progress';
 
 /**
@@ -29,7 +29,7 @@ export function stepStatusLine(record: StepRecord, locale?: string): string {
 }
 
 export function stepTooltipMarkdown(step: Step, record: StepRecord, locale?: string): string {
-  const out: string[] = [`### ${step.number}. ${step.title}`, `*${step.runsOn}*${step.tool ? ` · ${step.tool}` : ''}`, '', stepStatusLine(record, locale), ''];
+  const out: string[] = [`### ${stepLabel(step)}`, `*${step.runsOn}*${step.tool ? ` · ${step.tool}` : ''}`, '', stepStatusLine(record, locale), ''];
   if (record.outOfOrder) out.push(`Marked done before the steps it depends on (${record.outOfOrder.missing.join(', ')}) on ${localTime(record.outOfOrder.at, locale)}.`, '');
   if (step.condition) out.push(`*${step.condition}*`, '');
   out.push(step.summary, '');

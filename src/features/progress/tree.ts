@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Procedure, Step } from '../../procedures/model';
 import type { CheckRecord, ProgressBook, StepRecord } from '../../procedures/progress';
 import { localTime, stepTooltipMarkdown } from '../../procedures/text';
-import { procedureIds, procedures, stepNames, type ProcedureId } from '../../procedures';
+import { procedureIds, procedures, stepLabel, stepNames, type ProcedureId } from '../../procedures';
 import { runsOnNamed } from '../../procedures/computers';
 import { markdownLink, resolveSource } from '../../sources';
 
@@ -103,7 +103,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
       case 'step': {
         const record: StepRecord = this.progress.record(this.procedure.id, step.id);
         const hasKids = this.getChildren(node).length > 0;
-        const item = new vscode.TreeItem(`${step.number}. ${step.title}`, hasKids ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(stepLabel(step), hasKids ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = step.id;
         const subDone = record.subStepsDone?.length ?? 0;
         const runsOn = runsOnNamed(this.procedure.id, step.runsOn, this.procedure.id === 'moveToServer' ? this.progress.record('moveToServer', 'updateDb').newServer : undefined);
