@@ -1,10 +1,11 @@
 // The layout ARCHITECTURE.md describes, checked: what each folder of src/ may import, no
-// import circle anywhere in src/, and no source file over 500 lines (data tables may live in
-// a data/ folder).
+// import circle anywhere in src/, no source file over 500 lines (data tables may live in a
+// data/ folder) and no function over 100 lines (a data table is not a function).
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const SRC = path.join(ROOT, 'src');
@@ -54,6 +55,26 @@ function importCircles(all: string[]): string[][] {
   };
   for (const f of all) if (!state.has(f)) visit(f);
   return circles;
+}
+
+/** The most lines a function of src/ may have, from its first line to its last. */
+const MAX_FUNCTION_LINES = 100;
+
+/** Every function in `text` (declarations, methods, accessors, constructors, arrows, function expressions) and its lines. */
+function functionsOf(fileName: string, text: string): { name: string; line: number; lines: number }[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const found: { name: string; line: number; lines: number }[] = [];
+  const lineOf = (pos: number) => source.getLineAndCharacterOfPosition(pos).line + 1;
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const first = lineOf(node.getStart(source));
+      const name = node.name && ts.isIdentifier(node.name) ? node.name.text : '(anonymous)';
+      found.push({ name, line: first, lines: lineOf(node.end) - first + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }
 
 const PURE = ['procedures', 'updateXml', 'ssoTools', 'sources', 'verification'];
@@ -133,6 +154,27 @@ describe('architecture (ARCHITECTURE.md)', () => {
       .map((f) => ({ f: path.relative(ROOT, f), lines: fs.readFileSync(f, 'utf8').split('\n').length }))
       .filter((x) => x.lines > 500);
     assert.deepEqual(long, []);
+  });
+});
+
+describe('no function in src/ needs a scroll bar', () => {
+  it(`no function in src/ has over ${MAX_FUNCTION_LINES} lines`, () => {
+    const long = files(SRC).flatMap((f) => functionsOf(f, fs.readFileSync(f, 'utf8'))
+      .filter((fn) => fn.lines > MAX_FUNCTION_LINES)
+      .map((fn) => `${path.relative(ROOT, f)}:${fn.line} ${fn.name} (${fn.lines} lines)`));
+    assert.deepEqual(long, []);
+  });
+
+  it('the function count measures every kind of function, and not a data table', () => {
+    const body = (n: number) => Array.from({ length: n - 2 }, (_, i) => `  const x${i} = ${i};`).join('\n');
+    const text = [
+      `function declared() {\n${body(101)}\n}`,
+      `const arrow = () => {\n${body(100)}\n};`,
+      `class C {\n  method() {\n${body(102)}\n  }\n  get value() { return 1; }\n}`,
+      `export const TABLE = [\n${Array.from({ length: 150 }, (_, i) => `  { id: ${i} },`).join('\n')}\n];`,
+    ].join('\n');
+    const found = functionsOf('sample.ts', text).map((f) => `${f.name}:${f.lines}`);
+    assert.deepEqual(found, ['declared:101', '(anonymous):100', 'method:102', 'value:1']);
   });
 });
 
