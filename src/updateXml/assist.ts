@@ -2,7 +2,7 @@
 import { markdownLink } from '../sources';
 import { parseLenient, resolveName } from './parse';
 import { containerElements, globalInfoElements, GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT, type ElementSpec } from './schema';
-import { isXmlSpace, LineIndex } from './text';
+import { isXmlSpace, LineIndex } from './positions';
 import type { Position, Range, XmlElement } from './types';
 import { MAX_TEXT_LENGTH } from './validate';
 

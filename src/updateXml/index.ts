@@ -9,5 +9,5 @@ export { isUpdateXmlDocument, readSecretServer } from './detect';
 export { generateUpdateXml, DEFAULT_UPDATE_XML_FILE_NAME } from './generate';
 export { completionsAt, hoverAt, type CompletionEntry } from './assist';
 export { renderXsd } from './xsd';
-export { applyEdits, LineIndex } from './text';
+export { applyEdits, LineIndex } from './positions';
 export { describeDiagnostic, updateDbRefusal, updateDbRefusalForBytes } from './refusal';

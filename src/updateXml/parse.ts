@@ -19,7 +19,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { globalInfoElements, GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from './schema';
 import { readTree, scanAttributes } from './readTree';
 import { firstStrictProblem } from './strict';
-import { isXmlSpace } from './text';
+import { isXmlSpace } from './positions';
 import type { XmlElement } from './types';
 
 export type Recovery =

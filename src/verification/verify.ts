@@ -3,6 +3,7 @@
 import { procedureIds, procedures } from '../procedures';
 import type { ProcedureId } from '../procedures/model';
 import type { ProcedureProgress } from '../procedures/progress';
+import { newServerOf } from '../procedures/runs';
 import { CHECK_IDS, checkRestoreLogged, checkSecretServerName, checkServiceRunning, type CheckId, type CheckResult, type ToolOutput } from './checks';
 
 /** The step of each procedure a check bears on: its verdict is shown and kept there. */
@@ -21,7 +22,7 @@ export function checksOfStep(procedure: ProcedureId, step: string): CheckId[] {
 
 /** The server -displaydb should name: the one the procedure's last successful -updatedb named. */
 export function expectedServer(procedure: ProcedureId, progress: ProcedureProgress): string | undefined {
-  return progress[CHECK_STEPS[procedure].secretServerName]?.newServer;
+  return newServerOf(procedure, progress);
 }
 
 export interface VerificationResult {
@@ -48,13 +49,11 @@ export function verify(procedure: ProcedureId, outputs: Readonly<Record<CheckId,
   };
 }
 
-const WORD: Record<CheckResult['verdict'], string> = { pass: 'pass', fail: 'fail', unverified: 'unverified' };
-
 /** "2 pass, 1 unverified": the verdicts counted, worst first. */
 export function verdictCounts(checks: readonly CheckResult[]): string {
   return (['fail', 'unverified', 'pass'] as const)
     .map((v) => [v, checks.filter((c) => c.verdict === v).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([v, n]) => `${n} ${WORD[v]}`)
+    .map(([v, n]) => `${n} ${v}`)
     .join(', ');
 }

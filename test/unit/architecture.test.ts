@@ -157,6 +157,27 @@ describe('architecture (ARCHITECTURE.md)', () => {
   });
 });
 
+describe('test/unit mirrors src/', () => {
+  // The checks of the whole repository (layout, docs, package.json's scripts, the words an admin reads) stand at the top.
+  const REPOSITORY_WIDE = ['architecture', 'docs', 'packageScripts', 'vocabulary'];
+  const UNIT = path.join(ROOT, 'test', 'unit');
+  const tests = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? tests(p) : e.name.endsWith('.test.ts') ? [path.relative(UNIT, p)] : [];
+  });
+
+  it('each unit test is in the folder of what it tests: test/unit/<folder> for src/<folder> (scripts/ as test/unit/scripts)', () => {
+    const astray = tests(UNIT).filter((t) => {
+      const dir = path.dirname(t);
+      const name = path.basename(t, '.test.ts');
+      if (dir === '.') return !REPOSITORY_WIDE.includes(name) && !fs.existsSync(path.join(SRC, `${name}.ts`));
+      const folder = dir.split(path.sep)[0] === 'scripts' ? path.join(ROOT, dir) : path.join(SRC, dir);
+      return !fs.existsSync(folder) || !fs.statSync(folder).isDirectory();
+    });
+    assert.deepEqual(astray, []);
+  });
+});
+
 describe('no function in src/ needs a scroll bar', () => {
   it(`no function in src/ has over ${MAX_FUNCTION_LINES} lines`, () => {
     const long = files(SRC).flatMap((f) => functionsOf(f, fs.readFileSync(f, 'utf8'))
@@ -193,6 +214,17 @@ describe('the repository stands on its own', () => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return p.endsWith(path.join('test', 'fixtures')) ? [] : scan(p);
     return /\.(ts|mjs|js|json)$/.test(e.name) && !CHECKERS.includes(e.name) ? [p] : [];
+  });
+
+  it('comments in src/ and scripts/ cite no issue number and no "contract": repository files and Microsoft pages only', () => {
+    const found: string[] = [];
+    for (const file of ['src', 'scripts'].flatMap((d) => scan(path.join(ROOT, d)))) {
+      fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+        const comment = /(?:\/\/|\/\*|^\s*\*)(.*)$/.exec(line)?.[1];
+        if (comment && /\b(?:issues? #?\d+|contract)/i.test(comment)) found.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim().slice(0, 120)}`);
+      });
+    }
+    assert.deepEqual(found, []);
   });
 
   it('nothing in src/, scripts/ or test/ cites a file outside the repository', () => {

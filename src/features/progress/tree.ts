@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import type { Procedure, Step } from '../../procedures/model';
 import type { CheckRecord, ProgressBook, StepRecord } from '../../procedures/progress';
-import { localTime, stepTooltipMarkdown } from '../../procedures/text';
+import { localTime, stepTooltipMarkdown } from '../../procedures/stepText';
 import { procedureIds, procedures, stepLabel, stepNames, type ProcedureId } from '../../procedures';
 import { runsOnNamed } from '../../procedures/computers';
+import { newServerOf } from '../../procedures/runs';
 import { markdownLink, resolveSource } from '../../sources';
 
 export type TreeNode =
@@ -118,7 +119,7 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
     const item = new vscode.TreeItem(stepLabel(step), hasKids ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = step.id;
     const subDone = record.subStepsDone?.length ?? 0;
-    const runsOn = runsOnNamed(this.procedure.id, step.runsOn, this.procedure.id === 'moveToServer' ? this.progress.record('moveToServer', 'updateDb').newServer : undefined);
+    const runsOn = runsOnNamed(this.procedure.id, step.runsOn, this.procedure.id === 'moveToServer' ? newServerOf('moveToServer', this.progress.read('moveToServer')) : undefined);
     item.description = step.perMachine && record.machines?.length
       ? `${runsOn} · ${record.machines.filter((m) => m.done).length} of ${record.machines.length} machines`
       : !record.done && subDone > 0

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { checkExecutable, resolveInstallFolder } from '../../ssoTools/commandLines';
 import type { ToolOutput } from '../../verification/checks';
-import type { ReadOnlyRun, VerifySettings } from '../../verification/commands';
+import type { ReadOnlyRun, VerifySettings } from '../../verification/readOnlyRuns';
 import { readToolSettings, which } from './toolSettings';
 
 /** How long one read-only program may run. */

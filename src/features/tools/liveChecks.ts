@@ -1,7 +1,7 @@
 // The read-only tools a question before a run consults (ssomanage -displaydb, sc query and sc
 // enumdepend ENTSSO), through the same runner as the verification (features/shared/readOnlyTools.ts).
 import { ENUM_DEPEND_ARGS, readDependents, type DependentService } from '../../ssoTools/dependents';
-import { verificationRuns } from '../../verification/commands';
+import { verificationRuns } from '../../verification/readOnlyRuns';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 
 /** Runs one read-only check of a verification here, for the question before a step (never rejects). */

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { moveUnderWay } from '../../procedures/computers';
 import type { ProgressBook, RunRecord } from '../../procedures/progress';
-import { clusterRunNote, stepOfRun, type RunPlace } from '../../procedures/runs';
+import { clusterRunNote, NEW_SERVER_STEP, stepOfRun, type RunPlace } from '../../procedures/runs';
 import { fileOfStep, NOT_RUN_EXIT_CODE } from '../../ssoTools/commandLines';
 import { decodeUpdateXmlBytes, readSecretServer } from '../../updateXml';
 import { eventsToExpectAfter } from '../../verification/beforeSteps';
@@ -66,7 +66,7 @@ export class ToolRunner {
 
   /** After -updatedb succeeded: the server its file names, which the restart and the restore check this computer against. */
   async rememberNewServer(file: string, server = serverOfFile(file)): Promise<void> {
-    if (server) await this.progress.setNewServer('moveToServer', 'updateDb', server);
+    if (server) await this.progress.setNewServer('moveToServer', NEW_SERVER_STEP.moveToServer, server);
   }
 
   /** A run that succeeded and marked no step because it is part of the cluster's -updatedb section of step 1: say so. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { getProcedure, procedureIds, type ProcedureId } from '../../procedures';
 import type { ProgressBook } from '../../procedures/progress';
 import type { CheckId, ToolOutput } from '../../verification/checks';
-import { remoteComputer, verificationRuns } from '../../verification/commands';
+import { remoteComputer, verificationRuns } from '../../verification/readOnlyRuns';
 import { CHECK_STEPS, expectedServer, verdictCounts, verify, type VerificationResult } from '../../verification/verify';
 import { sameComputer } from '../../procedures/computers';
 import { computerName } from '../shared/computerName';

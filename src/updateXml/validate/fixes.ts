@@ -1,7 +1,7 @@
 // The fixes layer of the validator: `Report` collects the diagnostics and builds their quick
 // fixes (edits as ranges of the text), and the helpers below build the edits the checks share.
 // Pure: no `vscode` import.
-import { isXmlSpace, LineIndex } from '../text';
+import { isXmlSpace, LineIndex } from '../positions';
 import type { RuleCode, Severity } from '../rules';
 import type { QuickFix, TextEdit, UpdateXmlDiagnostic, XmlElement } from '../types';
 

@@ -3,7 +3,7 @@
 // Each setting's value is checked by values.ts. Pure: no `vscode` import.
 import { KNOWN_NAMES, resolveName, type NameMatch } from '../parse';
 import { ACCOUNT_ELEMENTS, elementSpec, globalInfoElements, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from '../schema';
-import { isXmlSpace } from '../text';
+import { isXmlSpace } from '../positions';
 import type { QuickFix, XmlElement } from '../types';
 import { elementEnd, renameSpans, trimLeftSpace, type Report, type Span } from './fixes';
 import { checkValue, type Setting } from './values';

@@ -3,7 +3,7 @@
 import { checkServerName, describeInvisible, findInvisible, visible } from '../../ssoTools/serverName';
 import { decodeEntities } from '../parse';
 import { INT32_MAX, type ElementSpec } from '../schema';
-import { isXmlSpace } from '../text';
+import { isXmlSpace } from '../positions';
 import type { Severity } from '../rules';
 import type { QuickFix, XmlElement } from '../types';
 import { elementEnd, type Report } from './fixes';
@@ -89,7 +89,7 @@ function checkServerValue(report: Report, { el }: Setting, v: Value): void {
         fixes.push(setValueFix(report, el, v, host, `Use the bare computer name "${host}"`));
       }
     }
-    report.add('invalid-server-name', check.ok ? 'warning' : 'error', v.start, v.end, check.message ?? 'Invalid server name.', fixes);
+    report.add('invalid-server-name', check.ok ? 'warning' : 'error', v.start, v.end, check.message, fixes);
   }
   if (v.value !== v.trimmed) {
     report.add(

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { beforeRestoreLive, beforeUpdateDbLive } from '../../../src/verification/beforeSteps';
-import { ENTSSO_EVENT_QUERY, remoteComputer, verificationRuns } from '../../../src/verification/commands';
+import { ENTSSO_EVENT_QUERY, remoteComputer, verificationRuns } from '../../../src/verification/readOnlyRuns';
 import { CHECK_STEPS, checksOfStep, expectedServer, verdictCounts } from '../../../src/verification/verify';
 import { displayDb, notRan, ran, SC_STATES, scQuery } from './samples';
 

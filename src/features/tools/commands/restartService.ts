@@ -3,6 +3,7 @@
 // depend on ENTSSO, read with sc enumdepend, are named in the question).
 import type { Command } from '../../shared/command';
 import { beforeRestart } from '../../../procedures/beforeRun';
+import { newServerOf } from '../../../procedures/runs';
 import { restartQuestion } from '../../../ssoTools/dependents';
 import { computerName } from '../../shared/computerName';
 import type { Prompts } from '../../shared/prompts';
@@ -18,7 +19,7 @@ export class RestartServiceCommand implements Command {
   async execute(): Promise<number | undefined> {
     requireTrust();
     const { progress, log } = this.runner;
-    const advice = beforeRestart({ move: this.runner.underWay(), computer: computerName(), newServer: progress.record('moveToServer', 'updateDb').newServer });
+    const advice = beforeRestart({ move: this.runner.underWay(), computer: computerName(), newServer: newServerOf('moveToServer', progress.read('moveToServer')) });
     if (advice.elsewhere) log.warn(advice.elsewhere);
     return this.runner.run({
       definition: { type: 'entsso', command: 'restart' },

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { stepNames } from '../../../procedures';
 import { beforeRestore } from '../../../procedures/beforeRun';
-import { restorePlace } from '../../../procedures/runs';
+import { newServerOf, restorePlace } from '../../../procedures/runs';
 import { beforeRestoreLive } from '../../../verification/beforeSteps';
 import type { Command } from '../../shared/command';
 import { computerName } from '../../shared/computerName';
@@ -32,7 +32,7 @@ export class RestoreSecretCommand implements Command {
       serviceWarning: live?.warning,
       place,
       missingSteps: stepNames(place.procedure, progress.missingPrerequisites(place.procedure, place.step)),
-      newServer: progress.record('moveToServer', 'updateDb').newServer,
+      newServer: newServerOf('moveToServer', progress.read('moveToServer')),
       computer: computerName(),
       fileWarning: check?.warning,
     });

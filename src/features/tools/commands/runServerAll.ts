@@ -11,7 +11,7 @@ function askServer(): Thenable<string | undefined> {
     prompt: 'The network name resource of the cluster group that holds the clustered master secret server (for example SSOCLUSTER). Run this on each BizTalk Server in the group.',
     validateInput: (v) => {
       const c = checkServerName(v.trim());
-      if (!c.ok) return { message: c.message ?? 'Not a valid server name.', severity: vscode.InputBoxValidationSeverity.Error };
+      if (!c.ok) return { message: c.message, severity: vscode.InputBoxValidationSeverity.Error };
       return c.message ? { message: c.message, severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
     },
   });

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { beforeUpdateDb } from '../../../procedures/beforeRun';
+import { NEW_SERVER_STEP } from '../../../procedures/runs';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from '../../../updateXml';
 import { beforeUpdateDbLive } from '../../../verification/beforeSteps';
 import type { Command } from '../../shared/command';
@@ -46,7 +47,7 @@ export class RunUpdateDbCommand implements Command {
     if (code === undefined) throw new Error(CANCELLED);
     if (code === 0 && remembersNewServer) await this.runner.rememberNewServer(file, server);
     // In the move to a cluster this is the -updatedb section of step 1: remember the server there, for the verification.
-    else if (code === 0 && server) await this.runner.progress.setNewServer('moveToCluster', 'clusterSetup', server);
+    else if (code === 0 && server) await this.runner.progress.setNewServer('moveToCluster', NEW_SERVER_STEP.moveToCluster, server);
     return code;
   }
 

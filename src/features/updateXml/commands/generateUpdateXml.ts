@@ -45,7 +45,7 @@ function askServer(): Thenable<string | undefined> {
     ignoreFocusOut: true,
     validateInput: (value) => {
       const check = checkServerName(value.trim());
-      if (!check.ok) return { message: check.message ?? 'Not a valid server name.', severity: vscode.InputBoxValidationSeverity.Error };
+      if (!check.ok) return { message: check.message, severity: vscode.InputBoxValidationSeverity.Error };
       if (check.message) return { message: check.message, severity: vscode.InputBoxValidationSeverity.Warning };
       return undefined;
     },

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { ProgressBook, type KeyValueStore } from '../../src/procedures/progress';
-import { procedures } from '../../src/procedures';
-import { renderReport } from '../../src/procedures/report';
+import { ProgressBook, type KeyValueStore } from '../../../src/procedures/progress';
+import { procedures } from '../../../src/procedures';
+import { renderReport } from '../../../src/procedures/report';
 
 class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();

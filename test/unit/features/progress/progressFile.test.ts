@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ProgressFile } from '../../src/features/progress/progressFile';
+import { ProgressFile } from '../../../../src/features/progress/progressFile';
 
 describe('ProgressFile (the progress store on disk)', () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { budgets, growth, renderBenchmarks, type BenchResults } from '../../scripts/bench/report';
-import { fmt, median, worst } from '../../scripts/bench/stats';
-import type { ValidationRow } from '../../scripts/bench/validation';
+import { budgets, growth, renderBenchmarks, type BenchResults } from '../../../../scripts/bench/report';
+import { fmt, median, worst } from '../../../../scripts/bench/stats';
+import type { ValidationRow } from '../../../../scripts/bench/validation';
 
 const row = (size: string, chars: number, fullMs: number, parseMs: number, validatorMs: number, filler: ValidationRow['filler'] = 'comments', saxesMs = parseMs): ValidationRow => ({
   size, filler, chars, valid: true, diagnostics: 0, fullMs, parseMs, validatorMs, saxesMs,

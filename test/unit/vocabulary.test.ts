@@ -2,19 +2,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-import { procedureIds, procedures } from '../../../src/procedures';
-import { stepTooltipMarkdown } from '../../../src/procedures/text';
-import { renderWalkthroughs } from '../../../src/procedures/walkthroughs';
-import { allExplanations } from '../../../src/ssoTools/errors';
-import { explanationHtml } from '../../../src/ssoTools/explanationHtml';
-import { restartQuestion } from '../../../src/ssoTools/dependents';
+import { procedureIds, procedures } from '../../src/procedures';
+import { stepTooltipMarkdown } from '../../src/procedures/stepText';
+import { renderWalkthroughs } from '../../src/procedures/walkthroughs';
+import { allExplanations } from '../../src/ssoTools/errors';
+import { explanationHtml } from '../../src/ssoTools/explanationHtml';
+import { restartQuestion } from '../../src/ssoTools/dependents';
 
-// Issue 10: no internal vocabulary reaches an admin. The words of the team's notes (their
+// No internal vocabulary reaches an admin. The words of the team's notes (their
 // citation keys, community numbers, procedure keys, file names, the project's own section
 // numbers) and the generator's footer are kept out of every page the extension shows, every
 // string of src/, the manifest, the README and the release notes.
 
-const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const ROOT = path.join(__dirname, '..', '..', '..');
 
 /** What an admin must never read, with a name for the failure message. */
 export const INTERNAL_WORDS: ReadonlyArray<readonly [string, RegExp]> = [

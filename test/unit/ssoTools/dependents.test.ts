@@ -1,8 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { localTime, stepStatusLine } from '../../../src/procedures/text';
-import { renderWalkthroughs } from '../../../src/procedures/walkthroughs';
-import { explainError } from '../../../src/ssoTools/errors';
-import { explanationHtml, inlineMarkdownToHtml } from '../../../src/ssoTools/explanationHtml';
 import { readDependents, restartQuestion, RESTART_CONFIRM } from '../../../src/ssoTools/dependents';
 
 // What sc prints for `sc enumdepend ENTSSO 65536` on a BizTalk server with two host instances.
@@ -43,42 +39,5 @@ describe('the restart question', () => {
     assert.ok(away.detail.startsWith('WARNING: Step 5 runs on NEWMSS, and this is BTSMSS01.'), away.detail);
     assert.match(away.detail, /The BizTalk host instances on this computer depend on ENTSSO and stop with it.*could not be read: sc was not found on PATH\./s);
     assert.match(restartQuestion({ commandLines: [], dependents: [] }).detail, /No other service depends on ENTSSO/);
-  });
-});
-
-describe('the Explain view', () => {
-  it('shows meaning, cause, what to do and the sources as links, escaping the rest, with no script', () => {
-    const e = explainError('0xC0002A0F')!;
-    const html = explanationHtml(e);
-    assert.match(html, /<h1>10767 ENTSSO_E_NO_SSO_SERVER \(0xC0002A0F\)<\/h1>/);
-    for (const h of ['Meaning', 'Likely cause', 'What to do', 'Sources']) assert.ok(html.includes(`<h2>${h}</h2>`), h);
-    assert.ok(html.includes('<a href="https://learn.microsoft.com/en-us/biztalk/core/single-sign-on-event-10767">Single Sign-On: Event 10767</a> <span class="kind">Microsoft documentation</span>'));
-    assert.match(html, /Community report \(not Microsoft documentation\)/);
-    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"/);
-    assert.doesNotMatch(html, /<script/i);
-    assert.doesNotMatch(html, /\]\(https:/, 'no Markdown link left unrendered');
-  });
-
-  it('renders the inline Markdown of the catalogue and escapes HTML', () => {
-    assert.equal(inlineMarkdownToHtml('Run `ssoconfig -restoreSecret <file>` as **admin**, see [A & B](https://learn.microsoft.com/x).'),
-      'Run <code>ssoconfig -restoreSecret &lt;file&gt;</code> as <strong>admin</strong>, see <a href="https://learn.microsoft.com/x">A &amp; B</a>.');
-    assert.equal(inlineMarkdownToHtml('[bad](javascript:alert(1)) <b>'), '[bad](javascript:alert(1)) &lt;b&gt;');
-  });
-});
-
-describe('times and the walkthrough card', () => {
-  it('shows a stored time in the given locale, local time; the stored text when it is not a time', () => {
-    const iso = '2025-03-12T13:05:00.000Z';
-    assert.equal(localTime(iso, 'en-GB'), new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }));
-    assert.notEqual(localTime(iso, 'en-GB'), iso);
-    assert.notEqual(localTime(iso, 'de'), localTime(iso, 'en-US'));
-    assert.equal(localTime('not a time'), 'not a time');
-    assert.match(stepStatusLine({ done: true, at: iso, exitCode: 0 }, 'en-GB'), new RegExp(`^\\*\\*Done\\*\\* on ${localTime(iso, 'en-GB')}, exit code 0$`));
-  });
-
-  it('features the move to another server in a folder with NewMSSServer.xml', () => {
-    const [server, cluster] = renderWalkthroughs().contribution;
-    assert.deepEqual(server.featuredFor, ['**/NewMSSServer.xml']);
-    assert.equal(cluster.featuredFor, undefined);
   });
 });

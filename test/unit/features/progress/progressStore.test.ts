@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { mergeChange, ProgressFile, writeAtomic } from '../../src/features/progress/progressFile';
-import { procedures } from '../../src/procedures';
-import { ProgressBook } from '../../src/procedures/progress';
-import { checkStoredProgress } from '../../src/procedures/transfer';
+import { mergeChange, ProgressFile, writeAtomic } from '../../../../src/features/progress/progressFile';
+import { procedures } from '../../../../src/procedures';
+import { ProgressBook } from '../../../../src/procedures/progress';
+import { checkStoredProgress } from '../../../../src/procedures/transfer';
 
 const ALL = Object.values(procedures);
 const check = (key: string, value: unknown) => checkStoredProgress(ALL, key, value);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { debounceMs, MAX_DEBOUNCE_MS, NO_DEBOUNCE_UP_TO } from '../../src/features/updateXml/debounce';
-import { MAX_TEXT_LENGTH } from '../../src/updateXml';
-import { REAL_FILE, updateXmlOfSize } from '../../scripts/bench/inputs';
+import { debounceMs, MAX_DEBOUNCE_MS, NO_DEBOUNCE_UP_TO } from '../../../../src/features/updateXml/debounce';
+import { MAX_TEXT_LENGTH } from '../../../../src/updateXml';
+import { REAL_FILE, updateXmlOfSize } from '../../../../scripts/bench/inputs';
 
 describe('the wait before an edited update XML file is validated again', () => {
   it('is 0 for a real update file and for any file up to 128 KiB (the squiggle follows the keystroke)', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkServerName } from '../../src/ssoTools/serverName';
+import { checkServerName } from '../../../src/ssoTools/serverName';
 
 describe('checkServerName', () => {
   it('accepts plain NetBIOS computer names without comment', () => {
