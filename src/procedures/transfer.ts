@@ -44,7 +44,7 @@ export const MAX_RECORD_CHARS = 1024 * 1024;
 /** The most machines of a step (a failover cluster has at most 64 nodes), ERROR lines and verdicts kept. */
 const MAX_MACHINES = 64;
 const MAX_ERRORS = 50;
-const MAX_CHECKS = 20;
+const MAX_CHECKS = 200;
 
 /** Names that would reach an object's prototype, or shadow what every object has. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -178,7 +178,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
       assert.match(detail, /This function can only be performed on the master secret server/);
       assert.ok(detail.includes(`${fakes.dir} has other backup files: older.bak. ENTSSO can fail the restore with "The backup file does not have the correct format." (10564)`), detail);
 
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE, ['ssoconfig', ['-restoreSecret', bak]]]);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [...READ_BEFORE_RESTORE, ['ssoconfig', ['-restoreSecret', bak]]]);
       const p = await progressOf('moveToServer');
       assert.deepStrictEqual([p.restore.done, p.restore.exitCode], [true, 0]);
     } finally {
@@ -197,7 +197,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
       assert.strictEqual(await restorePickedInOpenDialog(), undefined);
       assert.deepStrictEqual(answers.asked, ['Restore on this computer?']);
       assert.deepStrictEqual(answers.details, [`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. The restore only works on the master secret server (otherwise 10766, "This function can only be performed on the master secret server"): run it on BTSMSS02.`]);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE], 'only the read-only check before the question ran');
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), READ_BEFORE_RESTORE, 'only the read-only checks before the question ran');
     } finally {
       answers.restore();
     }
@@ -208,7 +208,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     try {
       assert.strictEqual(await restorePickedInOpenDialog(), undefined);
       assert.deepStrictEqual(answers.asked, ['Restore before the earlier steps are done?']);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE], 'only the read-only check before the question ran');
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), READ_BEFORE_RESTORE, 'only the read-only checks before the question ran');
       assert.deepStrictEqual((await progressOf('moveToServer')).restore, { done: false });
     } finally {
       answers.restore();
@@ -273,10 +273,12 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     await ui({ op: 'click', selector: `${ROWS}[aria-label^="BTSMSS02"]` });
     const result = await run.result();
     assert.strictEqual(result.computer, 'BTSMSS02');
-    assert.deepStrictEqual(result.checks.map((c) => [c.id, c.verdict]), [['secretServerName', 'unverified'], ['serviceRunning', 'pass'], ['restoreLogged', 'unverified']]);
+    assert.deepStrictEqual(result.checks.map((c) => [c.id, c.verdict]), [
+      ['secretServerName', 'unverified'], ['serviceRunning', 'pass'], ['restartLogged', 'unverified'], ['restoreLogged', 'unverified'], ['secretInRegistry', 'unverified'], ['serviceAccount', 'unverified'],
+    ]);
     assert.ok(fakes.calls().some((c) => c.tool === 'sc' && c.args.join(' ') === '\\\\BTSMSS02 query ENTSSO'), JSON.stringify(fakes.calls()));
     await poll('the Verification view to show', () => a.verification.view.visible, UI_WAIT);
-    await poll('its rows in the workbench', async () => (await query('.monaco-list-row[aria-label^="Enterprise SSO service is running: pass"]')).length === 1, UI_WAIT);
+    await poll('its rows in the workbench', async () => (await query('.monaco-list-row[aria-label^="Enterprise SSO service is running on BTSMSS02: pass"]')).length === 1, UI_WAIT);
     await notification('Verification on BTSMSS02:', '1 pass');
   });
 });

@@ -9,7 +9,7 @@ import { beforeRestoreLive } from '../../../verification/beforeSteps';
 import type { Command } from '../../shared/command';
 import { computerName } from '../../shared/computerName';
 import type { Prompts } from '../../shared/prompts';
-import { liveOutput } from '../liveChecks';
+import { liveOutput, staleBackup } from '../liveChecks';
 import type { ToolRunner } from '../runTool';
 import { runSsoconfig, type SecretFileCheck } from '../secretFile';
 
@@ -26,8 +26,11 @@ export class RestoreSecretCommand implements Command {
     const { progress, log } = this.runner;
     const place = restorePlace(this.runner.underWay(), computerName());
     // From the UI, whether ENTSSO runs here: the restore needs it.
-    const live = interactive ? beforeRestoreLive(await liveOutput('serviceRunning'), computerName()) : undefined;
+    const live = interactive ? beforeRestoreLive(await liveOutput('scQuery'), computerName()) : undefined;
     if (live) log.info(live.note);
+    // From the UI, whether the backup is current: the ENTSSO events where the backup ran (a 10525 newer than its 10559).
+    const stale = interactive ? await staleBackup(progress, check?.file) : undefined;
+    if (stale) log.info(stale.note);
     const advice = beforeRestore({
       serviceWarning: live?.warning,
       place,
@@ -35,6 +38,7 @@ export class RestoreSecretCommand implements Command {
       newServer: newServerOf('moveToServer', progress.read('moveToServer')),
       computer: computerName(),
       fileWarning: check?.warning,
+      staleBackupWarning: stale?.warning,
     });
     if (advice.question) {
       if (interactive) {

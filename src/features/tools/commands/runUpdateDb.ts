@@ -84,7 +84,7 @@ export class RunUpdateDbCommand implements Command {
   private async question(planned: PlannedTask, file: string, server: string | undefined, diagnostics: UpdateXmlDiagnostic[], interactive: boolean): Promise<boolean> {
     const { progress, log } = this.runner;
     // From the UI, what the SSO database says now: is this computer the current master secret server?
-    const live = interactive && this.runner.underWay() !== 'moveToCluster' ? beforeUpdateDbLive(await liveOutput('secretServerName'), computerName(), this.runner.underWay()) : undefined;
+    const live = interactive && this.runner.underWay() !== 'moveToCluster' ? beforeUpdateDbLive(await liveOutput('displaydb'), computerName(), this.runner.underWay()) : undefined;
     if (live) log.info(live.note);
     const advice = beforeUpdateDb({
       liveWarnings: live?.warning ? [live.warning] : [],
