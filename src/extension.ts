@@ -12,6 +12,7 @@ import { openWalkthrough } from './features/progress/commands/openWalkthrough';
 import { WalkthroughTicks } from './features/progress/walkthroughTicks';
 import { windowPrompts, type Prompts } from './features/shared/prompts';
 import { registerTools } from './features/tools/register';
+import { registerCheckBeforeMove } from './features/verification/checkBeforeMove';
 import { registerVerifyMove } from './features/verification/verifyMove';
 import type { VerificationView } from './features/verification/view';
 import { registerUpdateXmlFeatures } from './features/updateXml/register';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
 
   const { trees, disposables: treeDisposables } = createProcedureTrees(progress);
   const verification = registerVerifyMove(progress, log);
+  const checkBeforeMove = registerCheckBeforeMove(progress, verification.view, log);
   const ticks = new WalkthroughTicks(progress);
   const updateXml = new UpdateXmlDiagnostics(log);
   const beforeOpen = (id: keyof typeof procedures) => ticks.refresh(id);
@@ -84,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     registerTools(progress, promptsProxy, log),
     registerUpdateXmlFeatures({ prompts: promptsProxy, log }, updateXml),
     ...verification.disposables,
+    checkBeforeMove,
   );
 
   // `npm start` opens the walkthrough of a fresh development window.

@@ -1,5 +1,6 @@
 // Starting a tool in mss-xml's own console, for run-checked and run-all.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { programRefusal } from '../ssoTools/programPath';
 import { visible } from '../ssoTools/serverName';
 import { describeError } from './files';
 import type { CliIo } from './io';
@@ -14,7 +15,12 @@ export function runInConsole(program: string, programArgs: readonly string[], io
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   return new Promise<number>((resolve) => {
-    const child = spawn(program, programArgs, { cwd: io.cwd, stdio: 'inherit', shell: false, env });
+    const child = startProgram(program, programArgs, { cwd: io.cwd, stdio: 'inherit', shell: false, env });
+    if (child instanceof Error) {
+      io.stderr(`Could not start ${visible(program)}: ${describeError(child)}\r\n`);
+      resolve(notStarted);
+      return;
+    }
     const ignore = () => {};
     const pass = (signal: NodeJS.Signals) => () => { child.kill(signal); };
     const handlers: Array<[NodeJS.Signals, () => void]> = [['SIGINT', ignore], ['SIGTERM', pass('SIGTERM')], ['SIGHUP', pass('SIGHUP')]];
@@ -29,4 +35,20 @@ export function runInConsole(program: string, programArgs: readonly string[], io
     });
     child.on('exit', (code) => done(code ?? 1));
   });
+}
+
+/**
+ * `spawn`, or the reason the program cannot start. A batch file (.bat, .cmd, also with trailing
+ * dots or spaces, which Windows drops) is refused on every platform: Windows would run it through
+ * cmd.exe (src/ssoTools/programPath.ts), and Windows node (since 20.12.2) throws EINVAL for one
+ * instead of emitting 'error'. Whatever else spawn throws is a reason too, never an internal error.
+ */
+function startProgram(program: string, args: readonly string[], options: SpawnOptions): ChildProcess | Error {
+  const name = program.replace(/[. ]+$/, '');
+  if (/\.(bat|cmd)$/i.test(name)) return new Error(programRefusal(name, process.platform));
+  try {
+    return spawn(program, args, options);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
 }
