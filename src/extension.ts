@@ -7,20 +7,15 @@ import { ProgressBook, type KeyValueStore } from './procedures/progress';
 import { checkStoredProgress } from './procedures/transfer';
 import { ProgressFile } from './features/progress/progressFile';
 import { createProcedureTrees, type ProcedureTrees } from './features/progress/tree';
-import { registerProgressCommands, openWalkthrough } from './features/progress/commands';
+import { registerProgressCommands } from './features/progress/register';
+import { openWalkthrough } from './features/progress/commands/openWalkthrough';
 import { WalkthroughTicks } from './features/progress/walkthroughTicks';
-import { registerImportProgress } from './features/progress/importProgress';
-import { registerExportReport } from './features/progress/exportReport';
-import { registerRunStepAction } from './features/progress/runStepAction';
 import { windowPrompts, type Prompts } from './features/shared/prompts';
-import { registerSsoTaskProvider } from './features/tools/taskProvider';
-import { registerTaskCommands } from './features/tools/commands';
+import { registerTools } from './features/tools/register';
 import { registerClusterCommands } from './features/tools/clusterCommands';
-import { registerExplainError } from './features/tools/explainError';
 import { registerCheckBeforeMove } from './features/verification/checkBeforeMove';
 import { registerVerifyMove } from './features/verification/verifyMove';
 import type { VerificationView } from './features/verification/view';
-import { findUpdateXmlFiles } from './features/tools/updateXmlFiles';
 import { registerUpdateXmlFeatures } from './features/updateXml/register';
 import { UpdateXmlDiagnostics } from './features/updateXml/diagnostics';
 
@@ -88,15 +83,10 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
   context.subscriptions.push(
     ...treeDisposables,
     ticks,
-    ...registerProgressCommands(progress, promptsProxy, trees, beforeOpen),
-    ...registerTaskCommands(progress, promptsProxy, log),
+    registerProgressCommands(progress, promptsProxy, trees, beforeOpen),
+    registerTools(progress, promptsProxy, log),
     ...registerClusterCommands(progress, promptsProxy, log),
-    ...registerSsoTaskProvider(findUpdateXmlFiles, log),
-    ...registerUpdateXmlFeatures({ prompts: promptsProxy, log }, updateXml),
-    registerExplainError(),
-    registerExportReport(progress),
-    registerRunStepAction(),
-    registerImportProgress(progress, promptsProxy),
+    registerUpdateXmlFeatures({ prompts: promptsProxy, log }, updateXml),
     ...verification.disposables,
     checkBeforeMove,
   );

@@ -1,5 +1,5 @@
 // BENCHMARKS.md from the figures `npm run bench` measured (bench/results.json): the machine and
-// the date, each budget of issue 11 with what was measured and whether it is met, then the
+// the date, each budget of BENCHMARKS.md with what was measured and whether it is met, then the
 // tables behind them. Pure: the caller reads and writes the files.
 import type { ProfileEntry } from './profile';
 import { fmt, median, worst } from './stats';

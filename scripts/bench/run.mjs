@@ -1,5 +1,5 @@
 // `npm run bench` (after `npm run build && npm run compile`, which the npm script runs first):
-// measures what issue 11 asks for and writes BENCHMARKS.md and bench/results.json, then prints
+// measures the budgets of BENCHMARKS.md and writes BENCHMARKS.md and bench/results.json, then prints
 // the budgets table. Not part of `npm test`: nothing here asserts a timing.
 //   1. validation against the floor, in one Node.js process (out/scripts/bench/validation.js),
 //      and a --cpu-prof profile of it, summarised by function of src/updateXml;

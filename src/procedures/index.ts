@@ -1,7 +1,7 @@
 // The one source of both procedures. Everything that shows a step (walkthrough,
 // tree, notes, report) reads it from here; nothing here imports `vscode`.
 
-import type { Procedure, ProcedureId, Step, SubStep } from './model';
+import { stepLabel, type Procedure, type ProcedureId, type Step, type SubStep } from './model';
 import { moveToCluster } from './moveToCluster';
 import { moveToServer } from './moveToServer';
 
@@ -16,6 +16,7 @@ export type {
   Step,
   SubStep,
 } from './model';
+export { stepLabel } from './model';
 export { backUpTheMasterSecret, clusterTheMasterSecretServer, restoreTheMasterSecret } from './folded';
 
 function deepFreeze<T>(value: T): T {
@@ -49,7 +50,7 @@ export function findStep(procedure: string, step: string): Step | undefined {
 
 /** Steps named as the tree and the walkthrough show them ("4. Point the SSO database at..."); an unknown id as it is. */
 export function stepNames(procedure: string, ids: readonly string[]): string[] {
-  return ids.map((id) => { const s = findStep(procedure, id); return s ? `${s.number}. ${s.title}` : id; });
+  return ids.map((id) => { const s = findStep(procedure, id); return s ? stepLabel(s) : id; });
 }
 
 /** A sub-step by its id (`${stepId}.${n}`). */

@@ -106,6 +106,11 @@ export interface Step {
   sources: string[];
 }
 
+/** A step as every view names it (tree, walkthrough, questions, record): "4. Point the SSO database at the new master secret server". */
+export function stepLabel(step: Pick<Step, 'number' | 'title'>): string {
+  return `${step.number}. ${step.title}`;
+}
+
 export interface Procedure {
   id: ProcedureId;
   title: string;

@@ -97,7 +97,7 @@ export interface ProcedureShape {
   steps: ReadonlyArray<{ id: string; title: string; requires: readonly string[]; perMachine?: unknown; subSteps?: ReadonlyArray<unknown> }>;
 }
 
-export interface ContractStepProgress { done: boolean; at?: string; exitCode?: number }
+export interface StepSnapshot { done: boolean; at?: string; exitCode?: number }
 
 const storageKey = (procedure: string) => `mss.progress.${procedure}`;
 
@@ -158,13 +158,13 @@ export class ProgressBook {
     return this.read(procedure)[step] ?? { done: false };
   }
 
-  /** The contract's shape: every top-level step, `{ done, at?, exitCode? }`. */
-  snapshot(procedure: string): Record<string, ContractStepProgress> {
+  /** What mss.getProgress resolves (README.md, "Commands"): every top-level step, `{ done, at?, exitCode? }`. */
+  snapshot(procedure: string): Record<string, StepSnapshot> {
     const stored = this.read(procedure);
-    const out: Record<string, ContractStepProgress> = {};
+    const out: Record<string, StepSnapshot> = {};
     for (const s of this.procedure(procedure).steps) {
       const r = stored[s.id];
-      const entry: ContractStepProgress = { done: r?.done ?? false };
+      const entry: StepSnapshot = { done: r?.done ?? false };
       if (r?.at !== undefined) entry.at = r.at;
       if (r?.exitCode !== undefined) entry.exitCode = r.exitCode;
       out[s.id] = entry;

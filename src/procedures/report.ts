@@ -4,7 +4,7 @@
 // verdicts of the verification with their evidence, machines, and steps ticked out of order.
 // It never holds a password (the extension never sees one). It ends with the progress itself
 // (transfer.ts), which mss.importProgress reads on the next computer. Pure.
-import type { Procedure } from './model';
+import { stepLabel, type Procedure } from './model';
 import { checkEntry, computerKey, type CheckRecord, type ProcedureProgress, type RunFile } from './progress';
 import { renderTransferBlock } from './transfer';
 
@@ -43,7 +43,7 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
     lines.push(`| ${s.number} | ${cell(s.title)} | ${cell(s.runsOn)} | ${status} | ${r?.at ?? ''} | ${r?.exitCode ?? ''} |`);
   }
   const details: string[] = [];
-  const stepName = (id: string) => { const x = procedure.steps.find((y) => y.id === id); return x ? `${x.number}. ${cell(x.title)}` : id; };
+  const stepName = (id: string) => { const x = procedure.steps.find((y) => y.id === id); return x ? cell(stepLabel(x)) : id; };
   for (const s of procedure.steps) {
     const r = progress[s.id];
     if (!r) continue;

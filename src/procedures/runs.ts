@@ -43,3 +43,11 @@ export function clusterRunNote(run: ToolRun, move: Move): string | undefined {
   }
   return undefined;
 }
+
+/** The step whose record keeps the server -updatedb named: step 4 of the move to a server, the -updatedb section of step 1 of the move to a cluster. */
+export const NEW_SERVER_STEP: Readonly<Record<ProcedureId, string>> = { moveToServer: 'updateDb', moveToCluster: 'clusterSetup' };
+
+/** The server the procedure's last successful -updatedb named (the one reader of it), from the procedure's progress. */
+export function newServerOf(procedure: ProcedureId, progress: Readonly<Record<string, { newServer?: string } | undefined>>): string | undefined {
+  return progress[NEW_SERVER_STEP[procedure]]?.newServer;
+}

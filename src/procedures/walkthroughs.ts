@@ -4,7 +4,7 @@
 // findWalkthroughDrift() to prove the committed files are what this produces.
 // Output is deterministic: no dates, file keys sorted, "\n" line ends.
 
-import type { FoldedProcedure, Procedure, ProcedureId, Step } from './model';
+import { stepLabel, type FoldedProcedure, type Procedure, type ProcedureId, type Step } from './model';
 import { contextKey, procedureIds, procedures } from './index';
 import { describeSource, markdownLink, resolveSource, resolveSources } from '../sources';
 
@@ -147,7 +147,7 @@ function renderSources(ids: readonly string[]): string[] {
 
 /** The full Markdown page of one step (walkthrough media). */
 export function renderStepMarkdown(procedure: Procedure, step: Step): string {
-  const out: string[] = [`# ${step.number}. ${step.title}`, ''];
+  const out: string[] = [`# ${stepLabel(step)}`, ''];
   const facts: string[] = [`**Where:** ${step.runsOn}`];
   if (step.tool) {
     facts.push(`**Tool:** ${step.tool}`);
@@ -160,7 +160,7 @@ export function renderStepMarkdown(procedure: Procedure, step: Step): string {
   }
   if (step.requires.length) {
     // In procedure order, whatever the order of requires[].
-    const titles = procedure.steps.filter((s) => step.requires.includes(s.id)).map((s) => `${s.number}. ${s.title}`);
+    const titles = procedure.steps.filter((s) => step.requires.includes(s.id)).map(stepLabel);
     facts.push(`**Do first:** ${titles.join('; ')}`);
   }
   // Two trailing spaces: a Markdown line break between the facts.
@@ -211,7 +211,7 @@ export function renderWalkthroughs(): RenderedWalkthroughs {
       ...(FEATURED_FOR[id] ? { featuredFor: [...FEATURED_FOR[id]] } : {}),
       steps: procedure.steps.map((step) => ({
         id: step.id,
-        title: `${step.number}. ${step.title}`,
+        title: stepLabel(step),
         description: stepDescription(procedure, step),
         media: { markdown: mediaPath(id, step.id) },
         completionEvents: [`onContext:${contextKey(id, step.id)}`],

@@ -70,7 +70,7 @@ function quoted(values: readonly string[]): string {
  * returns it in canonical form. Structure only: the values of `file` and
  * `server` are checked by {@link planCommand}, just before anything runs.
  * `command` is matched case-insensitively (the tools' switches are: docs/tools.md#switch-case)
- * and returned in the contract's spelling; unknown extra properties are ignored.
+ * and returned as package.json's taskDefinitions spell it; unknown extra properties are ignored.
  */
 export function parseTaskDefinition(raw: unknown): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -185,9 +185,7 @@ function checkServerArgument(server: unknown, what: string): string {
     throw new Error(`${what}: the server name "${server}" starts with a dash, so ssomanage would read it as a switch. Enter the SSO server name without the leading dash.`);
   }
   const verdict = checkServerName(server);
-  if (verdict.severity === 'error' || (!verdict.ok && verdict.severity !== 'warning')) {
-    throw new Error(`${what}: ${verdict.message ?? `"${server}" is not a valid computer name. Enter the computer or cluster network name of the SSO server.`}`);
-  }
+  if (!verdict.ok) throw new Error(`${what}: ${verdict.message}`);
   const bad = UNSAFE_SERVER_CHARS.exec(server)?.[0] ?? controlChar(server);
   if (bad !== undefined) {
     const shown = /\s/.test(bad) || bad < ' ' ? 'a space or control character' : `"${bad}"`;

@@ -36,7 +36,7 @@ export interface ToolError {
   hresult: string;
   /** The message; an `(RPC: ...)` line right after it is appended. */
   message: string;
-  /** 0-based line number in `output` (as the contract's diagnostics). */
+  /** 0-based line number in `output` (as VS Code's diagnostics). */
   line: number;
   /** The RPC error code from a following `(RPC: 0x...: ...)` line, normalised like `hresult`. */
   rpcHresult?: string;

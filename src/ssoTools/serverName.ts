@@ -80,11 +80,14 @@ export function visible(text: string): string {
   return text.replace(INVISIBLE_ALL, (ch) => `<${hex(ch.codePointAt(0) ?? 0)}>`).replace(/[\t\n\r]/g, (ch) => `<${hex(ch.charCodeAt(0))}>`);
 }
 
-export interface NameCheck {
-  ok: boolean;
-  severity?: 'error' | 'warning';
-  message?: string;
-}
+/**
+ * The verdict on a computer name: refused (an error, with the reason), accepted with a warning
+ * (FQDN, IP address, underscore, non-ASCII letters), or accepted as it is.
+ */
+export type NameCheck =
+  | { ok: false; severity: 'error'; message: string }
+  | { ok: true; severity: 'warning'; message: string }
+  | { ok: true; severity?: undefined; message?: undefined };
 
 const NETBIOS_FORBIDDEN = '\\/:*?"<>|';
 const DNS_FORBIDDEN = ",~!@#$%^&'(){};=+[]`";

@@ -1,9 +1,9 @@
 // Completion and hover for update XML files, from the same schema as validation.
 import { markdownLink } from '../sources';
-import { parseLenient, resolveName, type XmlElement } from './parse';
+import { parseLenient, resolveName } from './parse';
 import { containerElements, globalInfoElements, GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT, type ElementSpec } from './schema';
-import { isXmlSpace, LineIndex } from './text';
-import type { Position, Range } from './types';
+import { isXmlSpace, LineIndex } from './positions';
+import type { Position, Range, XmlElement } from './types';
 import { MAX_TEXT_LENGTH } from './validate';
 
 export interface CompletionEntry {

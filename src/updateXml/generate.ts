@@ -15,7 +15,7 @@ import { validateUpdateXml } from './validate';
  */
 export function generateUpdateXml(server: string, eol: '\r\n' | '\n' = '\r\n'): string {
   const check = checkServerName(server);
-  if (!check.ok) throw new Error(check.message ?? `"${server}" is not a valid server name.`);
+  if (!check.ok) throw new Error(check.message);
   const xml = ['<sso>', '  <globalInfo>', `    <secretServer>${server}</secretServer>`, '  </globalInfo>', '</sso>', ''].join(eol);
   // What `mss-xml validate` and the editor would refuse is never written (the name rules above
   // should already have said why; this is the last check, on the very text).

@@ -1,5 +1,6 @@
 // Public API of the update-XML core (the XML read by `ssomanage -updatedb`). Pure: no `vscode`.
-export type { Severity, Position, Range, TextEdit, QuickFix, DiagnosticCode, UpdateXmlDiagnostic } from './types';
+export type { Severity } from './rules';
+export type { Position, Range, TextEdit, QuickFix, DiagnosticCode, UpdateXmlDiagnostic } from './types';
 export type { ElementSpec, ValueKind, DocSource } from './schema';
 export { globalInfoElements, containerElements, elementSpec } from './schema';
 export { decodeUpdateXmlBytes, type UpdateXmlEncoding, type DecodedUpdateXml } from './decode';
@@ -8,5 +9,5 @@ export { isUpdateXmlDocument, readSecretServer } from './detect';
 export { generateUpdateXml, DEFAULT_UPDATE_XML_FILE_NAME } from './generate';
 export { completionsAt, hoverAt, type CompletionEntry } from './assist';
 export { renderXsd } from './xsd';
-export { applyEdits, LineIndex } from './text';
+export { applyEdits, LineIndex } from './positions';
 export { describeDiagnostic, updateDbRefusal, updateDbRefusalForBytes } from './refusal';

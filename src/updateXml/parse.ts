@@ -19,35 +19,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { globalInfoElements, GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from './schema';
 import { readTree, scanAttributes } from './readTree';
 import { firstStrictProblem } from './strict';
-import { isXmlSpace } from './text';
-
-export interface XmlAttribute {
-  name: string;
-  value: string;
-  start: number;
-  end: number;
-}
-
-export interface XmlElement {
-  /** Name as written in the start tag (after any same-length repair, see `Recovery`). */
-  name: string;
-  start: number;
-  nameStart: number;
-  nameEnd: number;
-  startTagEnd: number;
-  selfClosing: boolean;
-  /** Closing tag, when the element is closed (absent for self-closing or unclosed elements). */
-  closeStart?: number;
-  closeNameStart?: number;
-  closeNameEnd?: number;
-  /** Offset just after the element; undefined when it is not closed (prefix parses). */
-  end?: number;
-  attributes: XmlAttribute[];
-  children: XmlElement[];
-  /** Raw text children (#text and CDATA), concatenated; entities not yet decoded. */
-  text: string;
-  hasNonSpaceText: boolean;
-}
+import { isXmlSpace } from './positions';
+import type { XmlElement } from './types';
 
 export type Recovery =
   | {

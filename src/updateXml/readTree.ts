@@ -12,7 +12,7 @@
 // of markup runs from where the last one ended to the first '<' after it (character data holds
 // no '<'): no text handler is needed, and saxes then builds no text of its own.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { XmlAttribute, XmlElement } from './parse';
+import type { XmlAttribute, XmlElement } from './types';
 
 /** The elements of a well-formed text, or saxes' first complaint (offset just after what it read). */
 export type TreeRead = { roots: XmlElement[] } | { error: { message: string; position: number } };

@@ -7,7 +7,8 @@
 //
 // Microsoft publishes no schema for the file; the rules come from its documentation (see
 // docs/update-xml.md). Where the docs are unsure, the finding is a warning, not an error.
-import type { Severity } from './types';
+/** How serious a finding is (VS Code's error, warning and information). */
+export type Severity = 'error' | 'warning' | 'information';
 
 export interface Rule {
   /** The `code` of the diagnostic (VS Code's Problems view, `mss-xml validate`). */

@@ -23,12 +23,10 @@ export interface StrictProblem {
   code: 'char' | 'saxes';
 }
 
-/** True when `c` (a code point) is a Char of XML 1.0: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. */
-export function isXmlChar(c: number): boolean {
-  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
-}
-
-/** Offset of the first UTF-16 code unit (or pair) that is not an XML Char, or -1. */
+/**
+ * Offset of the first UTF-16 code unit (or pair) that is not an XML 1.0 Char (#x9 | #xA | #xD |
+ * [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]), or -1.
+ */
 export function firstNonXmlChar(text: string, from = 0): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);

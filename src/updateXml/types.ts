@@ -1,9 +1,8 @@
-// Plain data shapes shared by the update-XML core and its VS Code adapters.
+// Plain data shapes shared by the update-XML core and its VS Code adapters, and the element
+// tree the readers build (readTree.ts, parse.ts) and the checks walk (validate/).
 // Positions follow VS Code: 0-based lines and UTF-16 code-unit characters of the
 // decoded text; "\r\n", "\n" and a lone "\r" each end a line.
-import type { RuleCode } from './rules';
-
-export type Severity = 'error' | 'warning' | 'information';
+import type { RuleCode, Severity } from './rules';
 
 export interface Position {
   line: number;
@@ -41,4 +40,32 @@ export interface UpdateXmlDiagnostic {
   code: DiagnosticCode;
   message: string;
   fixes: QuickFix[];
+}
+
+export interface XmlAttribute {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface XmlElement {
+  /** Name as written in the start tag (after any same-length repair, see `Recovery`). */
+  name: string;
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  startTagEnd: number;
+  selfClosing: boolean;
+  /** Closing tag, when the element is closed (absent for self-closing or unclosed elements). */
+  closeStart?: number;
+  closeNameStart?: number;
+  closeNameEnd?: number;
+  /** Offset just after the element; undefined when it is not closed (prefix parses). */
+  end?: number;
+  attributes: XmlAttribute[];
+  children: XmlElement[];
+  /** Raw text children (#text and CDATA), concatenated; entities not yet decoded. */
+  text: string;
+  hasNonSpaceText: boolean;
 }

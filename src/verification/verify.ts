@@ -6,6 +6,7 @@ import { procedureIds, procedures } from '../procedures';
 import { sameComputer } from '../procedures/computers';
 import type { ProcedureId } from '../procedures/model';
 import type { ProcedureProgress, RunRecord, StepRecord } from '../procedures/progress';
+import { newServerOf } from '../procedures/runs';
 import { CHECK_IDS, checkSecretServerName, checkServiceRunning, type CheckId, type CheckResult, type ToolOutput } from './checks';
 import { checkClusterResource, checkGenericService, checkGroupSsoServer, checkHostInstances, clusterNetworkName, clusterStateOf } from './clusterChecks';
 import { checkRestartLogged, checkRestoreLogged, checkSsoFollows, runBound, type RunBound } from './eventChecks';
@@ -28,8 +29,7 @@ export function checksOfStep(procedure: ProcedureId, step: string): CheckId[] {
 
 /** The server -displaydb should name: the one the procedure's last successful -updatedb named. */
 export function expectedServer(procedure: ProcedureId, progress: ProcedureProgress): string | undefined {
-  const step = CHECK_STEPS[procedure].secretServerName;
-  return step ? progress[step]?.newServer : undefined;
+  return newServerOf(procedure, progress);
 }
 
 const lastRun = (r: StepRecord | undefined, pick: (run: RunRecord) => boolean = () => true): RunRecord | undefined => [...(r?.runs ?? [])].reverse().find(pick);

@@ -1,4 +1,4 @@
-// Issue 10 in the real VS Code: the restart asks first and names what stops with ENTSSO; the
+// In the real VS Code: the restart asks first and names what stops with ENTSSO; the
 // Explain view is one readable view (a webview, no untitled document left behind); the
 // update-XML commands are in the Command Palette only for an update XML file; a failed run
 // offers its log; the tree's empty state is its message.

@@ -9,7 +9,7 @@
 // A file that cannot be read, or holds something that is not progress, is kept aside as a dated
 // copy and the admin is told; the extension goes on. Every write is a temp file in the same
 // folder, then a rename: the file is never half-written, and no temp file is left behind.
-// No `vscode` import: unit-tested in plain Node (test/unit/progressFile.test.ts).
+// No `vscode` import: unit-tested in plain Node (test/unit/features/progress/progressFile.test.ts).
 import * as fs from 'fs';
 import * as path from 'path';
 import type { KeyValueStore } from '../../procedures/progress';

@@ -5,9 +5,10 @@
 import * as vscode from 'vscode';
 import type { Procedure, Step } from '../../procedures/model';
 import type { CheckRecord, ProgressBook, StepRecord } from '../../procedures/progress';
-import { localTime, stepTooltipMarkdown } from '../../procedures/text';
-import { procedureIds, procedures, stepNames, type ProcedureId } from '../../procedures';
+import { localTime, stepTooltipMarkdown } from '../../procedures/stepText';
+import { procedureIds, procedures, stepLabel, stepNames, type ProcedureId } from '../../procedures';
 import { runsOnNamed } from '../../procedures/computers';
+import { newServerOf } from '../../procedures/runs';
 import { markdownLink, resolveSource } from '../../sources';
 
 export type TreeNode =
@@ -98,105 +99,130 @@ export class ProcedureTreeProvider implements vscode.TreeDataProvider<TreeNode> 
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const step = node.step;
     switch (node.kind) {
-      case 'step': {
-        const record: StepRecord = this.progress.record(this.procedure.id, step.id);
-        const hasKids = this.getChildren(node).length > 0;
-        const item = new vscode.TreeItem(`${step.number}. ${step.title}`, hasKids ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.id = step.id;
-        const subDone = record.subStepsDone?.length ?? 0;
-        const runsOn = runsOnNamed(this.procedure.id, step.runsOn, this.procedure.id === 'moveToServer' ? this.progress.record('moveToServer', 'updateDb').newServer : undefined);
-        item.description = step.perMachine && record.machines?.length
-          ? `${runsOn} · ${record.machines.filter((m) => m.done).length} of ${record.machines.length} machines`
-          : !record.done && subDone > 0
-            ? `${runsOn} · ${subDone} of ${step.subSteps.length} sub-steps`
-            : runsOn;
-        item.checkboxState = record.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
-        item.tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step, record, vscode.env.language));
-        item.contextValue = ['step', ...(step.perMachine ? ['perMachine'] : []), ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
-        item.accessibilityInformation = { label: `Step ${step.number}, ${step.title}, ${record.done ? 'done' : 'not done'}` };
-        return item;
-      }
-      case 'check': {
-        const c = node.record;
-        const icons = { pass: ['pass', 'testing.iconPassed'], fail: ['error', 'testing.iconFailed'], unverified: ['question', 'problemsWarningIcon.foreground'] } as const;
-        const item = new vscode.TreeItem(`${c.verdict === 'pass' ? 'Verified' : c.verdict === 'fail' ? 'Verification failed' : 'Not verified'}: ${c.summary}`);
-        item.id = `${step.id}.check.${node.id}`;
-        item.description = `${c.computer}, ${when(c.at)}`;
-        item.iconPath = new vscode.ThemeIcon(icons[c.verdict][0], new vscode.ThemeColor(icons[c.verdict][1]));
-        item.tooltip = new vscode.MarkdownString(`**${c.verdict}** (read on ${c.computer}, ${when(c.at)})\n\n${c.summary}${c.next ? `\n\n**What to do:** ${c.next}` : ''}\n\n\`\`\`\n${c.evidence}\n\`\`\``);
-        item.contextValue = `check ${c.verdict}`;
-        return item;
-      }
-      case 'subStep': {
-        const sub = step.subSteps[node.index];
-        const ticked = (this.progress.record(this.procedure.id, step.id).subStepsDone ?? []).includes(node.index + 1);
-        const item = new vscode.TreeItem(`${step.number}.${sub.number} ${plain(sub.text)}`);
-        item.id = sub.id;
-        item.checkboxState = ticked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
-        item.accessibilityInformation = { label: `Sub-step ${step.number}.${sub.number}, ${plain(sub.text)}, ${ticked ? 'done' : 'not done'}` };
-        item.tooltip = new vscode.MarkdownString([sub.text, sub.commandLine ? `\n\`\`\`\n${sub.commandLine}\n\`\`\`` : '', ...sub.warnings.map((w) => `\n$(warning) ${w}`), ...sub.notes.map((n) => `\n*Note:* ${n}`)].join('\n'), true);
-        item.description = sub.commandLine;
-        item.iconPath = sub.warnings.length ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('debug-stackframe-dot');
-        item.contextValue = 'subStep';
-        return item;
-      }
-      case 'remark': {
-        const icons = { warning: 'warning', note: 'info', doubt: 'question', condition: 'filter', outOfOrder: 'history', lastRun: 'error', run: 'history' } as const;
-        const item = new vscode.TreeItem(plain(node.text));
-        item.id = `${step.id}.${node.level}.${node.index}`;
-        item.tooltip = node.level === 'run' ? node.text : new vscode.MarkdownString(node.text);
-        item.iconPath = node.level === 'warning' || node.level === 'outOfOrder'
-          ? new vscode.ThemeIcon(icons[node.level], new vscode.ThemeColor('problemsWarningIcon.foreground'))
-          : node.level === 'lastRun'
-            ? new vscode.ThemeIcon(icons[node.level], new vscode.ThemeColor('problemsErrorIcon.foreground'))
-            : new vscode.ThemeIcon(icons[node.level]);
-        item.contextValue = node.level;
-        return item;
-      }
-      case 'machine': {
-        const record = this.progress.record(this.procedure.id, step.id);
-        const m = record.machines?.find((x) => x.name === node.name);
-        const item = new vscode.TreeItem(node.name);
-        item.id = `${step.id}.machine.${node.name.toLowerCase()}`;
-        item.checkboxState = m?.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
-        item.description = m?.exitCode !== undefined ? `exit code ${m.exitCode}` : step.perMachine?.noun;
-        item.iconPath = new vscode.ThemeIcon('server');
-        item.contextValue = ['machine', ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
-        return item;
-      }
-      case 'addMachines': {
-        const noun = step.perMachine?.noun ?? 'machine';
-        const item = new vscode.TreeItem(`List each ${noun}…`);
-        item.id = `${step.id}.addMachines`;
-        item.tooltip = step.perMachine?.hint;
-        item.iconPath = new vscode.ThemeIcon('add');
-        item.command = { command: 'mss.editMachines', title: `List each ${noun}`, arguments: [{ procedure: this.procedure.id, step: step.id }] };
-        item.contextValue = 'addMachines';
-        return item;
-      }
-      case 'folded': {
-        const f = step.folded!;
-        const item = new vscode.TreeItem(`Follow: ${f.title}`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${step.id}.folded`;
-        item.iconPath = new vscode.ThemeIcon('book');
-        item.tooltip = new vscode.MarkdownString(`Microsoft's procedure ${markdownLink(resolveSource(f.source))}, restated here because How to Move the Master Secret Server says to follow it.`);
-        return item;
-      }
-      case 'foldedGroup': {
-        const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${step.id}.folded.${node.group}`;
-        item.iconPath = new vscode.ThemeIcon('list-ordered');
-        return item;
-      }
-      case 'foldedItem': {
-        const item = new vscode.TreeItem(plain(node.text));
-        item.id = node.id;
-        item.tooltip = new vscode.MarkdownString(node.text);
-        return item;
-      }
+      case 'step': return this.stepItem(node);
+      case 'check': return this.checkItem(node);
+      case 'subStep': return this.subStepItem(node);
+      case 'remark': return this.remarkItem(node);
+      case 'machine': return this.machineItem(node);
+      case 'addMachines': return this.addMachinesItem(node);
+      case 'folded': return this.foldedStepItem(node);
+      case 'foldedGroup': return this.foldedGroupItem(node);
+      case 'foldedItem': return this.foldedLineItem(node);
     }
+  }
+
+  private stepItem(node: Extract<TreeNode, { kind: 'step' }>): vscode.TreeItem {
+    const step = node.step;
+    const record: StepRecord = this.progress.record(this.procedure.id, step.id);
+    const hasKids = this.getChildren(node).length > 0;
+    const item = new vscode.TreeItem(stepLabel(step), hasKids ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = step.id;
+    const subDone = record.subStepsDone?.length ?? 0;
+    const runsOn = runsOnNamed(this.procedure.id, step.runsOn, this.procedure.id === 'moveToServer' ? newServerOf('moveToServer', this.progress.read('moveToServer')) : undefined);
+    item.description = step.perMachine && record.machines?.length
+      ? `${runsOn} · ${record.machines.filter((m) => m.done).length} of ${record.machines.length} machines`
+      : !record.done && subDone > 0
+        ? `${runsOn} · ${subDone} of ${step.subSteps.length} sub-steps`
+        : runsOn;
+    item.checkboxState = record.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    item.tooltip = new vscode.MarkdownString(stepTooltipMarkdown(step, record, vscode.env.language));
+    item.contextValue = ['step', ...(step.perMachine ? ['perMachine'] : []), ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
+    item.accessibilityInformation = { label: `Step ${step.number}, ${step.title}, ${record.done ? 'done' : 'not done'}` };
+    return item;
+  }
+
+  private checkItem(node: Extract<TreeNode, { kind: 'check' }>): vscode.TreeItem {
+    const step = node.step;
+    const c = node.record;
+    const icons = { pass: ['pass', 'testing.iconPassed'], fail: ['error', 'testing.iconFailed'], unverified: ['question', 'problemsWarningIcon.foreground'] } as const;
+    const item = new vscode.TreeItem(`${c.verdict === 'pass' ? 'Verified' : c.verdict === 'fail' ? 'Verification failed' : 'Not verified'}: ${c.summary}`);
+    item.id = `${step.id}.check.${node.id}`;
+    item.description = `${c.computer}, ${when(c.at)}`;
+    item.iconPath = new vscode.ThemeIcon(icons[c.verdict][0], new vscode.ThemeColor(icons[c.verdict][1]));
+    item.tooltip = new vscode.MarkdownString(`**${c.verdict}** (read on ${c.computer}, ${when(c.at)})\n\n${c.summary}${c.next ? `\n\n**What to do:** ${c.next}` : ''}\n\n\`\`\`\n${c.evidence}\n\`\`\``);
+    item.contextValue = `check ${c.verdict}`;
+    return item;
+  }
+
+  private subStepItem(node: Extract<TreeNode, { kind: 'subStep' }>): vscode.TreeItem {
+    const step = node.step;
+    const sub = step.subSteps[node.index];
+    const ticked = (this.progress.record(this.procedure.id, step.id).subStepsDone ?? []).includes(node.index + 1);
+    const item = new vscode.TreeItem(`${step.number}.${sub.number} ${plain(sub.text)}`);
+    item.id = sub.id;
+    item.checkboxState = ticked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    item.accessibilityInformation = { label: `Sub-step ${step.number}.${sub.number}, ${plain(sub.text)}, ${ticked ? 'done' : 'not done'}` };
+    item.tooltip = new vscode.MarkdownString([sub.text, sub.commandLine ? `\n\`\`\`\n${sub.commandLine}\n\`\`\`` : '', ...sub.warnings.map((w) => `\n$(warning) ${w}`), ...sub.notes.map((n) => `\n*Note:* ${n}`)].join('\n'), true);
+    item.description = sub.commandLine;
+    item.iconPath = sub.warnings.length ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon('debug-stackframe-dot');
+    item.contextValue = 'subStep';
+    return item;
+  }
+
+  private remarkItem(node: Extract<TreeNode, { kind: 'remark' }>): vscode.TreeItem {
+    const step = node.step;
+    const icons = { warning: 'warning', note: 'info', doubt: 'question', condition: 'filter', outOfOrder: 'history', lastRun: 'error', run: 'history' } as const;
+    const item = new vscode.TreeItem(plain(node.text));
+    item.id = `${step.id}.${node.level}.${node.index}`;
+    item.tooltip = node.level === 'run' ? node.text : new vscode.MarkdownString(node.text);
+    item.iconPath = node.level === 'warning' || node.level === 'outOfOrder'
+      ? new vscode.ThemeIcon(icons[node.level], new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : node.level === 'lastRun'
+        ? new vscode.ThemeIcon(icons[node.level], new vscode.ThemeColor('problemsErrorIcon.foreground'))
+        : new vscode.ThemeIcon(icons[node.level]);
+    item.contextValue = node.level;
+    return item;
+  }
+
+  private machineItem(node: Extract<TreeNode, { kind: 'machine' }>): vscode.TreeItem {
+    const step = node.step;
+    const record = this.progress.record(this.procedure.id, step.id);
+    const m = record.machines?.find((x) => x.name === node.name);
+    const item = new vscode.TreeItem(node.name);
+    item.id = `${step.id}.machine.${node.name.toLowerCase()}`;
+    item.checkboxState = m?.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    item.description = m?.exitCode !== undefined ? `exit code ${m.exitCode}` : step.perMachine?.noun;
+    item.iconPath = new vscode.ThemeIcon('server');
+    item.contextValue = ['machine', ...step.actions.map((a) => a.command.replace(/^mss\./, 'action-'))].join(' ');
+    return item;
+  }
+
+  private addMachinesItem(node: Extract<TreeNode, { kind: 'addMachines' }>): vscode.TreeItem {
+    const step = node.step;
+    const noun = step.perMachine?.noun ?? 'machine';
+    const item = new vscode.TreeItem(`List each ${noun}…`);
+    item.id = `${step.id}.addMachines`;
+    item.tooltip = step.perMachine?.hint;
+    item.iconPath = new vscode.ThemeIcon('add');
+    item.command = { command: 'mss.editMachines', title: `List each ${noun}`, arguments: [{ procedure: this.procedure.id, step: step.id }] };
+    item.contextValue = 'addMachines';
+    return item;
+  }
+
+  private foldedStepItem(node: Extract<TreeNode, { kind: 'folded' }>): vscode.TreeItem {
+    const step = node.step;
+    const f = step.folded!;
+    const item = new vscode.TreeItem(`Follow: ${f.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${step.id}.folded`;
+    item.iconPath = new vscode.ThemeIcon('book');
+    item.tooltip = new vscode.MarkdownString(`Microsoft's procedure ${markdownLink(resolveSource(f.source))}, restated here because How to Move the Master Secret Server says to follow it.`);
+    return item;
+  }
+
+  private foldedGroupItem(node: Extract<TreeNode, { kind: 'foldedGroup' }>): vscode.TreeItem {
+    const step = node.step;
+    const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `${step.id}.folded.${node.group}`;
+    item.iconPath = new vscode.ThemeIcon('list-ordered');
+    return item;
+  }
+
+  private foldedLineItem(node: Extract<TreeNode, { kind: 'foldedItem' }>): vscode.TreeItem {
+    const item = new vscode.TreeItem(plain(node.text));
+    item.id = node.id;
+    item.tooltip = new vscode.MarkdownString(node.text);
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

@@ -11,8 +11,8 @@
 import * as vscode from 'vscode';
 import { contextKey, procedures, type ProcedureId } from '../../procedures';
 import type { ProgressBook } from '../../procedures/progress';
+import { EXTENSION_ID } from './commands/openWalkthrough';
 
-const EXTENSION_ID = 'ssotools.master-secret-mover';
 
 /** The walkthrough service's id of a step: `<extension id>#<walkthrough id>#<step id>`. */
 export function walkthroughStepId(procedure: string, step: string): string {

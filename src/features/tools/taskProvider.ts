@@ -118,7 +118,7 @@ class SsoTaskProvider implements vscode.TaskProvider {
   }
 }
 
-export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<UpdateXmlFile[]>, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<UpdateXmlFile[]>, log: vscode.LogOutputChannel): vscode.Disposable {
   // A refused task said why in its terminal; when it ends, a notification says it too, with the settings.
   const refused = vscode.tasks.onDidEndTaskProcess((e) => {
     const r = refusalOf(e.execution.task);
@@ -127,5 +127,5 @@ export function registerSsoTaskProvider(findUpdateXmlFiles: () => Thenable<Updat
       if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'mss.');
     });
   });
-  return [refused, ...TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, new SsoTaskProvider(t, findUpdateXmlFiles, log)))];
+  return vscode.Disposable.from(refused, ...TASK_TYPES.map((t) => vscode.tasks.registerTaskProvider(t, new SsoTaskProvider(t, findUpdateXmlFiles, log))));
 }

@@ -1,11 +1,9 @@
 // The fixes layer of the validator: `Report` collects the diagnostics and builds their quick
 // fixes (edits as ranges of the text), and the helpers below build the edits the checks share.
 // Pure: no `vscode` import.
-import type { XmlElement } from '../parse';
-import { isXmlSpace, LineIndex } from '../text';
-import type { RuleCode } from '../rules';
-import type { QuickFix, Severity, TextEdit, UpdateXmlDiagnostic } from '../types';
-import type { Value } from './values';
+import { isXmlSpace, LineIndex } from '../positions';
+import type { RuleCode, Severity } from '../rules';
+import type { QuickFix, TextEdit, UpdateXmlDiagnostic, XmlElement } from '../types';
 
 export interface Span {
   start: number;
@@ -115,23 +113,4 @@ export function trimLeftSpace(text: string, at: number): number {
   let s = at;
   while (s > 0 && isXmlSpace(text[s - 1])) s--;
   return s;
-}
-
-/** Replaces the value of a setting (or a self-closing / unclosed element) with `value`. */
-export function setValueFix(report: Report, el: XmlElement, v: Value, value: string, title: string, preferred = false): QuickFix {
-  if (el.selfClosing || el.closeStart === undefined) {
-    return report.fix(title, [{ start: el.start, end: elementEnd(el), newText: `<${el.name}>${value}</${el.name}>` }], preferred);
-  }
-  if (v.contentStart !== undefined && v.contentEnd !== undefined) {
-    return report.fix(title, [{ start: v.contentStart, end: v.contentEnd, newText: value }], preferred);
-  }
-  return report.fix(title, [{ start: el.startTagEnd, end: el.closeStart, newText: value }], preferred);
-}
-
-export function trimFix(report: Report, el: XmlElement, v: Value): QuickFix[] {
-  return v.contentStart !== undefined ? [setValueFix(report, el, v, escapeText(v.trimmed), 'Remove the surrounding whitespace', true)] : [];
-}
-
-function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -10,7 +10,7 @@
 import { checkEncoding, decodeUpdateXmlBytes } from '../decode';
 import { parseUpdateXml } from '../parse';
 import type { RuleCode } from '../rules';
-import { LineIndex } from '../text';
+import { LineIndex } from '../positions';
 import type { UpdateXmlDiagnostic } from '../types';
 import { Report } from './fixes';
 import { checkRoot } from './structure';

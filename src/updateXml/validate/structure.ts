@@ -1,10 +1,10 @@
 // The structure layer of the validator: `sso`, its one `globalInfo`, the settings in it
 // (names, attributes, stray text, duplicates, order) and the combinations a move must avoid.
 // Each setting's value is checked by values.ts. Pure: no `vscode` import.
-import { KNOWN_NAMES, resolveName, type NameMatch, type XmlElement } from '../parse';
+import { KNOWN_NAMES, resolveName, type NameMatch } from '../parse';
 import { ACCOUNT_ELEMENTS, elementSpec, globalInfoElements, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from '../schema';
-import { isXmlSpace } from '../text';
-import type { QuickFix } from '../types';
+import { isXmlSpace } from '../positions';
+import type { QuickFix, XmlElement } from '../types';
 import { elementEnd, renameSpans, trimLeftSpace, type Report, type Span } from './fixes';
 import { checkValue, type Setting } from './values';
 
@@ -93,61 +93,92 @@ function checkContainerText(report: Report, el: XmlElement, label: string): void
 
 /** Checks the root element and what is in it; `reported` holds the names already reported as repaired. */
 export function checkRoot(report: Report, root: XmlElement, reported: Map<number, string>): void {
-  let treatAsGlobalInfo = false;
-  // A root whose tags were repaired (reported) is still checked for being `sso`.
-  if (reported.get(root.nameStart) !== ROOT_ELEMENT && root.name !== ROOT_ELEMENT) {
-    const asRoot = resolveName(root.name, [ROOT_ELEMENT]);
-    const asGlobal = resolveName(root.name, [GLOBAL_INFO_ELEMENT]);
-    if (asRoot && asRoot.how === 'case') {
-      report.add(
-        'root-element',
-        'warning',
-        root.nameStart,
-        root.nameEnd,
-        `The root element is <${root.name}>; every globalInfo sample in the SSO docs writes <sso> in lower case. Other ssomanage samples use <SSO>, so it may be accepted, but XML names are case-sensitive. Rename both tags to sso.`,
-        [report.fix('Rename both tags to sso', renameSpans(root, ROOT_ELEMENT), true)],
-      );
-    } else if (asGlobal) {
-      treatAsGlobalInfo = true;
-      const indent = '  ';
-      const spans: Span[] = [
-        { start: root.start, end: root.start, newText: `<sso>${report.eol}${indent}` },
-        { start: elementEnd(root), end: elementEnd(root), newText: `${report.eol}</sso>` },
-      ];
-      report.add(
-        'root-element',
-        'error',
-        root.nameStart,
-        root.nameEnd,
-        `<${root.name}> is the root element, but ssomanage -updatedb expects <sso> around <globalInfo>. Wrap it in <sso> … </sso>.`,
-        [report.fix('Wrap in <sso>', spans, true)],
-      );
-    } else {
-      report.add(
-        'root-element',
-        'error',
-        root.nameStart,
-        root.nameEnd,
-        `The root element is <${root.name}>, but ssomanage -updatedb reads a file whose root is <sso> with one <globalInfo> inside. Check that this is the update file, or rename the root to sso.`,
-        [report.fix('Rename both tags to sso', renameSpans(root, ROOT_ELEMENT))],
-      );
-    }
-  }
-  if (treatAsGlobalInfo) {
-    if (!reported.has(root.nameStart) && root.name !== GLOBAL_INFO_ELEMENT) {
-      const m = resolveName(root.name, [GLOBAL_INFO_ELEMENT])!;
-      if (m.how !== 'exact') {
-        report.add('global-info-typo', 'error', root.nameStart, root.nameEnd, nameMessage(root.name, m, 'ssomanage -updatedb'), [
-          report.fix('Rename both tags to globalInfo', renameSpans(root, GLOBAL_INFO_ELEMENT), true),
-        ]);
-      }
-    }
-    checkGlobalInfo(report, root, reported);
+  if (checkRootName(report, root, reported)) {
+    checkRootAsGlobalInfo(report, root, reported);
     return;
   }
   checkAttributes(report, root, ROOT_ELEMENT);
   checkContainerText(report, root, ROOT_ELEMENT);
+  const { globalInfos, misplaced } = sortRootChildren(report, root, reported);
+  if (globalInfos.length === 0) {
+    reportMissingGlobalInfo(report, root, misplaced);
+    return;
+  }
+  for (const dup of globalInfos.slice(1)) {
+    report.add(
+      'duplicate-element',
+      'error',
+      dup.nameStart,
+      dup.nameEnd,
+      '<sso> has more than one <globalInfo>; an update file has exactly one, and which one ssomanage -updatedb would read is undocumented. Merge the settings into the first <globalInfo> and remove this one.',
+      [report.fix('Remove this <globalInfo>', [report.deletion(dup.start, elementEnd(dup))], true)],
+    );
+  }
+  checkGlobalInfo(report, globalInfos[0], reported);
+}
 
+/**
+ * Reports a root that is not `sso` (a root whose tags were repaired, reported, is still checked
+ * for being `sso`). True when the root is a `globalInfo` without its `sso`: it is then checked
+ * as the `globalInfo`.
+ */
+function checkRootName(report: Report, root: XmlElement, reported: Map<number, string>): boolean {
+  if (reported.get(root.nameStart) === ROOT_ELEMENT || root.name === ROOT_ELEMENT) return false;
+  const asRoot = resolveName(root.name, [ROOT_ELEMENT]);
+  const asGlobal = resolveName(root.name, [GLOBAL_INFO_ELEMENT]);
+  if (asRoot && asRoot.how === 'case') {
+    report.add(
+      'root-element',
+      'warning',
+      root.nameStart,
+      root.nameEnd,
+      `The root element is <${root.name}>; every globalInfo sample in the SSO docs writes <sso> in lower case. Other ssomanage samples use <SSO>, so it may be accepted, but XML names are case-sensitive. Rename both tags to sso.`,
+      [report.fix('Rename both tags to sso', renameSpans(root, ROOT_ELEMENT), true)],
+    );
+    return false;
+  }
+  if (asGlobal) {
+    const indent = '  ';
+    const spans: Span[] = [
+      { start: root.start, end: root.start, newText: `<sso>${report.eol}${indent}` },
+      { start: elementEnd(root), end: elementEnd(root), newText: `${report.eol}</sso>` },
+    ];
+    report.add(
+      'root-element',
+      'error',
+      root.nameStart,
+      root.nameEnd,
+      `<${root.name}> is the root element, but ssomanage -updatedb expects <sso> around <globalInfo>. Wrap it in <sso> … </sso>.`,
+      [report.fix('Wrap in <sso>', spans, true)],
+    );
+    return true;
+  }
+  report.add(
+    'root-element',
+    'error',
+    root.nameStart,
+    root.nameEnd,
+    `The root element is <${root.name}>, but ssomanage -updatedb reads a file whose root is <sso> with one <globalInfo> inside. Check that this is the update file, or rename the root to sso.`,
+    [report.fix('Rename both tags to sso', renameSpans(root, ROOT_ELEMENT))],
+  );
+  return false;
+}
+
+/** A root `globalInfo` (with no `sso` around it): its name, then its settings. */
+function checkRootAsGlobalInfo(report: Report, root: XmlElement, reported: Map<number, string>): void {
+  if (!reported.has(root.nameStart) && root.name !== GLOBAL_INFO_ELEMENT) {
+    const m = resolveName(root.name, [GLOBAL_INFO_ELEMENT])!;
+    if (m.how !== 'exact') {
+      report.add('global-info-typo', 'error', root.nameStart, root.nameEnd, nameMessage(root.name, m, 'ssomanage -updatedb'), [
+        report.fix('Rename both tags to globalInfo', renameSpans(root, GLOBAL_INFO_ELEMENT), true),
+      ]);
+    }
+  }
+  checkGlobalInfo(report, root, reported);
+}
+
+/** The children of `sso`: its `globalInfo` elements (a misspelt one reported), settings outside it and other elements reported. */
+function sortRootChildren(report: Report, root: XmlElement, reported: Map<number, string>): { globalInfos: XmlElement[]; misplaced: XmlElement[] } {
   const globalInfos: XmlElement[] = [];
   const misplaced: XmlElement[] = [];
   for (const child of root.children) {
@@ -187,51 +218,41 @@ export function checkRoot(report: Report, root: XmlElement, reported: Map<number
       [report.fix(`Remove <${child.name}>`, [report.deletion(child.start, elementEnd(child))], true)],
     );
   }
+  return { globalInfos, misplaced };
+}
 
-  if (globalInfos.length === 0) {
-    let fix: QuickFix;
-    if (misplaced.length > 0) {
-      const first = misplaced[0];
-      const last = misplaced[misplaced.length - 1];
-      fix = report.fix(
-        'Wrap the settings in <globalInfo>',
-        [
-          { start: first.start, end: first.start, newText: `<globalInfo>${report.eol}${report.indentAt(first.start)}` },
-          { start: elementEnd(last), end: elementEnd(last), newText: `${report.eol}${report.indentAt(first.start)}</globalInfo>` },
-        ],
-        true,
-      );
-    } else if (root.selfClosing || root.closeStart === undefined) {
-      fix = report.fix('Add <globalInfo>', [
-        { start: root.start, end: elementEnd(root), newText: `<sso>${report.eol}  <globalInfo>${report.eol}  </globalInfo>${report.eol}</sso>` },
-      ]);
-    } else {
-      const indent = report.indentAt(root.start) + '  ';
-      fix = report.fix('Add <globalInfo>', [
-        { start: root.startTagEnd, end: root.startTagEnd, newText: `${report.eol}${indent}<globalInfo>${report.eol}${indent}</globalInfo>` },
-      ]);
-    }
-    report.add(
-      'missing-global-info',
-      'error',
-      root.nameStart,
-      root.nameEnd,
-      '<sso> has no <globalInfo>, so ssomanage -updatedb has nothing to update. Put the settings inside <globalInfo> … </globalInfo>.',
-      [fix],
+/** `sso` with no `globalInfo`: the fix wraps the settings found directly in `sso`, or adds an empty `globalInfo`. */
+function reportMissingGlobalInfo(report: Report, root: XmlElement, misplaced: XmlElement[]): void {
+  let fix: QuickFix;
+  if (misplaced.length > 0) {
+    const first = misplaced[0];
+    const last = misplaced[misplaced.length - 1];
+    fix = report.fix(
+      'Wrap the settings in <globalInfo>',
+      [
+        { start: first.start, end: first.start, newText: `<globalInfo>${report.eol}${report.indentAt(first.start)}` },
+        { start: elementEnd(last), end: elementEnd(last), newText: `${report.eol}${report.indentAt(first.start)}</globalInfo>` },
+      ],
+      true,
     );
-    return;
+  } else if (root.selfClosing || root.closeStart === undefined) {
+    fix = report.fix('Add <globalInfo>', [
+      { start: root.start, end: elementEnd(root), newText: `<sso>${report.eol}  <globalInfo>${report.eol}  </globalInfo>${report.eol}</sso>` },
+    ]);
+  } else {
+    const indent = report.indentAt(root.start) + '  ';
+    fix = report.fix('Add <globalInfo>', [
+      { start: root.startTagEnd, end: root.startTagEnd, newText: `${report.eol}${indent}<globalInfo>${report.eol}${indent}</globalInfo>` },
+    ]);
   }
-  for (const dup of globalInfos.slice(1)) {
-    report.add(
-      'duplicate-element',
-      'error',
-      dup.nameStart,
-      dup.nameEnd,
-      '<sso> has more than one <globalInfo>; an update file has exactly one, and which one ssomanage -updatedb would read is undocumented. Merge the settings into the first <globalInfo> and remove this one.',
-      [report.fix('Remove this <globalInfo>', [report.deletion(dup.start, elementEnd(dup))], true)],
-    );
-  }
-  checkGlobalInfo(report, globalInfos[0], reported);
+  report.add(
+    'missing-global-info',
+    'error',
+    root.nameStart,
+    root.nameEnd,
+    '<sso> has no <globalInfo>, so ssomanage -updatedb has nothing to update. Put the settings inside <globalInfo> … </globalInfo>.',
+    [fix],
+  );
 }
 
 function checkGlobalInfo(report: Report, gi: XmlElement, reported: Map<number, string>): void {

@@ -1,11 +1,12 @@
 // The values layer of the validator: the text of each setting, checked by its kind
 // (computer name, account, number). Pure: no `vscode` import.
 import { checkServerName, describeInvisible, findInvisible, visible } from '../../ssoTools/serverName';
-import { decodeEntities, type XmlElement } from '../parse';
+import { decodeEntities } from '../parse';
 import { INT32_MAX, type ElementSpec } from '../schema';
-import { isXmlSpace } from '../text';
-import type { QuickFix, Severity } from '../types';
-import { elementEnd, setValueFix, trimFix, type Report } from './fixes';
+import { isXmlSpace } from '../positions';
+import type { Severity } from '../rules';
+import type { QuickFix, XmlElement } from '../types';
+import { elementEnd, type Report } from './fixes';
 
 /** A recognised setting inside `globalInfo`. */
 export interface Setting {
@@ -88,7 +89,7 @@ function checkServerValue(report: Report, { el }: Setting, v: Value): void {
         fixes.push(setValueFix(report, el, v, host, `Use the bare computer name "${host}"`));
       }
     }
-    report.add('invalid-server-name', check.ok ? 'warning' : 'error', v.start, v.end, check.message ?? 'Invalid server name.', fixes);
+    report.add('invalid-server-name', check.ok ? 'warning' : 'error', v.start, v.end, check.message, fixes);
   }
   if (v.value !== v.trimmed) {
     report.add(
@@ -250,4 +251,23 @@ function checkNumberValue(report: Report, { el, spec }: Setting, v: Value): void
       [setValueFix(report, el, v, spec.default, `Use the default (${spec.default})`, true)],
     );
   }
+}
+
+/** Replaces the value of a setting (or a self-closing / unclosed element) with `value`. */
+export function setValueFix(report: Report, el: XmlElement, v: Value, value: string, title: string, preferred = false): QuickFix {
+  if (el.selfClosing || el.closeStart === undefined) {
+    return report.fix(title, [{ start: el.start, end: elementEnd(el), newText: `<${el.name}>${value}</${el.name}>` }], preferred);
+  }
+  if (v.contentStart !== undefined && v.contentEnd !== undefined) {
+    return report.fix(title, [{ start: v.contentStart, end: v.contentEnd, newText: value }], preferred);
+  }
+  return report.fix(title, [{ start: el.startTagEnd, end: el.closeStart, newText: value }], preferred);
+}
+
+export function trimFix(report: Report, el: XmlElement, v: Value): QuickFix[] {
+  return v.contentStart !== undefined ? [setValueFix(report, el, v, escapeText(v.trimmed), 'Remove the surrounding whitespace', true)] : [];
+}
+
+function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

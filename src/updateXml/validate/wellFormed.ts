@@ -5,7 +5,8 @@ import type { RuleCode } from '../rules';
 import { codePointLabel } from '../strict';
 import { GLOBAL_INFO_DOC_TYPO, GLOBAL_INFO_ELEMENT, ROOT_ELEMENT } from '../schema';
 import { describeInvisible, findInvisible, INVISIBLE_SOURCE, visible } from '../../ssoTools/serverName';
-import { KNOWN_NAMES, type ParsedUpdateXml, type Recovery, type XmlElement } from '../parse';
+import { KNOWN_NAMES, type ParsedUpdateXml, type Recovery } from '../parse';
+import type { XmlElement } from '../types';
 import { elementEnd, renameSpans, trimLeftSpace, type Report, type Span } from './fixes';
 
 export interface WellFormed {

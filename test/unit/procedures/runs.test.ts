@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { clusterRunNote, restorePlace, stepOfRun } from '../../../src/procedures/runs';
+import { clusterRunNote, NEW_SERVER_STEP, newServerOf, restorePlace, stepOfRun } from '../../../src/procedures/runs';
+import { CHECK_STEPS } from '../../../src/verification/verify';
 
 const PC = 'BTSMSS01';
 const runs = {
@@ -54,6 +55,18 @@ describe('procedures/runs: the tool task a checked task starts', () => {
       assert.equal(stepOfRun(run, undefined, 'BTS1'), undefined, JSON.stringify(run));
       assert.equal(stepOfRun({ ...run, part: undefined }, undefined, 'BTS1') !== undefined, true, 'without part it marks a step');
       assert.equal(clusterRunNote(run, 'moveToCluster'), undefined);
+    }
+  });
+});
+
+describe('the new master secret server: one reader', () => {
+  it('reads it from the step -updatedb records it on, in each procedure; the verification expects it on the same step', () => {
+    assert.deepEqual(NEW_SERVER_STEP, { moveToServer: 'updateDb', moveToCluster: 'clusterSetup' });
+    for (const id of ['moveToServer', 'moveToCluster'] as const) {
+      assert.equal(CHECK_STEPS[id].secretServerName, NEW_SERVER_STEP[id], id);
+      assert.equal(newServerOf(id, { [NEW_SERVER_STEP[id]]: { newServer: 'BTSMSS02' } }), 'BTSMSS02', id);
+      assert.equal(newServerOf(id, { other: { newServer: 'BTSMSS02' } }), undefined, id);
+      assert.equal(newServerOf(id, {}), undefined, id);
     }
   });
 });

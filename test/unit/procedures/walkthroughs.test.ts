@@ -219,3 +219,10 @@ describe('walkthroughs', () => {
   });
 });
 
+describe('the walkthrough card', () => {
+  it('features the move to another server in a folder with NewMSSServer.xml', () => {
+    const [server, cluster] = renderWalkthroughs().contribution;
+    assert.deepEqual(server.featuredFor, ['**/NewMSSServer.xml']);
+    assert.equal(cluster.featuredFor, undefined);
+  });
+});

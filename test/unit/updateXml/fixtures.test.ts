@@ -87,7 +87,7 @@ const expected: Record<string, Row[]> = {
     ['empty-value', 'error', 2, 5, 2, 17],
   ],
   'enc-ansi.xml': [
-    // An error since issue 12 (was a warning): without another declared encoding the file must be UTF-8.
+    // An error (it was once a warning): without another declared encoding the file must be UTF-8.
     ['encoding', 'error', 2, 21, 2, 22],
     ['invalid-server-name', 'warning', 2, 18, 2, 22],
   ],

@@ -3,7 +3,8 @@
 // the reading the validator used before), offsets included, and refuse what is not well-formed.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseLenient, parseUpdateXml, type XmlElement } from '../../../src/updateXml/parse';
+import { parseLenient, parseUpdateXml } from '../../../src/updateXml/parse';
+import type { XmlElement } from '../../../src/updateXml/types';
 import { readTree } from '../../../src/updateXml/readTree';
 import { firstStrictProblem } from '../../../src/updateXml/strict';
 import { mutatedFile, updateFile } from './fuzzProperties';

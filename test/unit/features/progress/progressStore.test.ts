@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { mergeChange, ProgressFile, writeAtomic } from '../../../../src/features/progress/progressFile';
+import { procedures } from '../../../../src/procedures';
+import { ProgressBook } from '../../../../src/procedures/progress';
+import { checkStoredProgress } from '../../../../src/procedures/transfer';
+
+const ALL = Object.values(procedures);
+const check = (key: string, value: unknown) => checkStoredProgress(ALL, key, value);
+const NOW = new Date('2026-11-24T09:00:00.000Z');
+
+describe('the progress store shared by several windows (ProgressFile)', () => {
+  let dir: string;
+  let file: string;
+  let problems: string[];
+  const open = () => new ProgressFile(file, undefined, { check, onProblem: (m) => problems.push(m), now: () => NOW });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-progress-store-'));
+    file = path.join(dir, 'progress.json');
+    problems = [];
+  });
+  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+  it('two windows tick different steps of one procedure: both ticks are in the file and in both windows', async () => {
+    const a = new ProgressBook(open(), ALL);
+    const bStore = open();
+    const b = new ProgressBook(bStore, ALL);
+    await a.setDone('moveToServer', 'backup', true);
+    await b.setDone('moveToServer', 'updateDb', true);  // B never reloaded: its copy has no backup
+    await a.setDone('moveToServer', 'restartService', true);
+    const onDisk = JSON.parse(fs.readFileSync(file, 'utf8'))['mss.progress.moveToServer'] as Record<string, { done: boolean }>;
+    assert.deepEqual(Object.keys(onDisk).sort(), ['backup', 'restartService', 'updateDb']);
+    assert.equal(a.record('moveToServer', 'updateDb').done, true, 'A sees B\'s tick after its own next write');
+    bStore.reload();
+    assert.deepEqual(b.counts('moveToServer').done, 3, 'B sees all three after a reload');
+  });
+
+  it('100 interleaved writes of two windows (different steps, sub-steps, both procedures): none is lost', async () => {
+    const a = new ProgressBook(open(), ALL);
+    const b = new ProgressBook(open(), ALL);
+    const serverSteps = procedures.moveToServer.steps.map((s) => s.id);
+    const clusterSteps = procedures.moveToCluster.steps.map((s) => s.id);
+    const writes: Array<Promise<unknown>> = [];
+    for (let i = 0; i < 50; i++) {
+      writes.push(a.setDone('moveToServer', serverSteps[i % serverSteps.length], i % 3 !== 0));
+      writes.push(b.setDone('moveToCluster', clusterSteps[i % clusterSteps.length], i % 2 === 0));
+    }
+    await Promise.all(writes);
+    const fresh = new ProgressBook(open(), ALL);
+    assert.deepEqual(fresh.read('moveToServer'), a.read('moveToServer'));
+    assert.deepEqual(fresh.read('moveToCluster'), b.read('moveToCluster'));
+    assert.deepEqual(fs.readdirSync(dir), ['progress.json'], 'no temp or lock file left');
+  });
+
+  it('the watcher tells the book, and the book its listeners, when another window wrote', async () => {
+    const storeA = open();
+    const a = new ProgressBook(storeA, ALL);
+    const changed: string[] = [];
+    a.onDidChange((p) => changed.push(p));
+    const watching = storeA.watch();
+    try {
+      await new ProgressBook(open(), ALL).setDone('moveToCluster', 'clusterSetup', true);
+      const until = Date.now() + 3000;
+      while (!changed.includes('moveToCluster') && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(changed, ['moveToCluster']);
+      assert.equal(a.record('moveToCluster', 'clusterSetup').done, true);
+    } finally {
+      watching.dispose();
+    }
+  });
+
+  for (const [name, content, why] of [
+    ['a truncated file', '{"mss.progress.moveToServer": {"backup": {"do', /it is not valid JSON/],
+    ['null', 'null', /it holds null instead of the progress/],
+    ['a list', '[]', /it holds a list instead of the progress/],
+    ['a number', '42', /it holds a number instead of the progress/],
+    ['a __proto__ key', '{"__proto__": {"x": 1}}', /a field named "__proto__"/],
+  ] as Array<[string, string, RegExp]>) {
+    it(`${name}: kept aside as a dated copy, the admin is told, and the store works`, async () => {
+      fs.writeFileSync(file, content);
+      const store = open();
+      assert.equal(problems.length, 1);
+      assert.match(problems[0], why);
+      const copy = path.join(dir, 'progress.unreadable-2026-11-24T09-00-00-000Z.json');
+      assert.ok(problems[0].includes(`kept a copy as ${copy}`), problems[0]);
+      assert.match(problems[0], /Import Progress from a Record/);
+      assert.equal(fs.readFileSync(copy, 'utf8'), content, 'the copy is the file as it was');
+      const book = new ProgressBook(store, ALL);
+      assert.deepEqual(book.read('moveToServer'), {});
+      await book.setDone('moveToServer', 'backup', true);
+      assert.equal((JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, { done: boolean }>>)['mss.progress.moveToServer'].backup.done, true, 'later changes are written');
+      assert.equal(({} as Record<string, unknown>).x, undefined);
+    });
+  }
+
+  it('a wrongly shaped procedure is dropped (the file kept aside), the other procedure is kept', () => {
+    fs.writeFileSync(file, JSON.stringify({ 'mss.progress.moveToServer': { backup: { done: 'yes' } }, 'mss.progress.moveToCluster': { clusterSetup: { done: true } } }));
+    const book = new ProgressBook(open(), ALL);
+    assert.match(problems[0], /the progress of moveToServer: step backup\.done has a wrong value: "yes"\. It kept a copy as .* and goes on with the rest of the progress\./);
+    assert.deepEqual(book.read('moveToServer'), {});
+    assert.deepEqual(book.read('moveToCluster'), { clusterSetup: { done: true } });
+  });
+
+  it('two set-asides in the same millisecond get two copies', () => {
+    fs.writeFileSync(file, 'null');
+    open();
+    open();
+    assert.equal(fs.readdirSync(dir).filter((n) => n.startsWith('progress.unreadable-')).length, 2);
+  });
+
+  it('a failed rename leaves no temp file, rejects the update, and the window shows the file again', async () => {
+    const store = open();
+    await store.update('mss.progress.moveToServer', { backup: { done: true } });
+    fs.rmSync(file);
+    fs.mkdirSync(file);  // a folder where the file was: the rename fails
+    fs.writeFileSync(path.join(file, 'keep'), '');
+    await assert.rejects(store.update('mss.progress.moveToServer', { backup: { done: true }, updateDb: { done: true } }));
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['progress.json']);
+    assert.deepEqual(store.get('mss.progress.moveToServer'), { backup: { done: true } }, 'not the change that was not written');
+  });
+
+  it('a lock left by a window that died is taken over', async () => {
+    fs.writeFileSync(`${file}.lock`, '999999');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.lock`, old, old);
+    const started = Date.now();
+    await open().update('mss.progress.moveToServer', {});
+    assert.ok(Date.now() - started < 1000);
+    assert.deepEqual(fs.readdirSync(dir), ['progress.json']);
+  });
+
+  describe('mergeChange (this window\'s change into the file\'s)', () => {
+    it('keeps their steps this window did not touch, and this window\'s changes', () => {
+      const base = { a: { done: false }, b: { done: false } };
+      assert.deepEqual(mergeChange(base, { a: { done: true }, b: { done: false } }, { a: { done: false }, b: { done: true }, c: { done: true } }), { a: { done: true }, b: { done: true }, c: { done: true } });
+      assert.deepEqual(mergeChange(base, base, { x: 1 }), { x: 1 }, 'no change: theirs');
+      assert.deepEqual(mergeChange(base, {}, { ...base, c: { done: true } }), { c: { done: true } }, 'a reset clears what this window saw; a step the other window ticked since stays');
+      assert.deepEqual(mergeChange(undefined, { a: 1 }, undefined), { a: 1 });
+    });
+  });
+});
+
+describe('writeAtomic', () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-atomic-')); });
+  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+  it('replaces a file whole, and with exclusive never replaces one (the original stays as it was)', async () => {
+    const f = path.join(dir, 'record.md');
+    await writeAtomic(f, 'one');
+    await writeAtomic(f, 'two');
+    assert.equal(fs.readFileSync(f, 'utf8'), 'two');
+    await assert.rejects(writeAtomic(f, 'three', { exclusive: true }), { code: 'EEXIST' });
+    assert.equal(fs.readFileSync(f, 'utf8'), 'two');
+    await writeAtomic(path.join(dir, 'new.md'), 'new', { exclusive: true });
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['new.md', 'record.md'], 'no temp file left');
+  });
+
+  it('a failed write leaves the original whole and no temp file', async () => {
+    const f = path.join(dir, 'record.md');
+    fs.writeFileSync(f, 'original');
+    await assert.rejects(writeAtomic(path.join(dir, 'missing folder', 'x.md'), 'x'));
+    fs.mkdirSync(path.join(dir, 'folder.md'));
+    await assert.rejects(writeAtomic(path.join(dir, 'folder.md'), 'x'));
+    assert.equal(fs.readFileSync(f, 'utf8'), 'original');
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['folder.md', 'record.md']);
+  });
+});
