@@ -58,6 +58,7 @@ function progressStore(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     store: {
       get: <T>(key: string) => open().get<T>(key),
       update: (key: string, value: unknown) => open().update(key, value),
+      change: (key: string, fn: (current: unknown) => unknown) => open().change(key, fn),
       onDidChangeKeys: (listener) => {
         listeners.add(listener);
         return { dispose: () => { listeners.delete(listener); } };

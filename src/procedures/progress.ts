@@ -66,6 +66,12 @@ export type ProcedureProgress = Record<string, StepRecord>;
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): PromiseLike<void>;
+  /**
+   * Applies `fn` to the value as stored now and writes what it returns, once (a store shared by
+   * several windows does it under its lock, on the value read under the lock). Resolves with
+   * what was written. A store without it gets a read, `fn` and an update.
+   */
+  change?(key: string, fn: (current: unknown) => unknown): PromiseLike<unknown>;
   /** A store that another window writes too tells which keys that window changed. */
   onDidChangeKeys?(listener: (keys: readonly string[]) => void): { dispose(): void };
 }
@@ -153,11 +159,7 @@ export class ProgressBook {
 
   /** Required steps of `step` that are not done yet, in procedure order. */
   missingPrerequisites(procedure: string, step: string): string[] {
-    const s = this.step(procedure, step);
-    const stored = this.read(procedure);
-    return this.procedure(procedure).steps
-      .filter((x) => s.requires.includes(x.id) && !stored[x.id]?.done)
-      .map((x) => x.id);
+    return this.missingIn(this.read(procedure), procedure, step);
   }
 
   counts(procedure: string): { done: number; total: number } {
@@ -166,9 +168,41 @@ export class ProgressBook {
     return { done: steps.filter((s) => stored[s.id]?.done).length, total: steps.length };
   }
 
-  private async write(procedure: string, progress: ProcedureProgress): Promise<void> {
-    await this.store.update(storageKey(procedure), progress);
+  /**
+   * The one way progress changes: `fn` gets the procedure's progress as it is stored now (in the
+   * progress file: read under its lock, with what other windows wrote), changes it in place, and
+   * the result is written once, atomically. What `fn` returns is handed back. A change that
+   * throws writes nothing. Every mutator below is a caller of this.
+   */
+  async change<T>(procedure: string, fn: (progress: ProcedureProgress, at: string) => T): Promise<T> {
+    this.procedure(procedure);
+    let result: T | undefined;
+    let applied = false;
+    const apply = (current: unknown): ProcedureProgress => {
+      const progress: ProcedureProgress = current && typeof current === 'object' && !Array.isArray(current) ? structuredClone(current as ProcedureProgress) : {};
+      result = fn(progress, this.now().toISOString());
+      applied = true;
+      return progress;
+    };
+    const key = storageKey(procedure);
+    if (this.store.change) await this.store.change(key, apply);
+    else await this.store.update(key, apply(this.store.get<unknown>(key)));
+    if (!applied) throw new Error(`The progress of ${procedure} was not changed.`);
     for (const l of this.listeners) l(procedure);
+    return result as T;
+  }
+
+  /** The step's record in `progress`, created not done when absent (for a change). */
+  private stepIn(progress: ProcedureProgress, procedure: string, step: string): StepRecord {
+    this.step(procedure, step);
+    progress[step] ??= { done: false };
+    return progress[step];
+  }
+
+  /** Required steps of `step` not done in `progress`. */
+  private missingIn(progress: ProcedureProgress, procedure: string, step: string): string[] {
+    const s = this.step(procedure, step);
+    return this.procedure(procedure).steps.filter((x) => s.requires.includes(x.id) && !progress[x.id]?.done).map((x) => x.id);
   }
 
   /**
@@ -178,18 +212,20 @@ export class ProgressBook {
    */
   async setDone(procedure: string, step: string, done: boolean, extra: { exitCode?: number } = {}): Promise<StepRecord> {
     this.step(procedure, step);
-    const progress = this.read(procedure);
-    const at = this.now().toISOString();
+    return this.change(procedure, (progress, at) => this.doneIn(progress, procedure, step, done, at, extra.exitCode));
+  }
+
+  private doneIn(progress: ProcedureProgress, procedure: string, step: string, done: boolean, at: string, exitCode?: number): StepRecord {
     const previous = progress[step];
     const next: StepRecord = { done };
     if (done) {
       next.at = at;
-      if (extra.exitCode !== undefined) next.exitCode = extra.exitCode;
-      const missing = this.missingPrerequisites(procedure, step);
+      if (exitCode !== undefined) next.exitCode = exitCode;
+      const missing = this.missingIn(progress, procedure, step);
       if (missing.length > 0) next.outOfOrder = { at, missing };
-    } else if (extra.exitCode !== undefined) {
+    } else if (exitCode !== undefined) {
       next.at = at;
-      next.exitCode = extra.exitCode;
+      next.exitCode = exitCode;
     }
     // The history of runs and the verdicts stay whatever the admin ticks.
     if (previous?.runs) next.runs = previous.runs;
@@ -202,7 +238,6 @@ export class ProgressBook {
     if (done && subSteps > 0) next.subStepsDone = Array.from({ length: subSteps }, (_x, i) => i + 1);
     else if (previous?.subStepsDone?.length) next.subStepsDone = [...previous.subStepsDone];
     progress[step] = next;
-    await this.write(procedure, progress);
     return next;
   }
 
@@ -212,51 +247,68 @@ export class ProgressBook {
    * per-machine step, `machine` names the machine the run was for.
    */
   async recordRun(procedure: string, step: string, exitCode: number, machine?: string, errors: string[] = [], run?: RunRecord): Promise<StepRecord> {
-    if (run) await this.addRun(procedure, step, run);
-    if (machine !== undefined) {
-      await this.setMachineDone(procedure, step, machine, exitCode === 0, exitCode);
-      return this.setLastErrors(procedure, step, exitCode === 0 ? [] : errors);
-    }
-    if (exitCode === 0) return this.setDone(procedure, step, true, { exitCode });
-    const progress = this.read(procedure);
-    const previous = progress[step] ?? { done: false };
-    // A failed re-run does not undo a step that was done before: record the code only.
-    const next = withRunOutcome({ ...previous, exitCode, at: this.now().toISOString() }, errors);
-    if (!previous.done) next.done = false;
-    progress[step] = next;
-    await this.write(procedure, progress);
-    return next;
+    return this.recordToolRun(procedure, step, { exitCode, machine, errors, run });
+  }
+
+  /** Records a run that was stopped before its process reported an exit code: the step stays as it was. */
+  async recordStopped(procedure: string, step: string, run?: RunRecord): Promise<StepRecord> {
+    return this.recordToolRun(procedure, step, { run });
+  }
+
+  /**
+   * A tool run, as one change (one write): its record in the step's history, how it ended (exit
+   * 0 ticks the step or the machine; another code is recorded with the ERROR lines and leaves it
+   * as it was; no code: stopped), and, for a -updatedb that succeeded, the server its file named.
+   */
+  async recordToolRun(procedure: string, step: string, outcome: { exitCode?: number; machine?: string; errors?: readonly string[]; run?: RunRecord; newServer?: string }): Promise<StepRecord> {
+    const s = this.step(procedure, step);
+    if (outcome.machine !== undefined && !s.perMachine) throw new Error(`Step "${step}" is not done once per machine.`);
+    return this.change(procedure, (progress, at) => {
+      const { exitCode, machine, run } = outcome;
+      if (run) this.runIn(progress, procedure, step, run);
+      let next: StepRecord;
+      if (exitCode === undefined) {
+        next = { ...this.stepIn(progress, procedure, step), stoppedAt: at };
+        delete next.lastErrors;
+      } else {
+        const errors = exitCode === 0 ? [] : outcome.errors ?? [];
+        if (machine !== undefined) this.machineDoneIn(progress, procedure, step, machine, exitCode === 0, at, exitCode);
+        else if (exitCode === 0) this.doneIn(progress, procedure, step, true, at, exitCode);
+        else {
+          const previous = this.stepIn(progress, procedure, step);
+          // A failed re-run does not undo a step that was done before: record the code only.
+          progress[step] = { ...previous, exitCode, at, done: previous.done };
+        }
+        next = withRunOutcome(progress[step], errors);
+      }
+      if (exitCode === 0 && outcome.newServer) next.newServer = outcome.newServer;
+      progress[step] = next;
+      return next;
+    });
   }
 
   /** Adds a run to the step's history (oldest dropped past RUN_HISTORY_LIMIT); the step stays as it is. */
   async addRun(procedure: string, step: string, run: RunRecord): Promise<StepRecord> {
     this.step(procedure, step);
-    const progress = this.read(procedure);
-    const previous = progress[step] ?? { done: false };
-    const next: StepRecord = { ...previous, runs: [...(previous.runs ?? []), structuredClone(run)].slice(-RUN_HISTORY_LIMIT) };
-    progress[step] = next;
-    await this.write(procedure, progress);
-    return next;
+    return this.change(procedure, (progress) => this.runIn(progress, procedure, step, run));
+  }
+
+  private runIn(progress: ProcedureProgress, procedure: string, step: string, run: RunRecord): StepRecord {
+    const previous = this.stepIn(progress, procedure, step);
+    progress[step] = { ...previous, runs: [...(previous.runs ?? []), structuredClone(run)].slice(-RUN_HISTORY_LIMIT) };
+    return progress[step];
   }
 
   /** Keeps the verdicts of a verification with the steps they bear on (`step` of each check); whether a step is done does not change. */
   async recordChecks(procedure: string, checks: ReadonlyArray<{ id: string; step: string } & CheckRecord>): Promise<void> {
-    const progress = this.read(procedure);
-    for (const c of checks) {
-      this.step(procedure, c.step);
-      const previous = progress[c.step] ?? { done: false };
-      const kept: CheckRecord = { verdict: c.verdict, summary: c.summary, evidence: c.evidence, at: c.at, computer: c.computer, ...(c.next ? { next: c.next } : {}) };
-      progress[c.step] = { ...previous, checks: { ...(previous.checks ?? {}), [c.id]: kept } };
-    }
-    await this.write(procedure, progress);
-  }
-
-  private async setLastErrors(procedure: string, step: string, errors: string[]): Promise<StepRecord> {
-    const progress = this.read(procedure);
-    const next = withRunOutcome({ ...(progress[step] ?? { done: false }) }, errors);
-    progress[step] = next;
-    await this.write(procedure, progress);
-    return next;
+    for (const c of checks) this.step(procedure, c.step);
+    await this.change(procedure, (progress) => {
+      for (const c of checks) {
+        const previous = this.stepIn(progress, procedure, c.step);
+        const kept: CheckRecord = { verdict: c.verdict, summary: c.summary, evidence: c.evidence, at: c.at, computer: c.computer, ...(c.next ? { next: c.next } : {}) };
+        progress[c.step] = { ...previous, checks: { ...(previous.checks ?? {}), [c.id]: kept } };
+      }
+    });
   }
 
   /**
@@ -269,86 +321,74 @@ export class ProgressBook {
     if (!Number.isInteger(n) || n < 1 || n > count) {
       throw new Error(count === 0 ? `Step "${step}" has no sub-steps.` : `Step "${step}" has sub-steps ${step}.1 to ${step}.${count}; there is no ${step}.${n}.`);
     }
-    const progress = this.read(procedure);
-    const next: StepRecord = { ...(progress[step] ?? { done: false }) };
-    const ticked = new Set(next.subStepsDone ?? []);
-    if (done) ticked.add(n); else ticked.delete(n);
-    if (ticked.size > 0) next.subStepsDone = [...ticked].sort((a, b) => a - b);
-    else delete next.subStepsDone;
-    progress[step] = next;
-    await this.write(procedure, progress);
-    return next;
+    return this.change(procedure, (progress) => {
+      const next: StepRecord = { ...this.stepIn(progress, procedure, step) };
+      const ticked = new Set(next.subStepsDone ?? []);
+      if (done) ticked.add(n); else ticked.delete(n);
+      if (ticked.size > 0) next.subStepsDone = [...ticked].sort((a, b) => a - b);
+      else delete next.subStepsDone;
+      progress[step] = next;
+      return next;
+    });
   }
 
   /** Remembers the server a successful -updatedb named (the restart and the restore check it). */
   async setNewServer(procedure: string, step: string, server: string): Promise<StepRecord> {
     this.step(procedure, step);
-    const progress = this.read(procedure);
-    const next: StepRecord = { ...(progress[step] ?? { done: false }), newServer: server };
-    progress[step] = next;
-    await this.write(procedure, progress);
-    return next;
-  }
-
-  /** Records a run that was stopped before its process reported an exit code: the step stays as it was. */
-  async recordStopped(procedure: string, step: string, run?: RunRecord): Promise<StepRecord> {
-    this.step(procedure, step);
-    if (run) await this.addRun(procedure, step, run);
-    const progress = this.read(procedure);
-    const next: StepRecord = { ...(progress[step] ?? { done: false }), stoppedAt: this.now().toISOString() };
-    delete next.lastErrors;
-    progress[step] = next;
-    await this.write(procedure, progress);
-    return next;
+    return this.change(procedure, (progress) => {
+      progress[step] = { ...this.stepIn(progress, procedure, step), newServer: server };
+      return progress[step];
+    });
   }
 
   /** Sets the machines of a per-machine step (names trimmed, duplicates ignored, case-insensitive). */
   async setMachines(procedure: string, step: string, names: string[]): Promise<StepRecord> {
     const s = this.step(procedure, step);
     if (!s.perMachine) throw new Error(`Step "${step}" is not done once per machine.`);
-    const progress = this.read(procedure);
-    const previous = progress[step] ?? { done: false };
-    const seen = new Set<string>();
-    const machines: NonNullable<StepRecord['machines']> = [];
-    for (const raw of names) {
-      const name = raw.trim();
-      if (!name || seen.has(name.toLowerCase())) continue;
-      seen.add(name.toLowerCase());
-      machines.push(previous.machines?.find((m) => m.name.toLowerCase() === name.toLowerCase()) ?? { name, done: false });
-    }
-    progress[step] = this.withMachineTotals({ ...previous, machines });
-    await this.write(procedure, progress);
-    return progress[step];
+    return this.change(procedure, (progress, at) => {
+      const previous = this.stepIn(progress, procedure, step);
+      const seen = new Set<string>();
+      const machines: NonNullable<StepRecord['machines']> = [];
+      for (const raw of names) {
+        const name = raw.trim();
+        if (!name || seen.has(name.toLowerCase())) continue;
+        seen.add(name.toLowerCase());
+        machines.push(previous.machines?.find((m) => m.name.toLowerCase() === name.toLowerCase()) ?? { name, done: false });
+      }
+      progress[step] = this.withMachineTotals(progress, { ...previous, machines }, at, procedure, step);
+      return progress[step];
+    });
   }
 
   async setMachineDone(procedure: string, step: string, machine: string, done: boolean, exitCode?: number): Promise<StepRecord> {
     const s = this.step(procedure, step);
     if (!s.perMachine) throw new Error(`Step "${step}" is not done once per machine.`);
-    const progress = this.read(procedure);
-    const previous = progress[step] ?? { done: false };
-    const machines = [...(previous.machines ?? [])];
+    return this.change(procedure, (progress, at) => this.machineDoneIn(progress, procedure, step, machine, done, at, exitCode));
+  }
+
+  private machineDoneIn(progress: ProcedureProgress, procedure: string, step: string, machine: string, done: boolean, at: string, exitCode?: number): StepRecord {
+    const previous = this.stepIn(progress, procedure, step);
+    const machines = (previous.machines ?? []).map((x) => ({ ...x }));
     let m = machines.find((x) => x.name.toLowerCase() === machine.trim().toLowerCase());
     if (!m) {
       m = { name: machine.trim(), done: false };
       machines.push(m);
     }
-    const at = this.now().toISOString();
     m.done = done;
     m.at = at;
     if (exitCode !== undefined) m.exitCode = exitCode; else delete m.exitCode;
-    progress[step] = this.withMachineTotals({ ...previous, machines }, at, procedure, step);
-    await this.write(procedure, progress);
+    progress[step] = this.withMachineTotals(progress, { ...previous, machines }, at, procedure, step);
     return progress[step];
   }
 
   /** A per-machine step is done when it has machines and all of them are done. */
-  private withMachineTotals(r: StepRecord, at?: string, procedure?: string, step?: string): StepRecord {
+  private withMachineTotals(progress: ProcedureProgress, r: StepRecord, at: string, procedure: string, step: string): StepRecord {
     const machines = r.machines ?? [];
     const allDone = machines.length > 0 && machines.every((m) => m.done);
     const next: StepRecord = { ...r, done: allDone };
     if (allDone && !r.done) {
-      next.at = at ?? this.now().toISOString();
-      const missing = procedure && step ? this.missingPrerequisites(procedure, step) : [];
+      next.at = at;
+      const missing = this.missingIn(progress, procedure, step);
       if (missing.length > 0) next.outOfOrder = { at: next.at, missing };
     }
     if (!allDone) delete next.outOfOrder;
@@ -364,17 +404,25 @@ export class ProgressBook {
 
   async setChangeNumber(procedure: string, change: string | undefined): Promise<void> {
     this.procedure(procedure);
-    await this.store.update(`mss.change.${procedure}`, change?.trim() || undefined);
+    const key = `mss.change.${procedure}`;
+    const value = change?.trim() || undefined;
+    if (this.store.change) await this.store.change(key, () => value);
+    else await this.store.update(key, value);
   }
 
-  /** Puts back records read earlier with read() (undo of a reset). */
+  /** Puts back records read earlier with read() (undo of a reset, an import's Replace). */
   async restore(procedure: string, stored: ProcedureProgress): Promise<void> {
-    this.procedure(procedure);
-    await this.write(procedure, structuredClone(stored));
+    await this.change(procedure, (progress) => replaceProgress(progress, structuredClone(stored)));
   }
 
   async reset(procedure?: string): Promise<void> {
     const ids = procedure === undefined ? this.procedures.map((p) => p.id) : [this.procedure(procedure).id];
-    for (const id of ids) await this.write(id, {});
+    for (const id of ids) await this.change(id, (progress) => replaceProgress(progress, {}));
   }
+}
+
+/** Makes `progress` hold `next` only (for a change that replaces a procedure's progress whole). */
+export function replaceProgress(progress: ProcedureProgress, next: ProcedureProgress): void {
+  for (const k of Object.keys(progress)) delete progress[k];
+  Object.assign(progress, next);
 }

@@ -37,6 +37,25 @@ describe('the progress store shared by several windows (ProgressFile)', () => {
     assert.deepEqual(b.counts('moveToServer').done, 3, 'B sees all three after a reload');
   });
 
+  it('two windows change the same step (one ticks NODE1, the other NODE2, then runs on both): every change is kept', async () => {
+    const a = new ProgressBook(open(), ALL);
+    await a.setMachines('moveToCluster', 'copyBackup', ['NODE1', 'NODE2']);
+    const b = new ProgressBook(open(), ALL);  // B read the file once, and never again
+    await a.setMachineDone('moveToCluster', 'copyBackup', 'NODE1', true);
+    await b.setMachineDone('moveToCluster', 'copyBackup', 'NODE2', true);
+    await a.setSubStepDone('moveToServer', 'updateDb', 1, true);
+    await b.setSubStepDone('moveToServer', 'updateDb', 2, true);
+    const run = { commandLine: 'ssoconfig.exe -backupSecret x.bak', startedAt: NOW.toISOString(), endedAt: NOW.toISOString(), computer: 'BTSMSS01', user: 'CONTOSO\\admin' };
+    await a.recordRun('moveToServer', 'backup', 1, undefined, [], { ...run, exitCode: 1 });
+    await b.recordRun('moveToServer', 'backup', 0, undefined, [], { ...run, exitCode: 0 });
+    const fresh = new ProgressBook(open(), ALL);
+    const copy = fresh.record('moveToCluster', 'copyBackup');
+    assert.deepEqual(copy.machines!.map((m) => [m.name, m.done]), [['NODE1', true], ['NODE2', true]]);
+    assert.equal(copy.done, true, 'both machines done: the step is done');
+    assert.deepEqual(fresh.record('moveToServer', 'updateDb').subStepsDone, [1, 2]);
+    assert.deepEqual(fresh.record('moveToServer', 'backup').runs!.map((r) => r.exitCode), [1, 0]);
+  });
+
   it('100 interleaved writes of two windows (different steps, sub-steps, both procedures): none is lost', async () => {
     const a = new ProgressBook(open(), ALL);
     const b = new ProgressBook(open(), ALL);

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure, procedures as byId } from '../../procedures';
-import type { ProcedureProgress, ProgressBook } from '../../procedures/progress';
+import { replaceProgress, type ProcedureProgress, type ProgressBook } from '../../procedures/progress';
 import { mergeProgress, readTransfer } from '../../procedures/transfer';
 import { offerUndo } from './commands';
 import type { Prompts } from '../shared/prompts';
@@ -83,8 +83,12 @@ export function registerImportProgress(progress: ProgressBook, prompts: Prompts)
       if (answer !== MERGE && answer !== REPLACE) return undefined;
       mode = answer === MERGE ? 'merge' : 'replace';
     }
-    const next = mode === 'merge' ? merged : transfer.progress;
-    await progress.restore(procedure.id, next);
+    // Merged under the lock with the progress as it is then (another window may have ticked a step since the question).
+    const next = await progress.change(procedure.id, (current) => {
+      const result = mode === 'merge' ? mergeProgress(current, transfer.progress) : structuredClone(transfer.progress);
+      replaceProgress(current, result);
+      return result;
+    });
     const done = doneCount(procedure.steps, next);
     offerUndo(progress, `Progress of "${procedure.title}" ${mode === 'merge' ? 'merged with' : 'replaced by'} ${path.basename(file)} (${from}): ${count(next)}.`, { [procedure.id]: before });
     return { procedure: procedure.id, mode, done, total };

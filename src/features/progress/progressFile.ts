@@ -4,8 +4,9 @@
 //
 // Several windows share the file (one global storage folder per profile), so a write never
 // writes this window's copy over the file: under a lock file it reads what is on disk now and
-// merges this change into it, step by step (a step this window did not change keeps what the
-// other window wrote). A watcher reloads the file when another window wrote it, and tells the UI.
+// applies the change to that (change(): the function ProgressBook.change hands it), or merges a
+// value written whole into it step by step (update(): a step this window did not change keeps what
+// the other window wrote). A watcher reloads the file when another window wrote it, and tells the UI.
 // A file that cannot be read, or holds something that is not progress, is kept aside as a dated
 // copy and the admin is told; the extension goes on. Every write is a temp file in the same
 // folder, then a rename: the file is never half-written, and no temp file is left behind.
@@ -124,40 +125,58 @@ export class ProgressFile implements KeyValueStore {
   /** The writes, one after the other. */
   private queue: Promise<void> = Promise.resolve();
 
+  /**
+   * This window's value of `key`, shown at once and merged into the file (see mergeChange): a
+   * value computed from what this window had. A change computed from what is on disk is change().
+   */
   update(key: string, value: unknown): Promise<void> {
     const base = this.data[key];
     this.data[key] = value;
-    const change = { key, value };
-    this.pending.push(change);
-    const write = this.queue.then(() => this.commit(key, base, value)).finally(() => {
-      this.pending.splice(this.pending.indexOf(change), 1);
+    const pending = { key, value };
+    this.pending.push(pending);
+    return this.enqueue(key, (theirs) => mergeChange(base, value, theirs), pending).then(() => undefined);
+  }
+
+  /**
+   * Applies `fn` to the value of `key` as the file holds it now, read under the lock, and writes
+   * the result once (atomically) before the lock is released: no other window writes in between.
+   * Resolves with what was written.
+   */
+  change(key: string, fn: (current: unknown) => unknown): Promise<unknown> {
+    return this.enqueue(key, fn);
+  }
+
+  private enqueue(key: string, fn: (current: unknown) => unknown, pending?: { key: string; value: unknown }): Promise<unknown> {
+    const write = this.queue.then(() => this.commit(key, fn, pending)).finally(() => {
+      if (pending) this.pending.splice(this.pending.indexOf(pending), 1);
     });
-    this.queue = write.catch(() => {
-      // A failed write rejects its update only; what this window shows goes back to the file.
+    this.queue = write.then(() => undefined, () => {
+      // A failed write rejects its change only; what this window shows goes back to the file.
       this.data = this.withPending(this.onDisk);
     });
     return write;
   }
 
-  private withPending(disk: Record<string, unknown>): Record<string, unknown> {
+  /** The file's values with this window's updates not yet written over them (`except` one of them). */
+  private withPending(disk: Record<string, unknown>, except?: { key: string; value: unknown }): Record<string, unknown> {
     const out = { ...disk };
-    for (const p of this.pending) out[p.key] = p.value;
+    for (const p of this.pending) if (p !== except) out[p.key] = p.value;
     return out;
   }
 
-  private async commit(key: string, base: unknown, mine: unknown): Promise<void> {
+  private async commit(key: string, fn: (current: unknown) => unknown, pending?: { key: string; value: unknown }): Promise<unknown> {
     await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
     const release = await this.lock();
     try {
       const read = this.readDisk();
       const disk = read === 'missing' ? { ...this.onDisk } : read;
-      const merged = mergeChange(base, mine, disk[key]);
-      if (merged === undefined) delete disk[key]; else disk[key] = merged;
+      const next = fn(disk[key] === undefined ? undefined : structuredClone(disk[key]));
+      if (next === undefined) delete disk[key]; else disk[key] = next;
       await writeAtomic(this.file, JSON.stringify(disk, null, 2));
       this.onDisk = disk;
-      this.data = this.withPending(disk);
-      // The value this window asked for, merged with the other window's: keep showing that.
-      if (!this.pending.slice(1).some((p) => p.key === key)) this.data[key] = merged;
+      // What was written; another update of the same key not yet written stays shown over it.
+      this.data = this.withPending(disk, pending);
+      return next;
     } finally {
       await release();
     }

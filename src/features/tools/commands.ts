@@ -70,10 +70,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   const commandRuns = new WeakSet<vscode.TaskExecution>();
   /** The step a run belongs to (commands and Run Task alike), or undefined when it marks none (procedures/runs.ts). */
   const whereOf = (def: vscode.TaskDefinition): RunPlace | undefined => stepOfRun(def, underWay(), computerName());
-  /** After -updatedb succeeded: the server its file names, which the restart and the restore check this computer against. */
-  const rememberNewServer = async (file: string, server = serverOfFile(file)) => {
-    if (server) await progress.setNewServer('moveToServer', 'updateDb', server);
-  };
+  /** After -updatedb succeeded: the server its file names, which the restart and the restore check this computer against (kept with the run, in the same change). */
+  const newServerOf = (where: RunPlace, secretServer: string | undefined) => (where.procedure === 'moveToServer' && where.step === 'updateDb' ? secretServer : undefined);
   /** A run that succeeded and marked no step because it is part of the cluster's -updatedb section of step 1: say so. */
   const noteClusterRun = (def: vscode.TaskDefinition) => {
     const note = clusterRunNote(def, underWay());
@@ -114,9 +112,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     }
     log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
     const run = otherRunRecord(e, where.machine);
-    // The file as the tool got it (variables resolved); a task with a file runs it from a task of its own.
-    const updated = e.exitCode === 0 && where.step === 'updateDb' ? run?.file?.path : undefined;
-    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine, [], run).then(() => (updated ? rememberNewServer(updated) : undefined));
+    // One change: the run, its tick and the server its file named (read from the file after the run).
+    void progress.recordToolRun(where.procedure, where.step, { exitCode: e.exitCode, machine: where.machine, run, newServer: newServerOf(where, run?.secretServer) });
   });
 
   /**
@@ -166,7 +163,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     }
     const problems = built.planned.definition.type === 'entsso' ? await watcher.finish(false) : await watcher.finish(code !== 0);
     log.info(`exit code ${code}${problems.length ? `; ERROR lines: ${problems.map(describeProblem).join(' | ')}` : ''}`);
-    if (where) await progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem), record(code));
+    // One change: the run, its tick (or its code and ERROR lines) and, after -updatedb, the server its file named.
+    if (where) await progress.recordToolRun(where.procedure, where.step, { exitCode: code, machine: where.machine, errors: problems.map(describeProblem), run: record(code), newServer: newServerOf(where, secretServer) });
     else if (code === 0) noteClusterRun(definition);
     const expect = code === 0 && where ? eventsToExpectAfter(where.step) : undefined;
     if (expect) {
@@ -236,9 +234,9 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       return true;
     });
     if (code === undefined) throw new Error('Cancelled: ssomanage -updatedb was not run.');
-    if (code === 0 && remembersNewServer) await rememberNewServer(file, server);
-    // In the move to a cluster this is the -updatedb section of step 1: remember the server there, for the verification.
-    else if (code === 0 && server) await progress.setNewServer('moveToCluster', 'clusterSetup', server);
+    // The move to another server keeps the server with the run (runTool). In the move to a cluster this is the -updatedb
+    // section of step 1, which records no run: remember the server there, for the verification.
+    if (code === 0 && !remembersNewServer && server) await progress.setNewServer('moveToCluster', 'clusterSetup', server);
     return code;
   };
 
