@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { procedures } from './procedures';
 import { ProgressBook, type KeyValueStore } from './procedures/progress';
-import { checkStoredProgress } from './procedures/transfer';
+import { checkStoredProgress, readStoredProgress } from './procedures/transfer';
 import { ProgressFile } from './features/progress/progressFile';
 import { createProcedureTrees, type ProcedureTrees } from './features/progress/tree';
 import { registerProgressCommands, openWalkthrough } from './features/progress/commands';
@@ -47,6 +47,7 @@ function progressStore(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     if (!file) {
       file = new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState, {
         check: (key, value) => checkStoredProgress(shapes, key, value),
+        read: (key, value) => readStoredProgress(shapes, key, value),
         onProblem: (message) => { log.error(message); void vscode.window.showWarningMessage(message); },
       });
       file.onDidChangeKeys((keys) => { for (const l of listeners) l(keys); });

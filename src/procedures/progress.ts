@@ -2,6 +2,8 @@
 // per machine where a step is done once per machine, and which steps were ticked
 // before the steps they depend on (recorded, after the admin confirmed).
 // Pure: storage is a Memento-like key/value store handed in by the caller.
+import { findInvisible, visible } from '../ssoTools/serverName';
+import { computerKey } from './computers';
 
 export interface MachineRecord { done: boolean; at?: string; exitCode?: number }
 
@@ -40,6 +42,23 @@ export interface CheckRecord {
 
 /** The most runs kept per step (the oldest go first). */
 export const RUN_HISTORY_LIMIT = 20;
+/**
+ * The most machines of a step (a failover cluster has at most 64 nodes), ERROR lines of a run
+ * and verdicts of a step: the same limits for what the admin enters, a run, an import and the
+ * reader of the progress file (transfer.ts), so that the store never writes what it would not read.
+ */
+export const MACHINE_LIMIT = 64;
+export const ERROR_LINE_LIMIT = 50;
+export const CHECK_LIMIT = 20;
+
+/** Why a machine's name cannot be kept (empty, too long, a character that does not show), or undefined. */
+export function machineNameProblem(name: string): string | undefined {
+  if (name === '') return 'A machine name is empty.';
+  if (name.length > 255) return `The machine name "${visible(name.slice(0, 40))}..." has ${name.length} characters; a DNS name has at most 255.`;
+  const invisible = findInvisible(name);
+  if (invisible) return `The machine name "${visible(name)}" contains a character that does not show (${visible(invisible.char)}), so it is not the name you see. Retype it.`;
+  return undefined;
+}
 export interface StepRecord {
   done: boolean;
   at?: string;
@@ -86,10 +105,10 @@ export interface ContractStepProgress { done: boolean; at?: string; exitCode?: n
 
 const storageKey = (procedure: string) => `mss.progress.${procedure}`;
 
-/** A record after a run that ended with an exit code: its ERROR lines (none: cleared), and no longer stopped. */
+/** A record after a run that ended with an exit code: its ERROR lines (none: cleared; the first ERROR_LINE_LIMIT kept), and no longer stopped. */
 function withRunOutcome(record: StepRecord, errors: readonly string[]): StepRecord {
   const next = { ...record };
-  if (errors.length > 0) next.lastErrors = [...errors];
+  if (errors.length > 0) next.lastErrors = errors.slice(0, ERROR_LINE_LIMIT);
   else delete next.lastErrors;
   delete next.stoppedAt;
   return next;
@@ -341,7 +360,11 @@ export class ProgressBook {
     });
   }
 
-  /** Sets the machines of a per-machine step (names trimmed, duplicates ignored, case-insensitive). */
+  /**
+   * Sets the machines of a per-machine step (names trimmed, duplicates ignored: any case, by the
+   * first DNS label, as computers.ts compares them). Refuses a name that does not show as it is,
+   * and more than MACHINE_LIMIT machines.
+   */
   async setMachines(procedure: string, step: string, names: string[]): Promise<StepRecord> {
     const s = this.step(procedure, step);
     if (!s.perMachine) throw new Error(`Step "${step}" is not done once per machine.`);
@@ -351,10 +374,13 @@ export class ProgressBook {
       const machines: NonNullable<StepRecord['machines']> = [];
       for (const raw of names) {
         const name = raw.trim();
-        if (!name || seen.has(name.toLowerCase())) continue;
-        seen.add(name.toLowerCase());
-        machines.push(previous.machines?.find((m) => m.name.toLowerCase() === name.toLowerCase()) ?? { name, done: false });
+        if (!name || seen.has(computerKey(name))) continue;
+        const problem = machineNameProblem(name);
+        if (problem) throw new Error(problem);
+        seen.add(computerKey(name));
+        machines.push(previous.machines?.find((m) => computerKey(m.name) === computerKey(name)) ?? { name, done: false });
       }
+      if (machines.length > MACHINE_LIMIT) throw new Error(`${machines.length} machines: a step lists at most ${MACHINE_LIMIT} (a failover cluster has at most ${MACHINE_LIMIT} nodes). List the nodes of the cluster, or the BizTalk Servers of the group.`);
       progress[step] = this.withMachineTotals(progress, { ...previous, machines }, at, procedure, step);
       return progress[step];
     });
@@ -369,8 +395,11 @@ export class ProgressBook {
   private machineDoneIn(progress: ProcedureProgress, procedure: string, step: string, machine: string, done: boolean, at: string, exitCode?: number): StepRecord {
     const previous = this.stepIn(progress, procedure, step);
     const machines = (previous.machines ?? []).map((x) => ({ ...x }));
-    let m = machines.find((x) => x.name.toLowerCase() === machine.trim().toLowerCase());
+    let m = machines.find((x) => computerKey(x.name) === computerKey(machine));
     if (!m) {
+      const problem = machineNameProblem(machine.trim());
+      if (problem) throw new Error(problem);
+      if (machines.length >= MACHINE_LIMIT) throw new Error(`${step} lists ${machines.length} machines already, the most a step keeps: ${machine.trim()} was not added.`);
       m = { name: machine.trim(), done: false };
       machines.push(m);
     }

@@ -7,7 +7,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure, procedures as byId } from '../../procedures';
 import { replaceProgress, type ProcedureProgress, type ProgressBook } from '../../procedures/progress';
-import { mergeProgress, readTransfer } from '../../procedures/transfer';
+import { mergeProblem, mergeProgress, readTransfer } from '../../procedures/transfer';
+import { visible } from '../../ssoTools/serverName';
 import { offerUndo } from './commands';
 import type { Prompts } from '../shared/prompts';
 import { computerName } from '../shared/computerName';
@@ -69,17 +70,20 @@ export function registerImportProgress(progress: ProgressBook, prompts: Prompts)
     const before = progress.read(procedure.id);
     const total = procedure.steps.length;
     const merged = mergeProgress(before, transfer.progress);
+    const noMerge = mergeProblem(procedures, procedure.id, merged);
     const count = (p: ProcedureProgress) => `${doneCount(procedure.steps, p)} of ${total} steps done`;
-    const from = `written on ${transfer.computer || 'an unnamed computer'} at ${transfer.exportedAt}`;
+    // The record's own text, as every message shows names: nothing invisible, nothing raw (the reader checked both already).
+    const from = `written on ${transfer.computer ? visible(transfer.computer) : 'an unnamed computer'} at ${visible(transfer.exportedAt)}`;
+    if (noMerge && mode === 'merge' && !interactive) throw new Error(`${path.basename(file)}: ${noMerge}`);
     if (interactive) {
       const answer = await prompts.confirm(
-        `Import the progress of "${procedure.title}" from ${path.basename(file)}?`,
-        `This computer (${computerName()}): ${count(before)}.\n` +
+        `Import the progress of "${procedure.title}" from ${visible(path.basename(file))}?`,
+        `This computer (${visible(computerName())}): ${count(before)}.\n` +
         `The record (${from}): ${count(transfer.progress)}.\n\n` +
-        `Merge: ${count(merged)}. A step done on either computer is done, the machines and sub-steps of both are kept, and the later run says how it went.\n` +
+        (noMerge ? `${noMerge}\n` : `Merge: ${count(merged)}. A step done on either computer is done, the machines and sub-steps of both are kept, and the later run says how it went.\n`) +
         `Replace: ${count(transfer.progress)}, only what the record says.\n\n` +
         'You can undo either from the notification.',
-        MERGE, REPLACE);
+        ...(noMerge ? [REPLACE] : [MERGE, REPLACE]));
       if (answer !== MERGE && answer !== REPLACE) return undefined;
       mode = answer === MERGE ? 'merge' : 'replace';
     }
