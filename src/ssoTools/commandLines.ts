@@ -66,6 +66,17 @@ function quoted(values: readonly string[]): string {
 }
 
 /**
+ * A task's `command` in the contract's spelling (`UpdateDb`, ` updatedb ` are `updatedb`), or
+ * undefined when the type has no such command: the tools' switches are read in any case
+ * (docs/tools.md#switch-case).
+ */
+export function canonicalCommand(type: unknown, command: unknown): string | undefined {
+  if (typeof command !== 'string' || (type !== 'ssomanage' && type !== 'ssoconfig' && type !== 'entsso')) return undefined;
+  const given = command.trim().toLowerCase();
+  return COMMANDS[type].find((c) => c.toLowerCase() === given);
+}
+
+/**
  * Checks a task definition from tasks.json (or a programmatic caller) and
  * returns it in canonical form. Structure only: the values of `file` and
  * `server` are checked by {@link planCommand}, just before anything runs.
@@ -86,7 +97,7 @@ export function parseTaskDefinition(raw: unknown): ParseResult {
     return { ok: false, error: `"command" is required for type ${type}: use ${quoted(allowed)}.` };
   }
   const given = def.command.trim();
-  const command = allowed.find((c) => c.toLowerCase() === given.toLowerCase());
+  const command = canonicalCommand(type, given);
   if (command === undefined) {
     const withoutDash = given.replace(LEADING_DASH, '');
     const hint = withoutDash !== given && allowed.some((c) => c.toLowerCase() === withoutDash.toLowerCase())
