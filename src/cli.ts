@@ -61,8 +61,11 @@ function describeError(e: unknown): string {
   return visible(e instanceof Error ? e.message : String(e));
 }
 
-/** Reads a regular file of at most MAX_FILE_BYTES; a FIFO, device or folder is refused unopened. */
-function readRegularFile(file: string): Read {
+/**
+ * Reads a regular file of at most MAX_FILE_BYTES; a FIFO, device or folder is refused unopened.
+ * Read to its end whatever size it reports: files of procfs and some network file systems report 0.
+ */
+export function readRegularFile(file: string): Read {
   let fd: number | undefined;
   try {
     const before = fs.statSync(file);
@@ -73,14 +76,19 @@ function readRegularFile(file: string): Read {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { error: 'is not a regular file (a pipe, socket or device); give the path of the XML file itself' };
-    const buffer = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    // One byte more than the size it reports, to see the end; more room when it holds more.
+    let buffer = Buffer.alloc(Math.min(Math.max(st.size, 4096), MAX_FILE_BYTES) + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const bigger = Buffer.alloc(Math.min(buffer.length * 2, MAX_FILE_BYTES + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
       if (length > MAX_FILE_BYTES) return { tooLarge: length };
-      if (length === buffer.length) break;
     }
     return { bytes: buffer.subarray(0, length) };
   } catch (e) {
@@ -177,8 +185,9 @@ function cliSeverity(d: UpdateXmlDiagnostic): CliSeverity {
   return d.severity === 'information' ? 'info' : d.severity;
 }
 
+/** A usage error: the message through visible(), as it may quote an argument (a file name can hold terminal escapes). */
 function usageError(io: CliIo, message: string): number {
-  io.stderr(`mss-xml: ${message}\nRun "mss-xml --help" for usage.\n`);
+  io.stderr(`mss-xml: ${visible(message)}\nRun "mss-xml --help" for usage.\n`);
   return 2;
 }
 
@@ -383,14 +392,29 @@ export async function runAll(args: readonly string[], io: CliIo): Promise<number
   const parsed = parseRunAll(args);
   if ('error' in parsed) return usageError(io, parsed.error);
   // Ctrl+C reaches each program from the console; between two of them it must not end this
-  // process, or net start ENTSSO would not run after net stop.
+  // process, or net start ENTSSO would not run after net stop. Nor a terminal that hangs up
+  // (SIGHUP, then EIO on every write): what it would have said is lost, the programs still run.
   const ignore = () => {};
   process.on('SIGINT', ignore);
+  process.on('SIGHUP', ignore);
   try {
-    return await runEach(parsed, io);
+    return await runEach(parsed, quietWhenGone(io));
   } finally {
     process.off('SIGINT', ignore);
+    process.off('SIGHUP', ignore);
   }
+}
+
+/** The same io, whose writes never throw (a terminal that hung up: EIO, EPIPE). */
+function quietWhenGone(io: CliIo): CliIo {
+  const safe = (write: (t: string) => void) => (t: string) => {
+    try {
+      write(t);
+    } catch {
+      // The terminal is gone: nobody reads this any more.
+    }
+  };
+  return { ...io, stdout: safe(io.stdout), stderr: safe(io.stderr) };
 }
 
 async function runEach(parsed: { say: string[]; steps: string[][] }, io: CliIo): Promise<number> {
@@ -443,6 +467,9 @@ function run(argv: readonly string[], io: CliIo): number {
 }
 
 if (require.main === module) {
+  // A terminal that hung up makes every write fail (EIO, EPIPE), reported as an 'error' event that
+  // would end the process: between net stop and net start, it must go on.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
