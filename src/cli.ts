@@ -312,7 +312,7 @@ export function checkFileBeforeRun(check: StartCheck, file: string, cwd: string,
     const refusal = updateDbRefusalForBytes(path.basename(full), read.bytes);
     return refusal ? { error: refusal } : {};
   }
-  const facts = readBackupFileFacts(full, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync });
+  const facts = readBackupFileFacts(full, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync, lstat: (p) => fs.lstatSync(p) });
   const result = check === 'restore' ? checkRestoreSource(facts) : checkBackupTarget(facts);
   if (!result.error && check === 'backup-new' && facts.fileExists) return { error: backupOverwriteRefusal(full, now) };
   return result;
@@ -414,7 +414,7 @@ function quietWhenGone(io: CliIo): CliIo {
       // The terminal is gone: nobody reads this any more.
     }
   };
-  return { ...io, stdout: safe(io.stdout), stderr: safe(io.stderr) };
+  return { ...io, stdout: safe((t) => io.stdout(t)), stderr: safe((t) => io.stderr(t)) };
 }
 
 async function runEach(parsed: { say: string[]; steps: string[][] }, io: CliIo): Promise<number> {

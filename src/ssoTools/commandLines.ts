@@ -11,6 +11,7 @@
 import * as path from 'path';
 import { programRefusal } from './programPath';
 import { checkServerName } from './serverName';
+import { windowsPathProblem } from './windowsPaths';
 
 /** Raw setting values as read from the configuration; '' means "use the default". */
 export interface ToolSettings {
@@ -233,6 +234,8 @@ function fileArgument(raw: unknown, what: string, platform: NodeJS.Platform, bas
     const shown = bad < ' ' || bad === '\x7f' ? 'a control character (line break or tab)' : `"${bad}"`;
     throw new Error(`${what}: the file path ${file === raw ? '' : `${JSON.stringify(file)} `}contains ${shown}, which Windows does not allow in file names. Check the path in "file".`);
   }
+  const windows = windowsPathProblem(file);
+  if (windows) throw new Error(`${what}: ${windows}`);
   const flavour = pathFlavour(baseDir ?? file, platform);
   if (flavour.isAbsolute(file) || /^[A-Za-z]:/.test(file)) {
     return file;

@@ -237,8 +237,8 @@ describe('the progress store shared by several windows (ProgressFile)', () => {
     });
 
     it('a write slower than the stale time keeps its lock: the other window waits, and both updates are kept', async () => {
-      const slow = openWith({ staleLockMs: 200, lockWaitMs: 5000, beforeWrite: () => new Promise((r) => setTimeout(r, 800)) });
-      const other = openWith({ staleLockMs: 200, lockWaitMs: 5000 });
+      const slow = openWith({ staleLockMs: 1000, lockWaitMs: 8000, beforeWrite: () => new Promise((r) => setTimeout(r, 2500)) });
+      const other = openWith({ staleLockMs: 1000, lockWaitMs: 8000 });
       const first = counter(slow);
       await new Promise((r) => setTimeout(r, 100));
       await Promise.all([first, counter(other)]);
