@@ -127,6 +127,8 @@ export interface RestoreFacts {
   fileWarning?: string;
   /** A warning from what sc says now: ENTSSO is not running here. */
   serviceWarning?: string;
+  /** A warning from the ENTSSO events where the backup ran: a new secret (10525) newer than the backup (10559). */
+  staleBackupWarning?: string;
 }
 
 export interface RestoreAdvice {
@@ -143,17 +145,19 @@ export const RESTORE_NOTICE = 'ssoconfig shows the password reminder and asks fo
 export function beforeRestore(f: RestoreFacts): RestoreAdvice {
   const concerns: string[] = [];
   if (f.missingSteps.length > 0) {
-    concerns.push(`Steps not marked done before the restore: ${f.missingSteps.join('; ')}. The restore only works on the master secret server after ssomanage -updatedb and the ENTSSO restart (otherwise: 10766, "This function can only be performed on the master secret server").`);
+    concerns.push(`Steps not marked done before the restore: ${f.missingSteps.join('; ')}. The restore works only on the master secret server (elsewhere: 10766, "This function can only be performed on the master secret server"); that it also fails here before -updatedb and the ENTSSO restart is our inference from that message and the order of the move page.`);
   }
   const elsewhere = f.place.procedure === 'moveToServer' ? newServerComputerWarning('restore', f.computer, f.newServer) : undefined;
   if (elsewhere) concerns.push(elsewhere);
   if (f.serviceWarning) concerns.push(f.serviceWarning);
   if (f.fileWarning) concerns.push(f.fileWarning);
+  if (f.staleBackupWarning) concerns.push(f.staleBackupWarning);
   if (concerns.length === 0) return { concerns, notice: RESTORE_NOTICE };
   const title = f.missingSteps.length > 0 ? 'Restore before the earlier steps are done?'
     : elsewhere ? 'Restore on this computer?'
       : f.serviceWarning ? 'Restore while Enterprise SSO is not running here?'
-        : 'Restore with other backup files in the folder?';
+        : f.staleBackupWarning && !f.fileWarning ? 'Restore a backup older than the current master secret?'
+          : 'Restore with other backup files in the folder?';
   return { concerns, question: { title, detail: concerns.join('\n\n'), confirm: 'Restore Anyway' }, notice: RESTORE_NOTICE };
 }
 

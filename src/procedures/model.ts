@@ -93,7 +93,7 @@ export interface Step {
   actions: Action[];
   /**
    * The checks of "Master Secret: Verify the Move" that tell whether this step worked
-   * (`secretServerName`, `serviceRunning`, `restoreLogged`); their verdicts show on the step.
+   * (check ids of src/verification/checks.ts: `secretServerName`, `restartLogged`, ...); their verdicts show on the step.
    */
   verifiedBy?: readonly string[];
   subSteps: SubStep[];

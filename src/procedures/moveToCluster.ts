@@ -38,7 +38,7 @@ const localStartWarning =
   `(community report, not Microsoft documentation: ${markdownLink(resolveSource(fieldReport.clusterEndpoint))}).`;
 
 const clusterToolDoubt =
-  'How to Move the Master Secret Server uses the Windows Server 2003 **Cluster Administrator** wording (**Bring Online**, **Take Offline**); in Failover Cluster Manager the items read **Bring this service or application online** and **Take this service or application offline**.';
+  'How to Move the Master Secret Server uses the Windows Server 2003 **Cluster Administrator** wording (**Bring Online**, **Take Offline**). From Windows Server 2012 on, Failover Cluster Manager calls the group a **role** ("clustered roles, also known as resource groups"): the role\'s **Start Role** and **Stop Role**, and the resource\'s **Bring Online** and **Take Offline**; no Microsoft page confirms the exact role menu labels of current versions. Windows Server 2008 and 2008 R2 call it a "service or application" (**Bring this service or application online**, **Take this service or application offline**).';
 
 const targetNameDoubt =
   'Cluster target name: the current BizTalk cluster page uses the network name resource of the clustered SSO role (`SSONETWORKNAME`, `SSOCLUSTER`); the older Host Integration Server page uses the cluster name (`MSS_CLUSTER`). Use the network name resource of the cluster group that holds the clustered Enterprise SSO resource, the same name in **Update the master secret server name in the SSO database** (step 1), in step 3 and in step 5.';
@@ -53,7 +53,7 @@ export const moveToCluster: Procedure = {
   steps: [
     {
       id: 'clusterSetup',
-      verifiedBy: ['secretServerName'],
+      verifiedBy: ['secretServerName', 'genericService', 'serviceAccount'],
       number: 1,
       title: 'Install and configure Enterprise SSO on the cluster',
       summary:
@@ -147,6 +147,7 @@ export const moveToCluster: Procedure = {
     },
     {
       id: 'serverAll',
+      verifiedBy: ['ssoServerShown'],
       number: 3,
       title: 'Point every BizTalk Server at the clustered SSO server',
       summary:
@@ -181,6 +182,7 @@ export const moveToCluster: Procedure = {
     },
     {
       id: 'bringOnline',
+      verifiedBy: ['clusterResource'],
       number: 4,
       title: 'Bring the SSO cluster group online',
       summary: 'In Failover Cluster Manager (Cluster Administrator), bring online the cluster group that holds the clustered Enterprise SSO resource.',
@@ -199,6 +201,7 @@ export const moveToCluster: Procedure = {
     },
     {
       id: 'groupSsoServer',
+      verifiedBy: ['groupSsoServer', 'hostInstances'],
       number: 5,
       title: 'Point the BizTalk group at the clustered SSO server',
       summary:
@@ -263,7 +266,7 @@ export const moveToCluster: Procedure = {
       commandLine: 'ssoconfig -restoreSecret <restore file>',
       warnings: [
         'Restore on **every** node, the first one too: when an existing master secret server is moved to a cluster, the first node needs the restore as well, not only the second.',
-        'Restore only after steps 2 and 6. A restore on a computer that is not acting as master secret server fails with 10766 "This function can only be performed on the master secret server."',
+        'Restore only after steps 2 and 6. A restore on a node that does not own the clustered SSO role is expected to fail: which error it gives is not documented (10766 "This function can only be performed on the master secret server." is one candidate, "Could not contact the SSO server" another).',
         dashWarning('ssoconfig -restoreSecret'),
       ],
       notes: [
@@ -271,7 +274,7 @@ export const moveToCluster: Procedure = {
         'The cluster page\'s restore section (skipped here) ends by moving the clustered role to the other node and back; doing that once every node has the master secret proves that failover and fail-back work.',
       ],
       doubts: [
-        'How to Move the Master Secret Server does not say how to restore on a node that does not own the clustered Enterprise SSO resource. The cluster page\'s restore section moves the role to that node ("Move this service or application to another node"), takes the resource offline and brings it online, then restores there; doing the same for each node is the safe reading (our inference).',
+        'How to Move the Master Secret Server does not say how to restore on a node that does not own the clustered Enterprise SSO resource. The cluster page\'s restore section moves the role to that node (Windows Server 2008 wording: "Move this service or application to another node"; from Windows Server 2012: the role\'s Move, Select Node), takes the resource offline and brings it online, then restores there; doing the same for each node is the safe reading (our inference).',
         'Switch case: the docs write both `-restoreSecret` and `-restoresecret`; both appear in official pages.',
       ],
       requires: ['copyBackup', 'cycleResource'],

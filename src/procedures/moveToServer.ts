@@ -65,6 +65,7 @@ export const moveToServer: Procedure = {
     },
     {
       id: 'configure',
+      verifiedBy: ['serviceAccount'],
       number: 2,
       title: 'Configure Enterprise SSO on the new master secret server',
       summary: 'On the new master secret server, enable Enterprise SSO and join the existing SSO system with the existing database and service account.',
@@ -225,7 +226,7 @@ export const moveToServer: Procedure = {
     },
     {
       id: 'restartService',
-      verifiedBy: ['serviceRunning'],
+      verifiedBy: ['serviceRunning', 'restartLogged'],
       number: 5,
       title: 'Restart the Enterprise SSO service on the new master secret server',
       summary:
@@ -263,7 +264,7 @@ export const moveToServer: Procedure = {
     },
     {
       id: 'restore',
-      verifiedBy: ['restoreLogged'],
+      verifiedBy: ['restoreLogged', 'secretInRegistry', 'ssoFollows'],
       number: 6,
       title: 'Restore the master secret on the new master secret server',
       summary: 'On the new master secret server, restore the backed-up master secret with the password of the backup.',

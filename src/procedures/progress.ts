@@ -40,6 +40,20 @@ export interface CheckRecord {
   computer: string;
 }
 
+/** A computer as verdicts and machines are kept: its first DNS label, upper case (BTSMSS02.contoso.com is BTSMSS02); one function for both (computers.ts). */
+export { computerKey };
+
+/** The key of a verdict in `StepRecord.checks`: the check and the computer read (`restoreLogged@NODE1`). */
+export function checkKey(id: string, computer: string): string {
+  return `${id}@${computerKey(computer)}`;
+}
+
+/** A kept verdict's check id and computer, from its key (a key without "@", written before verdicts were kept per computer, is the record's computer). */
+export function checkEntry(key: string, record: CheckRecord): { id: string; computer: string } {
+  const at = key.indexOf('@');
+  return at < 0 ? { id: key, computer: record.computer } : { id: key.slice(0, at), computer: record.computer || key.slice(at + 1) };
+}
+
 /** The most runs kept per step (the oldest go first). */
 export const RUN_HISTORY_LIMIT = 20;
 /**
@@ -49,7 +63,8 @@ export const RUN_HISTORY_LIMIT = 20;
  */
 export const MACHINE_LIMIT = 64;
 export const ERROR_LINE_LIMIT = 50;
-export const CHECK_LIMIT = 20;
+/** Verdicts are kept per check and per computer read (a cluster's nodes, the BizTalk Servers of a group). */
+export const CHECK_LIMIT = 200;
 
 /** Why a machine's name cannot be kept (empty, too long, a character that does not show), or undefined. */
 export function machineNameProblem(name: string): string | undefined {
@@ -77,7 +92,7 @@ export interface StepRecord {
   newServer?: string;
   /** Every run of the step's tool, oldest first (at most RUN_HISTORY_LIMIT). */
   runs?: RunRecord[];
-  /** The verdicts of the checks that bear on the step, by check id, from the last verification. */
+  /** The verdicts of the checks that bear on the step, by check and computer read (`checkKey`), from the last verification of each computer. */
   checks?: Record<string, CheckRecord>;
 }
 export type ProcedureProgress = Record<string, StepRecord>;
@@ -318,14 +333,22 @@ export class ProgressBook {
     return progress[step];
   }
 
-  /** Keeps the verdicts of a verification with the steps they bear on (`step` of each check); whether a step is done does not change. */
+  /**
+   * Keeps the verdicts of a verification with the steps they bear on (`step` of each check),
+   * per computer read: a verification of one computer replaces that computer's verdicts only.
+   * Whether a step is done does not change.
+   */
   async recordChecks(procedure: string, checks: ReadonlyArray<{ id: string; step: string } & CheckRecord>): Promise<void> {
     for (const c of checks) this.step(procedure, c.step);
     await this.change(procedure, (progress) => {
       for (const c of checks) {
         const previous = this.stepIn(progress, procedure, c.step);
         const kept: CheckRecord = { verdict: c.verdict, summary: c.summary, evidence: c.evidence, at: c.at, computer: c.computer, ...(c.next ? { next: c.next } : {}) };
-        progress[c.step] = { ...previous, checks: { ...(previous.checks ?? {}), [c.id]: kept } };
+        const others = Object.fromEntries(Object.entries(previous.checks ?? {}).filter(([key, r]) => {
+          const e = checkEntry(key, r);
+          return !(e.id === c.id && computerKey(e.computer) === computerKey(c.computer));
+        }));
+        progress[c.step] = { ...previous, checks: { ...others, [checkKey(c.id, c.computer)]: kept } };
       }
     });
   }

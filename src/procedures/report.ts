@@ -5,7 +5,7 @@
 // It never holds a password (the extension never sees one). It ends with the progress itself
 // (transfer.ts), which mss.importProgress reads on the next computer. Pure.
 import type { Procedure } from './model';
-import type { CheckRecord, ProcedureProgress, RunFile } from './progress';
+import { checkEntry, computerKey, type CheckRecord, type ProcedureProgress, type RunFile } from './progress';
 import { renderTransferBlock } from './transfer';
 
 // No text from a tool or a file may open a second progress block (an HTML comment) in the record.
@@ -66,12 +66,18 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
       lines.push(`| ${s.number}${r.machine ? ` (${cell(r.machine)})` : ''} | ${cell(r.startedAt)} | ${cell(r.endedAt)} | ${exit} | ${cell(r.computer)} | ${cell(r.user)} | ${cell(code(r.commandLine))} | ${cell(file)} |`);
     }
   }
-  const checks = procedure.steps.flatMap((s) => Object.entries(progress[s.id]?.checks ?? {}).map(([id, c]) => ({ s, id, c })));
+  const checks = procedure.steps.flatMap((s) => Object.entries(progress[s.id]?.checks ?? {}).map(([key, c]) => ({ s, c, ...checkEntry(key, c) })));
   if (checks.length) {
-    lines.push('', '## Verification', '', 'From read-only tools only (ssomanage -displaydb, sc query ENTSSO, the ENTSSO events of the Application log). Anything the extension could not read is "unverified", never "pass". Microsoft does not publish the exact layout of -displaydb\'s output.', '', '| step | check | verdict | read on | at | summary |', '|---|---|---|---|---|---|');
-    for (const { s, id, c } of checks) lines.push(`| ${s.number} | ${id} | ${VERDICT[c.verdict]} | ${cell(c.computer)} | ${cell(c.at)} | ${cell(c.summary)} |`);
-    for (const { s, id, c } of checks) {
-      lines.push('', `### Step ${s.number}, ${id}: ${VERDICT[c.verdict]}`, '', cell(c.summary), ...(c.next ? ['', `What to do: ${cell(c.next)}`] : []), '', '```', quiet(c.evidence).replace(/```/g, "'''"), '```');
+    lines.push('', '## Verification', '', 'From read-only tools only (ssomanage -displaydb and -showserver, sc, the ENTSSO events of the Application log, reg query, and for a cluster the FailoverClusters cmdlets and BizTalk\'s WMI classes). Each verdict is bound to this move: an event counts only when it is newer than the run it bears on. Anything the extension could not read is "unverified", never "pass".');
+    // Each computer's verdicts under its name, in the order first read.
+    const computers = [...new Map(checks.map((x) => [computerKey(x.computer), x.computer])).values()];
+    for (const computer of computers) {
+      const mine = checks.filter((x) => computerKey(x.computer) === computerKey(computer));
+      lines.push('', `### Read on ${cell(computer)}`, '', '| step | check | verdict | at | summary |', '|---|---|---|---|---|');
+      for (const { s, id, c } of mine) lines.push(`| ${s.number} | ${id} | ${VERDICT[c.verdict]} | ${cell(c.at)} | ${cell(c.summary)} |`);
+      for (const { s, id, c } of mine) {
+        lines.push('', `#### Step ${s.number}, ${id} on ${cell(computer)}: ${VERDICT[c.verdict]}`, '', cell(c.summary), ...(c.next ? ['', `What to do: ${cell(c.next)}`] : []), '', '```', quiet(c.evidence).replace(/```/g, "'''"), '```');
+      }
     }
   }
   lines.push('', '## Commands of this procedure', '');

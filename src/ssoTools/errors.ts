@@ -112,9 +112,34 @@ function byText(text: string): Entry | undefined {
   return best?.entry;
 }
 
+/**
+ * ENTSSO prints its events as HRESULT-like codes too: errors as 0xC0000000 + id, warnings as
+ * 0x80000000 + id (a real 10532 carries 10520 as 0x80002918) and informational events as
+ * 0x40000000 + id. The severity bits of such a code, when its low 16 bits are a catalogued event.
+ */
+const SEVERITY_BITS: Readonly<Record<string, string>> = { '8': 'a warning', '4': 'an informational event' };
+
+function byEventCode(h: string): { entry: Entry; severity: string } | undefined {
+  const m = /^0x([48])000([0-9A-F]{4})$/.exec(h);
+  if (!m) return undefined;
+  const entry = byId(parseInt(m[2], 16));
+  return entry ? { entry, severity: SEVERITY_BITS[m[1]] } : undefined;
+}
+
 function byHresult(code: string): Entry | undefined {
   const h = normaliseHresult(code);
-  return CATALOGUE.find((e) => hresultOf(e) === h);
+  return CATALOGUE.find((e) => hresultOf(e) === h) ?? byEventCode(h)?.entry;
+}
+
+/** The explanation of a code found by its severity bits, saying how the code relates to the event. */
+function explainCode(code: string, e: Entry): ErrorExplanation {
+  const h = normaliseHresult(code);
+  const found = byEventCode(h);
+  const result = explain(e);
+  if (!found || hresultOf(e) === h) return result;
+  result.title = `${result.title} (as ${h})`;
+  result.source += `. ${h} is event ${e.id} printed as ${found.severity}: 0x${found.severity === 'a warning' ? '8' : '4'}0000000 + ${e.id} (a real 10532 event carries 10520 as 0x80002918); our reading, not stated by Microsoft`;
+  return result;
 }
 
 function byId(id: number): Entry | undefined {
@@ -139,7 +164,7 @@ export function explainError(text: string): ErrorExplanation | undefined {
   // The whole input is one code.
   if (/^(?:0x)?[0-9a-f]{8}$/i.test(t)) {
     const e = byHresult(t);
-    return e && explain(e);
+    return e && explainCode(t, e);
   }
   const bareId = /^(?:event\s*(?:id)?\s*[:#]?\s*)?(\d{4,5})$/i.exec(t);
   if (bareId) {

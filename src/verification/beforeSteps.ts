@@ -20,7 +20,7 @@ export function beforeUpdateDbLive(out: ToolOutput, here: string, move: Procedur
   if (!out.ran) return { note: `Not checked which server the SSO database names: ${out.reason}` };
   if (out.exitCode !== 0) return { note: `Not checked which server the SSO database names: ${out.commandLine} ended with exit code ${out.exitCode}.` };
   const name = readSecretServerName(out.stdout);
-  if (name === undefined) return { note: 'Not checked which server the SSO database names: -displaydb printed no "Single Sign-On Secret Server name" line.' };
+  if (name === undefined) return { note: 'Not checked which server the SSO database names: -displaydb printed no row whose label ends in "secret server name".' };
   if (sameComputer(name, here)) return { note: `ssomanage -displaydb names this computer, ${name}, as the current master secret server.` };
   const where = move === 'moveToServer' ? '' : ' when moving to another server';
   return {

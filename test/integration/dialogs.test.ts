@@ -178,7 +178,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
       assert.match(detail, /This function can only be performed on the master secret server/);
       assert.ok(detail.includes(`${fakes.dir} has other backup files: older.bak. ENTSSO can fail the restore with "The backup file does not have the correct format." (10564)`), detail);
 
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE, ['ssoconfig', ['-restoreSecret', bak]]]);
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [...READ_BEFORE_RESTORE, ['ssoconfig', ['-restoreSecret', bak]]]);
       const p = await progressOf('moveToServer');
       assert.deepStrictEqual([p.restore.done, p.restore.exitCode], [true, 0]);
     } finally {
@@ -197,7 +197,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
       assert.strictEqual(await restorePickedInOpenDialog(), undefined);
       assert.deepStrictEqual(answers.asked, ['Restore on this computer?']);
       assert.deepStrictEqual(answers.details, [`Step 4 made BTSMSS02 the master secret server, and this computer is ${THIS_COMPUTER}. The restore only works on the master secret server (otherwise 10766, "This function can only be performed on the master secret server"): run it on BTSMSS02.`]);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE], 'only the read-only check before the question ran');
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), READ_BEFORE_RESTORE, 'only the read-only checks before the question ran');
     } finally {
       answers.restore();
     }
@@ -208,7 +208,7 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     try {
       assert.strictEqual(await restorePickedInOpenDialog(), undefined);
       assert.deepStrictEqual(answers.asked, ['Restore before the earlier steps are done?']);
-      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), [READ_BEFORE_RESTORE], 'only the read-only check before the question ran');
+      assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args]), READ_BEFORE_RESTORE, 'only the read-only checks before the question ran');
       assert.deepStrictEqual((await progressOf('moveToServer')).restore, { done: false });
     } finally {
       answers.restore();

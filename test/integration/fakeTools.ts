@@ -5,10 +5,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { ENTSSO_EVENT_QUERY } from '../../src/verification/programs';
 
-export interface Call { tool: string; args: string[]; cwd: string }
+/** One run of a fake: its argument vector and folder; for powershell, the script -EncodedCommand held, decoded. */
+export interface Call { tool: string; args: string[]; cwd: string; script?: string }
 
-const TOOLS = ['ssomanage', 'ssoconfig', 'net', 'sc', 'wevtutil'] as const;
+const TOOLS = ['ssomanage', 'ssoconfig', 'net', 'sc', 'wevtutil', 'powershell', 'reg'] as const;
 export type FakeTool = (typeof TOOLS)[number];
 
 export class FakeTools {
@@ -20,7 +22,13 @@ export class FakeTools {
       fs.writeFileSync(file, `#!${process.execPath}
 const fs = require('fs'), path = require('path');
 const args = process.argv.slice(2);
-fs.appendFileSync(path.join(__dirname, 'calls.jsonl'), JSON.stringify({ tool: ${JSON.stringify(tool)}, args, cwd: process.cwd() }) + '\\n');
+// What selects the output: the first argument, else the first one that is not a remote computer (sc \\\\NAME qc), else for
+// powershell the id on the first line of the decoded script ("# Master Secret Mover: clusterState").
+const enc = args.indexOf('-EncodedCommand');
+const script = enc >= 0 ? Buffer.from(args[enc + 1] || '', 'base64').toString('utf16le') : undefined;
+const scriptId = script ? ((/^# Master Secret Mover: (\\w+)/.exec(script) || [])[1] || '') : undefined;
+const sub = scriptId ?? (args.find((a) => !a.startsWith('\\\\')) || '');
+fs.appendFileSync(path.join(__dirname, 'calls.jsonl'), JSON.stringify({ tool: ${JSON.stringify(tool)}, args, cwd: process.cwd(), ...(script === undefined ? {} : { script }) }) + '\\n');
 // A hold file keeps the program running (like ssoconfig waiting at its password prompt) until it is removed.
 const hold = path.join(__dirname, ${JSON.stringify(tool)} + '.hold');
 if (fs.existsSync(hold)) {
@@ -30,18 +38,19 @@ if (fs.existsSync(hold)) {
   finish();
 }
 function finish() {
-for (const name of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.stdout', ${JSON.stringify(tool)} + '.stdout']) {
+const keys = [...new Set([${JSON.stringify(tool)} + '.' + (args[0] || ''), ${JSON.stringify(tool)} + '.' + sub, ${JSON.stringify(tool)}])];
+for (const name of keys.map((k) => k + '.stdout')) {
   let text;
   try { text = fs.readFileSync(path.join(__dirname, name)); } catch { continue; }
   let code = 0;
-  for (const c of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.exitcode', ${JSON.stringify(tool)} + '.exitcode']) {
+  for (const c of keys.map((k) => k + '.exitcode')) {
     try { code = Number(fs.readFileSync(path.join(__dirname, c), 'utf8')); break; } catch {}
   }
   process.stdout.write(text, () => process.exit(code));
   return;
 }
 let code = 0;
-for (const name of [${JSON.stringify(tool)} + '.' + (args[0] || '') + '.exitcode', ${JSON.stringify(tool)} + '.exitcode']) {
+for (const name of keys.map((k) => k + '.exitcode')) {
   try { code = Number(fs.readFileSync(path.join(__dirname, name), 'utf8')); break; } catch {}
 }
 if (code !== 0) console.log('ERROR: 0xC0002A0F : Could not contact the SSO server \\'fake\\'. Check that SSO is configured and that the SSO service is running on that server.');
@@ -61,7 +70,10 @@ process.exit(code);
     fs.writeFileSync(path.join(this.dir, firstArg ? `${tool}.${firstArg}.exitcode` : `${tool}.exitcode`), String(code));
   }
 
-  /** What the next runs of a tool print (optionally only for one first argument, e.g. ssomanage '-displaydb'), instead of the default line. */
+  /**
+   * What the next runs of a tool print (optionally only for one first argument, e.g. ssomanage '-displaydb', the first
+   * argument after a remote computer, e.g. sc 'qc', or a PowerShell script's id, e.g. 'clusterState'), instead of the default line.
+   */
   print(tool: FakeTool, output: string | Buffer, firstArg?: string): void {
     fs.writeFileSync(path.join(this.dir, firstArg ? `${tool}.${firstArg}.stdout` : `${tool}.stdout`), output);
   }
@@ -87,7 +99,7 @@ process.exit(code);
   /** Points the extension's settings at the fakes; returns a function that puts the old values back. */
   async use(): Promise<() => Promise<void>> {
     const c = vscode.workspace.getConfiguration('mss');
-    const keys = ['installFolder', 'ssomanagePath', 'ssoconfigPath', 'netPath', 'scPath', 'wevtutilPath'] as const;
+    const keys = ['installFolder', 'ssomanagePath', 'ssoconfigPath', 'netPath', 'scPath', 'wevtutilPath', 'powershellPath', 'regPath'] as const;
     const old = keys.map((k) => c.inspect(k)?.globalValue);
     await c.update('installFolder', this.dir, vscode.ConfigurationTarget.Global);
     await c.update('ssomanagePath', this.path('ssomanage'), vscode.ConfigurationTarget.Global);
@@ -95,6 +107,8 @@ process.exit(code);
     await c.update('netPath', this.path('net'), vscode.ConfigurationTarget.Global);
     await c.update('scPath', this.path('sc'), vscode.ConfigurationTarget.Global);
     await c.update('wevtutilPath', this.path('wevtutil'), vscode.ConfigurationTarget.Global);
+    await c.update('powershellPath', this.path('powershell'), vscode.ConfigurationTarget.Global);
+    await c.update('regPath', this.path('reg'), vscode.ConfigurationTarget.Global);
     return async () => {
       for (let i = 0; i < keys.length; i++) await vscode.workspace.getConfiguration('mss').update(keys[i], old[i], vscode.ConfigurationTarget.Global);
     };
@@ -103,7 +117,7 @@ process.exit(code);
 
 /** The read-only check run before -updatedb's question from the UI: which server the SSO database names now. */
 export const READ_BEFORE_UPDATEDB: [string, string[]] = ['ssomanage', ['-displaydb']];
-/** The read-only check run before the restore's question from the UI: whether ENTSSO runs here. */
-export const READ_BEFORE_RESTORE: [string, string[]] = ['sc', ['query', 'ENTSSO']];
+/** The read-only checks run before the restore's question from the UI: whether ENTSSO runs here, and whether the backup is current (its events). */
+export const READ_BEFORE_RESTORE: Array<[string, string[]]> = [['sc', ['query', 'ENTSSO']], ['wevtutil', ['qe', 'Application', ENTSSO_EVENT_QUERY, '/f:xml', '/rd:true', '/c:50']]];
 /** The read-only check run before the restart's question: the services that depend on ENTSSO. */
 export const READ_BEFORE_RESTART: [string, string[]] = ['sc', ['enumdepend', 'ENTSSO', '65536']];

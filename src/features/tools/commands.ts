@@ -17,7 +17,8 @@ import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdate
 import { buildTask, checkSecretFile, defaultScope, isCheckedRun, planTask, refusalOf, type PlannedTask } from './tasks';
 import { runRecord } from './runRecords';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
-import { verificationRuns } from '../../verification/commands';
+import { displayDbRun, eventsRun, remoteComputer, scQueryRun } from '../../verification/programs';
+import { staleBackupWarning } from '../../verification/eventChecks';
 import { beforeRestoreLive, beforeUpdateDbLive, eventsToExpectAfter } from '../../verification/beforeSteps';
 import { executeAndWait, TaskStoppedError } from './taskRunner';
 import { readToolSettings, requireTrust } from '../shared/toolSettings';
@@ -211,7 +212,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     let remembersNewServer = false;
     const code = await runTool({ type: 'ssomanage', command: 'updatedb', file }, workspaceScope(file), async (planned) => {
       // From the UI, what the SSO database says now: is this computer the current master secret server?
-      const live = interactive && underWay() !== 'moveToCluster' ? beforeUpdateDbLive(await liveOutput('secretServerName'), computerName(), underWay()) : undefined;
+      const live = interactive && underWay() !== 'moveToCluster' ? beforeUpdateDbLive(await liveOutput('displaydb'), computerName(), underWay()) : undefined;
       if (live) log.info(live.note);
       const advice = beforeUpdateDb({
         liveWarnings: live?.warning ? [live.warning] : [],
@@ -275,16 +276,28 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
    * once the file passed its checks on disk and `decide` (the command's own questions) said go.
    */
   /** Runs one read-only check of a verification here, for the question before a step (never rejects). */
-  const liveOutput = async (check: 'secretServerName' | 'serviceRunning') => {
+  const liveOutput = async (check: 'displaydb' | 'scQuery') => {
     const settings = readVerifySettings();
-    const run = verificationRuns(settings, process.platform, undefined).find((r) => r.check === check)!;
-    return runReadOnly(run, settings);
+    return runReadOnly(check === 'displaydb' ? displayDbRun(settings, process.platform) : scQueryRun(settings), settings);
+  };
+
+  /** Whether the backup is current, read in the Application log of the computer its backup run ran on (this one, or /r:NAME). */
+  const staleBackup = async (file: string | undefined) => {
+    const settings = readVerifySettings();
+    const backup = [...(progress.record('moveToServer', 'backup').runs ?? [])].reverse().find((r) => r.exitCode === 0);
+    let remote: string | undefined;
+    try {
+      remote = backup ? remoteComputer(backup.computer, computerName()) : undefined;
+    } catch {
+      return { note: `Not checked whether the backup is current: the backup ran on "${backup?.computer ?? ''}", which is not a computer name.` };
+    }
+    return staleBackupWarning(await runReadOnly(eventsRun(settings, remote), settings), file ?? backup?.file?.path);
   };
 
   /** The services that stop with ENTSSO here (sc enumdepend), or why they could not be read. */
   const dependentServices = async (): Promise<DependentService[] | { reason: string }> => {
     const settings = readVerifySettings();
-    const out = await runReadOnly({ check: 'serviceRunning', setting: 'mss.scPath', executable: settings.scPath, args: [...ENUM_DEPEND_ARGS], label: `sc ${ENUM_DEPEND_ARGS.join(' ')}` }, settings);
+    const out = await runReadOnly({ setting: 'mss.scPath', executable: settings.scPath, args: [...ENUM_DEPEND_ARGS], label: `sc ${ENUM_DEPEND_ARGS.join(' ')}` }, settings);
     if (!out.ran) return { reason: out.reason };
     const list = out.exitCode === 0 ? readDependents(out.stdout) : undefined;
     return list ?? { reason: `sc enumdepend ENTSSO ended with exit code ${out.exitCode}` };
@@ -340,8 +353,11 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     vscode.commands.registerCommand('mss.restoreSecret', (arg?: unknown) => runSsoconfig('restore', arg, async (check, interactive) => {
       const place = restoreWhere();
       // From the UI, whether ENTSSO runs here: the restore needs it.
-      const live = interactive ? beforeRestoreLive(await liveOutput('serviceRunning'), computerName()) : undefined;
+      const live = interactive ? beforeRestoreLive(await liveOutput('scQuery'), computerName()) : undefined;
       if (live) log.info(live.note);
+      // From the UI, whether the backup is current: the ENTSSO events where the backup ran (a 10525 newer than its 10559).
+      const stale = interactive ? await staleBackup(check?.file) : undefined;
+      if (stale) log.info(stale.note);
       const advice = beforeRestore({
         serviceWarning: live?.warning,
         place,
@@ -349,6 +365,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
         newServer: progress.record('moveToServer', 'updateDb').newServer,
         computer: computerName(),
         fileWarning: check?.warning,
+        staleBackupWarning: stale?.warning,
       });
       if (advice.question) {
         if (interactive) {
@@ -364,12 +381,17 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     // Read-only checks: what the SSO database and this computer's SSO server setting say now.
     vscode.commands.registerCommand('mss.showSsoDatabase', () => runTool({ type: 'ssomanage', command: 'displaydb' })),
     vscode.commands.registerCommand('mss.showSsoServer', () => runTool({ type: 'ssomanage', command: 'showserver' })),
-    // Asks first (modal), from the UI and from a programmatic call alike: the restart stops BizTalk.
-    vscode.commands.registerCommand('mss.restartService', async () => {
+    // Asks first (modal): the restart stops BizTalk. A programmatic caller that has asked already says { confirmed: true }.
+    vscode.commands.registerCommand('mss.restartService', async (arg?: unknown) => {
       requireTrust();
+      const confirmed = typeof arg === 'object' && arg !== null && (arg as { confirmed?: unknown }).confirmed === true;
       const advice = beforeRestart({ move: underWay(), computer: computerName(), newServer: progress.record('moveToServer', 'updateDb').newServer });
       if (advice.elsewhere) log.warn(advice.elsewhere);
       const code = await runTool({ type: 'entsso', command: 'restart' }, workspaceScope(), async (planned) => {
+        if (confirmed) {
+          log.info(`ENTSSO restart confirmed by the caller: ${planned.plan.steps.map((s) => s.label).join(', then ')}`);
+          return true;
+        }
         const dependents = await dependentServices();
         const question = restartQuestion({ commandLines: planned.plan.steps.map((s) => s.label), dependents, elsewhere: advice.elsewhere });
         if (await prompts.confirm(question.title, question.detail, question.confirm) !== question.confirm) {

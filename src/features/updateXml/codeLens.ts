@@ -32,7 +32,7 @@ export class UpdateXmlCodeLens implements vscode.CodeLensProvider, vscode.Dispos
         title: '$(play) Run ssomanage -updatedb on this file',
         tooltip: errors > 0
           ? `Fix the ${plural(errors, 'error')} first: ssomanage -updatedb is not run on a file with errors.`
-          : 'Runs ssomanage -updatedb with this file (asks first). Run it on the original master secret server, after the backup.',
+          : 'Runs ssomanage -updatedb with this file (asks first). Moving to another server: run it on the original master secret server, after the backup. Moving to a cluster: on the active cluster node (the section "Update the master secret server name in the SSO database" of step 1).',
         command: 'mss.runUpdateDb',
         // The file's Uri, not its path string: mss.runUpdateDb treats a Uri as a click in the UI
         // and asks before running (a path string is a programmatic call and asks nothing).

@@ -1,20 +1,21 @@
-// mss.verifyMove: reads the evidence of the move with the read-only programs only
-// (ssomanage -displaydb, sc query ENTSSO, wevtutil qe Application), gives each check a verdict
-// (src/verification), keeps the verdicts with the steps they bear on and shows them in the
-// Verification view. It never changes anything and never marks a step done.
+// mss.verifyMove: reads the evidence of the move with read-only programs only (ssomanage
+// -displaydb and -showserver, sc query and qc ENTSSO, wevtutil qe Application, reg query, and
+// PowerShell's read-only cluster and WMI cmdlets), gives each check a verdict bound to this
+// move's runs (src/verification), keeps the verdicts per computer with the steps they bear on
+// and shows them in the Verification view. It never changes anything and never marks a step done.
 import * as vscode from 'vscode';
 import { getProcedure, procedureIds, type ProcedureId } from '../../procedures';
 import type { ProgressBook } from '../../procedures/progress';
-import type { CheckId, ToolOutput } from '../../verification/checks';
-import { remoteComputer, verificationRuns } from '../../verification/commands';
-import { CHECK_STEPS, expectedServer, verdictCounts, verify, type VerificationResult } from '../../verification/verify';
+import type { ToolOutput } from '../../verification/checks';
+import { remoteComputer } from '../../verification/programs';
+import { CHECK_STEPS, expectedServer, moveFacts, verdictCounts, verificationPlan, type VerificationResult } from '../../verification/verify';
 import { sameComputer } from '../../procedures/computers';
 import { computerName } from '../shared/computerName';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 import { requireTrust } from '../shared/toolSettings';
 import { VerificationView } from './view';
 
-const USAGE = 'mss.verifyMove takes { procedure: "moveToServer" | "moveToCluster", expected?: string, computer?: string }: the procedure, the server -displaydb should name (default: the one -updatedb named) and the computer whose service and Application log are read (default: this computer).';
+const USAGE = 'mss.verifyMove takes { procedure: "moveToServer" | "moveToCluster", expected?: string, computer?: string, show?: boolean }: the procedure, the server -displaydb should name (default: the one -updatedb named) and the computer whose service and Application log are read (default: this computer).';
 
 interface VerifyArg { procedure: ProcedureId; expected?: string; computer?: string; show: boolean }
 
@@ -70,18 +71,24 @@ export function registerVerifyMove(progress: ProgressBook, log: vscode.LogOutput
     const remote = remoteComputer(arg.computer, here);
     const computer = remote ?? here;
     const settings = readVerifySettings();
-    const runs = verificationRuns(settings, process.platform, remote);
+    const facts = moveFacts(arg.procedure, progress.read(arg.procedure), computer, arg.expected);
+    const plan = verificationPlan(arg.procedure, settings, process.platform, { computer, remote }, facts);
     const read = async () => {
-      const outputs = await Promise.all(runs.map((r) => runReadOnly(r, settings)));
-      return Object.fromEntries(runs.map((r, i) => [r.check, outputs[i]])) as Record<CheckId, ToolOutput>;
+      const outputs = await Promise.all(plan.runs.map((r) => runReadOnly(r, settings)));
+      return new Map<string, ToolOutput>(plan.runs.map((r, i) => [r.label, outputs[i]]));
     };
+    const programs = [...new Set(plan.runs.map((r) => r.executable.replace(/^.*[\\/]/, '')))].join(', ');
     const outputs = arg.show
-      ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Verifying the move on ${computer}: ${runs.map((r) => r.label.replace(/^.*[\\/]/, '')).join(', ')}` }, read)
+      ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Verifying the move on ${computer}: ${programs}` }, read)
       : await read();
-    const expected = arg.expected?.trim() || expectedServer(arg.procedure, progress.read(arg.procedure));
-    const result = verify(arg.procedure, outputs, { expected, computer, at: new Date() });
+    const at = new Date().toISOString();
+    const result: VerificationResult = { procedure: arg.procedure, computer, at, ...(facts.expected ? { expected: facts.expected } : {}), checks: plan.verdicts(outputs) };
     for (const c of result.checks) log.info(`verify ${arg.procedure} on ${computer}: ${c.id} ${c.verdict}: ${c.summary}`);
-    await progress.recordChecks(arg.procedure, result.checks.map((c) => ({ ...c, step: CHECK_STEPS[arg.procedure][c.id], at: result.at, computer })));
+    const steps = CHECK_STEPS[arg.procedure];
+    await progress.recordChecks(arg.procedure, result.checks.flatMap((c) => {
+      const step = steps[c.id];
+      return step ? [{ ...c, step, at, computer }] : [];
+    }));
     view.show(result);
     return result;
   };
@@ -90,7 +97,7 @@ export function registerVerifyMove(progress: ProgressBook, log: vscode.LogOutput
     requireTrust();
     let arg: VerifyArg;
     if (raw === undefined) {
-      const picked = await vscode.window.showQuickPick(procedureIds.map((id) => ({ label: getProcedure(id)!.title, id })), { title: 'Verify which move?', placeHolder: 'Reads ssomanage -displaydb, sc query ENTSSO and the ENTSSO events of the Application log; changes nothing' });
+      const picked = await vscode.window.showQuickPick(procedureIds.map((id) => ({ label: getProcedure(id)!.title, id })), { title: 'Verify which move?', placeHolder: 'Reads ssomanage -displaydb, sc, the ENTSSO events and, for a cluster, the cluster and the BizTalk group; changes nothing' });
       if (!picked) return undefined;
       const computer = await pickComputer(picked.id, progress);
       if (computer === undefined) return undefined;

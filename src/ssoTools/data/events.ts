@@ -56,6 +56,54 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     sources: [eventPage(10501), eventPage(10611)],
   },
   {
+    id: 10502, message: 'The SSO service has started.', verbatim: false,
+    cause: 'ENTSSO finished starting on this computer.',
+    fix: 'Nothing to fix. Newer than the restart step of the move, it shows the restart happened; on the new master secret server 10534 follows.',
+    sources: [eventPage(10502)],
+  },
+  {
+    id: 10503, symbol: 'SSO_ERROR_SERVICE_START_FAILED', message: 'The SSO service failed to start. (The event carries an Error Code.)', verbatim: false,
+    cause: 'ENTSSO could not start on this computer; the Error Code in the event says why (the SSO database cannot be reached, the service account or its rights, a secret that cannot be read).',
+    fix: 'Explain the Error Code of the event, fix its cause, then start the service again (on a cluster: bring the resource online from the cluster).',
+    sources: [eventPage(10503)],
+  },
+  {
+    id: 10504, message: 'The SSO service is stopping.', verbatim: false,
+    cause: 'ENTSSO was asked to stop on this computer (the first half of a restart).',
+    fix: 'Nothing to fix during a restart: 10505, then 10501 or 10611 and 10502 follow.',
+    sources: [eventPage(10504)],
+  },
+  {
+    id: 10505, message: 'The SSO service has stopped.', verbatim: false,
+    cause: 'ENTSSO stopped on this computer.',
+    fix: 'During a restart the start follows (10501 or 10611, then 10502). On a cluster node that does not own the clustered SSO role ENTSSO stays stopped by design.',
+    sources: [eventPage(10505)],
+  },
+  {
+    id: 10525, message: 'A new master secret was generated.', verbatim: false,
+    cause: 'The master secret server generated a new secret (ssoconfig -generateSecret, or the configuration wizard).',
+    fix: 'A backup older than this event holds the previous secret: back up again (ssoconfig -backupSecret) before moving the master secret server, and restore that new file.',
+    sources: ['biztalk/core/how-to-back-up-the-master-secret', eventPage(10559)],
+  },
+  {
+    id: 10530, symbol: 'SSO_INFO_GOT_PREVIOUS_SECRET', message: 'Got the previous secret from the master secret server.', verbatim: false,
+    cause: 'This SSO server fetched the previous secret (the one before the current secret) from the master secret server named in the event.',
+    fix: 'Nothing to fix. After the move, check that the Secret Server Name in the event is the new master secret server.',
+    sources: [eventPage(10530)],
+  },
+  {
+    id: 10555, message: 'Secret server access denied.', verbatim: false,
+    cause: 'The caller (an SSO server or an administrator tool) was refused by the master secret server: not an SSO administrator, or a service account that is not in the SSO Administrators group.',
+    fix: 'Check that the ENTSSO service account of every SSO server and the account you run the tools as are in the SSO Administrators group.',
+    sources: [eventPage(10555)],
+  },
+  {
+    id: 10785, pairing: 'inferred', symbol: 'ENTSSO_E_DB_ACCESS', message: 'The SSO database could not be accessed.', verbatim: false,
+    cause: 'ENTSSO could not reach or read the SSO database (SQL Server down or unreachable, MSDTC, or the service account has no rights on the database).',
+    fix: 'Check that the SQL Server that holds the SSO database is reachable from this computer and that the ENTSSO service account has its rights there, then try again.',
+    sources: [eventPage(10785)],
+  },
+  {
     id: 10520, symbol: 'SSO_WARN_NO_SECRETS',
     message: 'No secrets were found in the registry of the master secret server. Use the configuration tools to generate or restore a master secret.',
     cause: 'Expected on the new master secret server between restarting ENTSSO after -updatedb and restoring the secret. Anywhere else the secret is missing, e.g. after the ENTSSO service account was changed.',
@@ -107,7 +155,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     sources: [eventPage(10534), MOVE_PAGE, fieldReport.promotionOrder],
   },
   {
-    id: 10536, message: 'Audit warning logged by BizTalk with the error code of the failing SSO call (message text not quoted in the documentation this explanation is based on).', verbatim: false,
+    id: 10536, symbol: 'SSO_WARN_API_AUDIT', message: 'An ENTSSO audit warning, with the Function, Tracking ID, Client Computer, Client User, Application Name and Error Code of the failing SSO call (logged by ENTSSO when the audit level is met; message text not quoted here).', verbatim: false,
     cause: 'On a cluster, seen together with ERROR: 0xC0002A0F … (RPC: 0x800706D9 …): the local ENTSSO service was started on a node (Services console, net start ENTSSO, a monitoring tool) before the clustered resource came online, so the SSOSecretServer RPC interface did not register.',
     fix: 'Never start ENTSSO locally on cluster nodes; let the cluster bring the resource online. Check the endpoints with rpcdump -s <cluster name> -i and portqry -n <cluster name> -e 135.',
     sources: [fieldReport.clusterEndpoint],
@@ -185,7 +233,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     id: 10575, symbol: 'SSO_INFO_CHANGED_SECRET_SERVER', message: 'Updated secret server name.',
-    cause: 'ssomanage -updatedb changed the master secret server name in the SSO database; the event shows the new and old secret server.',
+    cause: 'ssomanage -updatedb changed the master secret server name in the SSO database; the event shows the new and old secret server, and the computer and user that ran it. It is logged by the SSO server that served -updatedb (the one ssomanage -showserver names), which is not necessarily the computer that ran the command: look for it there.',
     fix: 'Nothing to fix: proof that the updatedb step worked. Next: restart ENTSSO on the new master secret server, then restore the secret there.',
     sources: [eventPage(10575), MOVE_PAGE],
   },

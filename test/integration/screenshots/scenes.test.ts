@@ -155,9 +155,10 @@ suite('screenshots of the real workbench', () => {
         await vscode.commands.executeCommand('mss.setStepDone', { procedure: 'moveToServer', step, done: true });
       }
       await a.progress.setNewServer('moveToServer', 'updateDb', 'BTSMSS02');
+      await a.progress.addRun('moveToServer', 'restartService', { commandLine: 'net stop ENTSSO, then net start ENTSSO', exitCode: 0, startedAt: '2026-12-01T09:40:00.000Z', endedAt: '2026-12-01T09:41:20.000Z', computer: 'BTSMSS02', user: 'CONTOSO\\btsadmin' });
       // After the restart, before the restore: the database names the new server and ENTSSO runs; no restore yet.
       fakes.print('ssomanage', displayDb('BTSMSS02'), '-displaydb');
-      fakes.print('sc', scQuery(SC_STATES.RUNNING));
+      fakes.print('sc', scQuery(SC_STATES.RUNNING), 'query');
       fakes.print('wevtutil', events([E10520('2026-12-01T09:41:12.000Z'), E10534('2026-12-01T09:41:10.000Z')]));
       await vscode.commands.executeCommand('workbench.action.closePanel');
       await vscode.commands.executeCommand('notifications.clearAll');
@@ -166,9 +167,9 @@ suite('screenshots of the real workbench', () => {
       await vscode.commands.executeCommand('mss.verifyMove', { procedure: 'moveToServer', computer: 'BTSMSS02', show: true });
       const { provider, view } = a.trees.get('moveToServer')!;
       await view.reveal(provider.getChildren()[3], { expand: true, focus: false, select: false });
-      const checks = a.verification.getChildren();
-      await a.verification.view.reveal(checks[2], { expand: true, focus: false, select: true });
-      await poll('the verdict rows', async () => (await ui<unknown[]>({ op: 'query', selector: '.monaco-list-row[aria-label^="Restore of the master secret is logged: unverified"]' })).length === 1);
+      const checks = a.verification.getChildren(a.verification.getChildren()[0]);
+      await a.verification.view.reveal(checks[3], { expand: true, focus: false, select: true });
+      await poll('the verdict rows', async () => (await ui<unknown[]>({ op: 'query', selector: '.monaco-list-row[aria-label^="Restore of the master secret is logged on BTSMSS02: unverified"]' })).length === 1);
       await shot('verification.png');
     } finally {
       await vscode.commands.executeCommand('notifications.clearAll');

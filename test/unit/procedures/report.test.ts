@@ -47,9 +47,10 @@ describe('the record of the move (renderReport)', () => {
   });
 
   it('holds every verdict with its summary and evidence, and what to do', () => {
-    assert.match(md, /^\| 4 \| secretServerName \| pass \| BTSMSS01 \| 2026-11-30T10:07:00.000Z \| -displaydb names BTSMSS02 as the master secret server\. \|$/m);
-    assert.match(md, /^\| 6 \| restoreLogged \| unverified \| BTSMSS02 \|/m);
-    assert.match(md, /### Step 4, secretServerName: pass[\s\S]*Single Sign-On Secret Server name: BTSMSS02/);
+    // Each computer's verdicts under its name.
+    assert.match(md, /### Read on BTSMSS01\n\n\| step \| check \| verdict \| at \| summary \|\n\|---\|---\|---\|---\|---\|\n\| 4 \| secretServerName \| pass \| 2026-11-30T10:07:00.000Z \| -displaydb names BTSMSS02 as the master secret server\. \|$/m);
+    assert.match(md, /### Read on BTSMSS02\n\n[^#]*^\| 6 \| restoreLogged \| unverified \|/m);
+    assert.match(md, /#### Step 4, secretServerName on BTSMSS01: pass[\s\S]*Single Sign-On Secret Server name: BTSMSS02/);
     assert.match(md, /What to do: Restore the master secret\./);
   });
 
@@ -105,7 +106,23 @@ describe('ProgressBook: runs and verdicts', () => {
     const r = book.record('moveToServer', 'updateDb');
     assert.equal(r.done, false);
     assert.equal(r.runs!.length, 3);
-    assert.equal(r.checks!.secretServerName.verdict, 'pass');
+    assert.equal(r.checks!['secretServerName@BTSMSS01'].verdict, 'pass');
+  });
+
+  it('keeps verdicts per computer: verifying a second node never replaces the first node\'s; a verdict kept before that (no computer in its key) is replaced by its computer\'s', async () => {
+    const store = memory();
+    const book = new ProgressBook(store, Object.values(procedures), () => AT);
+    const verdict = (v: 'pass' | 'fail', computer: string) => ({ id: 'restoreLogged', step: 'restoreEachNode', verdict: v, summary: `${v} on ${computer}`, evidence: 'e', at: AT.toISOString(), computer });
+    await store.update('mss.progress.moveToCluster', { restoreEachNode: { done: false, checks: { restoreLogged: { verdict: 'fail', summary: 'old', evidence: 'e', at: AT.toISOString(), computer: 'NODE1' } } } });
+    await book.recordChecks('moveToCluster', [verdict('pass', 'NODE1.contoso.com')]);
+    await book.recordChecks('moveToCluster', [verdict('fail', 'node2')]);
+    const checks = book.record('moveToCluster', 'restoreEachNode').checks!;
+    assert.deepEqual(Object.keys(checks).sort(), ['restoreLogged@NODE1', 'restoreLogged@NODE2']);
+    assert.equal(checks['restoreLogged@NODE1'].summary, 'pass on NODE1.contoso.com');
+    assert.equal(checks['restoreLogged@NODE2'].verdict, 'fail');
+    await book.recordChecks('moveToCluster', [verdict('pass', 'NODE2')]);
+    assert.equal(book.record('moveToCluster', 'restoreEachNode').checks!['restoreLogged@NODE2'].verdict, 'pass');
+    assert.equal(book.record('moveToCluster', 'restoreEachNode').checks!['restoreLogged@NODE1'].verdict, 'pass');
   });
 
   it('a verdict never marks a step done', async () => {

@@ -89,7 +89,7 @@ describe('walkthroughs', () => {
 
   it('offers Verify on the steps whose success a read-only check can show, with the procedure as argument', () => {
     const verifyLines = rendered.contribution.flatMap((w) => w.steps.filter((s) => s.description.includes('command:mss.verifyMove')).map((s) => s.id));
-    assert.deepEqual(verifyLines, ['updateDb', 'restartService', 'restore', 'clusterSetup', 'cycleResource', 'restoreEachNode']);
+    assert.deepEqual(verifyLines, ['configure', 'updateDb', 'restartService', 'restore', 'clusterSetup', 'serverAll', 'bringOnline', 'groupSsoServer', 'cycleResource', 'restoreEachNode']);
     const line = rendered.contribution[0].steps.find((s) => s.id === 'restore')!.description.split('\n').find((l) => l.startsWith('[Verify]'))!;
     const args = JSON.parse(decodeURIComponent(line.slice(line.indexOf('?') + 1, -1))) as unknown;
     assert.deepEqual(args, [{ procedure: 'moveToServer', show: true }]);

@@ -150,4 +150,27 @@ describe('ssoTools/errors explainError', () => {
     }
     assert.equal(new Set(all.map((e) => e.title)).size, all.length);
   });
+
+  it('reads ENTSSO events printed as codes: 0x80000000 + id for a warning (a real 10532 carries 10520 as 0x80002918), 0x40000000 + id for an informational event', () => {
+    const warning = explainError('0x80002918')!;
+    assert.match(warning.title, /^10520 SSO_WARN_NO_SECRETS .*\(as 0x80002918\)$/);
+    assert.match(warning.meaning, /No secrets were found in the registry/);
+    assert.match(warning.source, /0x80002918 is event 10520 printed as a warning: 0x80000000 \+ 10520 .*our reading, not stated by Microsoft/);
+    assert.equal(explainError('0x4000291B')!.title.startsWith('10523 '), true, 'informational 10523');
+    // In an event's text too: the code is explained, and the event named beside it.
+    const text = explainError('Event 10532: Failed to retrieve master secrets. Error Code: 0x80002918')!;
+    assert.match(text.title, /^10520 /);
+    assert.match(text.cause, /Also in the text: 10532 /);
+    // A code whose low bits are no catalogued event is not guessed.
+    assert.equal(explainError('0x80001234'), undefined);
+  });
+
+  it('knows the start, stop and failed start of the service, a new secret, the previous secret and access denied (10502-10505, 10525, 10530, 10555, 10785)', () => {
+    for (const [code, words] of [['10503', /failed to start/], ['10504', /stopping/], ['10505', /stopped/], ['10502', /started/], ['10525', /new master secret was generated/], ['10530', /previous secret/], ['10555', /access denied/i], ['0xC0002A21', /SSO database could not be accessed/]] as const) {
+      const e = explainError(code);
+      assert.ok(e, code);
+      assert.match(e.meaning, words, code);
+    }
+    assert.match(explainError('10533')!.meaning, /current secret/);
+  });
 });

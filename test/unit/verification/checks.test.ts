@@ -1,12 +1,18 @@
 import * as assert from 'node:assert/strict';
 import {
-  CHECK_IDS, checkRestoreLogged, checkSecretServerName, checkServiceRunning, EXPECTED_EVENTS, MOVE_EVENTS, moveEventLines, type CheckResult, type ToolOutput,
+  CHECK_IDS, checkSecretServerName, checkServiceRunning, EXPECTED_EVENTS, type CheckResult, type ToolOutput,
 } from '../../../src/verification/checks';
+import { checkRestoreLogged as restoreLogged, MOVE_EVENTS, moveEventLines, runBound } from '../../../src/verification/eventChecks';
 import { readEvents } from '../../../src/verification/readers';
 import {
   DISPLAYDB_COMMAND, DISPLAYDB_ERROR, DISPLAYDB_GERMAN, displayDb, E10520, E10523, E10524, E10534, E10575, event, events, notRan, ran,
   SC_ACCESS_DENIED, SC_COMMAND, SC_GERMAN_NOT_INSTALLED, SC_GERMAN_RUNNING, SC_NOT_INSTALLED, SC_RPC_UNAVAILABLE, SC_STATES, scQuery, WEVTUTIL_COMMAND,
 } from './samples';
+
+/** The restore check bound to a restart long before every sample event: the events alone decide. */
+const EARLY_RESTART = runBound('the restart run (step 5)', '2000-01-01T00:00:00.000Z');
+const checkRestoreLogged = (out: ToolOutput, computer: string) => restoreLogged(out, computer, { after: EARLY_RESTART, afterMissing: { what: 'restart run (step 5)', next: 'Restart it.' } });
+
 
 const BOM = '\uFEFF';
 
@@ -22,8 +28,10 @@ function expect(result: CheckResult, verdict: CheckResult['verdict'], ...words: 
 }
 
 describe('verification/checks', () => {
-  it('has the three checks of a move', () => {
-    assert.deepEqual(CHECK_IDS, ['secretServerName', 'serviceRunning', 'restoreLogged']);
+  it("has the checks of a move, the contract's first", () => {
+    assert.deepEqual(CHECK_IDS.slice(0, 4), ['secretServerName', 'serviceRunning', 'restartLogged', 'restoreLogged']);
+    assert.deepEqual(new Set(CHECK_IDS).size, CHECK_IDS.length);
+    for (const id of ['clusterResource', 'groupSsoServer']) assert.ok((CHECK_IDS as readonly string[]).includes(id), id);
   });
 
   describe('checkSecretServerName', () => {
@@ -33,7 +41,7 @@ describe('verification/checks', () => {
       const r = checkSecretServerName(out(displayDb('BTSMSS02')), 'BTSMSS02');
       expect(r, 'pass', '-displaydb names BTSMSS02 as the master secret server');
       assert.equal(r.id, 'secretServerName');
-      assert.equal(r.evidence, `${DISPLAYDB_COMMAND}\nSingle Sign-On Secret Server name: BTSMSS02`);
+      assert.equal(r.evidence, `${DISPLAYDB_COMMAND}\nUsing SSO server on this computer\nSingle Sign-On Secret Server name: BTSMSS02`);
     });
 
     it('passes for the same computer with a DNS suffix, in another case, in LF output with a BOM', () => {
@@ -69,7 +77,7 @@ describe('verification/checks', () => {
       const without = displayDb('BTSMSS02').split('\r\n').filter((l) => !l.includes('Secret Server')).join('\r\n');
       for (const stdout of [without, displayDb(''), DISPLAYDB_GERMAN, '', 'garbage', '\u0000\uFFFD']) {
         const r = checkSecretServerName(out(stdout), 'BTSMSS02');
-        expect(r, 'unverified', 'Not checked', '"Single Sign-On Secret Server name"');
+        expect(r, 'unverified', 'Not checked', 'label ends in "secret server name"');
         assert.ok(r.evidence.startsWith(DISPLAYDB_COMMAND), r.evidence);
       }
       const german = checkSecretServerName(out(DISPLAYDB_GERMAN), 'BTSMSS02');
@@ -162,12 +170,18 @@ describe('verification/checks', () => {
       expect(r, 'unverified', 'Not checked', 'error 1115: A system shutdown is in progress.');
     });
 
-    it('is unverified for empty output, garbage, or a localized sc (never fail, never pass)', () => {
-      for (const [stdout, exitCode] of [['', 0], ['garbage', 0], [SC_GERMAN_RUNNING, 0], [SC_GERMAN_NOT_INSTALLED, 1060], ['\u0000', 1]] as const) {
+    it('is unverified for empty output or garbage (never fail, never pass)', () => {
+      for (const [stdout, exitCode] of [['', 0], ['garbage', 0], ['\u0000', 1]] as const) {
         const r = checkServiceRunning(out(stdout, exitCode), 'BTSMSS02');
-        expect(r, 'unverified', 'Not checked: sc printed no STATE line', `exit code ${exitCode}`);
-        assert.match(r.next ?? '', /localized/);
+        expect(r, 'unverified', 'Not checked: sc printed no service state', `exit code ${exitCode}`);
+        assert.match(r.next ?? '', /Read the output/);
       }
+    });
+
+    it('reads a localized sc by its numbers: the state after the TYPE row, 1060 after [SC], or exit code 1060', () => {
+      expect(checkServiceRunning(out(SC_GERMAN_RUNNING), 'BTSMSS02'), 'pass', 'ENTSSO is running on BTSMSS02.');
+      expect(checkServiceRunning(out(SC_GERMAN_NOT_INSTALLED, 1060), 'BTSMSS02'), 'fail', 'not installed');
+      expect(checkServiceRunning(out('', 1060), 'BTSMSS02'), 'fail', 'not installed');
     });
 
     it('is unverified with the reason when sc did not run', () => {
@@ -194,7 +208,9 @@ describe('verification/checks', () => {
       assert.equal(lines[0], WEVTUTIL_COMMAND);
       assert.match(lines[1], /^10523 at 2026-11-30T10:15:02\.1234567Z on BTSMSS02\.contoso\.com \(the master secrets were restored\): D:\\Backups\\SSO\.bak \| \{5E1B/);
       assert.equal(lines[2], 'ENTSSO events of the move found, newest first:');
-      assert.deepEqual(lines.slice(3).map((l) => l.split(' ')[0]), ['10523', '10524', '10520', '10534']);
+      assert.deepEqual(lines.slice(3, 7).map((l) => l.split(' ')[0]), ['10523', '10524', '10520', '10534']);
+      assert.match(lines[7], /^The backup's 10559 is not in this log/);
+      assert.equal(lines[8], 'Bound to the restart run (step 5) at 2000-01-01T00:00:00.000Z.');
     });
 
     it('passes with the events separated by CRLF, with a BOM', () => {
@@ -227,13 +243,11 @@ describe('verification/checks', () => {
       expect(checkRestoreLogged(out(stdout), 'BTSMSS02'), 'pass', '10523 logged at 2012-05-01T09:00:00.000000000Z');
     });
 
-    it('falls back to the order printed (newest first) when a time is unreadable, and says the time is unknown', () => {
+    it('never counts an event whose time cannot be read: it cannot be shown newer than the run', () => {
       const stdout = events([{ ...E10523(''), computer: '' }, E10524(T.failed)]);
-      const r = checkRestoreLogged(out(stdout), 'BTSMSS02');
-      expect(r, 'pass', '10523 logged at an unknown time on BTSMSS02');
-      assert.match(r.evidence.split('\n')[1], /^10523 at an unknown time \(the master secrets were restored\)/);
-      const failed = checkRestoreLogged(out(events([{ ...E10524(''), computer: '' }])), 'BTSMSS02');
-      expect(failed, 'fail', '10524 logged at an unknown time on BTSMSS02', '(0x80070005)');
+      expect(checkRestoreLogged(out(stdout), 'BTSMSS02'), 'fail', `10524 logged at ${T.failed}`);
+      const alone = checkRestoreLogged(out(events([{ ...E10523('yesterday'), computer: '' }])), 'BTSMSS02');
+      expect(alone, 'unverified', 'No restore is logged on BTSMSS02');
     });
 
     it('is unverified when only 10520 and 10534 are logged (restart done, restore not), saying how many events were read', () => {
@@ -309,7 +323,7 @@ describe('verification/checks', () => {
   });
 
   describe('moveEventLines, MOVE_EVENTS, EXPECTED_EVENTS', () => {
-    it('keeps only the events of a move, one line each, in the order given', () => {
+    it('keeps only the events of a move, one line each, newest first', () => {
       const read = readEvents(events([E10523('2026-11-30T10:15:02.1234567Z'), { id: 10536, time: '2026-11-30T10:14:00.0000000Z' }, E10534('2026-11-30T10:09:40.1000000Z')])) ?? [];
       const lines = moveEventLines(read);
       assert.equal(lines.length, 2);
@@ -318,7 +332,7 @@ describe('verification/checks', () => {
     });
 
     it('names the five events of a move and what to expect after the restart and the restore', () => {
-      assert.deepEqual(Object.keys(MOVE_EVENTS).map(Number).sort(), [10520, 10523, 10524, 10534, 10575]);
+      assert.deepEqual(Object.keys(MOVE_EVENTS).map(Number).sort(), [10501, 10502, 10503, 10504, 10505, 10520, 10523, 10524, 10525, 10529, 10530, 10532, 10533, 10534, 10559, 10575, 10611]);
       assert.match(EXPECTED_EVENTS.afterRestart, /10534.*10520/);
       assert.match(EXPECTED_EVENTS.afterRestore, /10523.*10524/);
     });

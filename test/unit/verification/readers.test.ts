@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readEvents, readSecretServerName, readServiceState, SECRET_SERVER_LABEL } from '../../../src/verification/readers';
+import { readDisplayDb, readEvents, readSecretServerName, readServiceState, SECRET_SERVER_LABEL } from '../../../src/verification/readers';
 import {
   DISPLAYDB_ERROR, DISPLAYDB_GERMAN, displayDb, E10520, E10523, E10524, E10534, E10575, event, events, MSID_NEW, MSID_OLD,
-  SC_ACCESS_DENIED, SC_GERMAN_NOT_INSTALLED, SC_GERMAN_RUNNING, SC_NOT_INSTALLED, SC_RPC_UNAVAILABLE, SC_STATES, scQuery,
+  SC_ACCESS_DENIED, SC_NOT_INSTALLED, SC_RPC_UNAVAILABLE, SC_STATES, scQuery,
 } from './samples';
 
 const BOM = '\uFEFF';
@@ -10,7 +10,7 @@ const BOM = '\uFEFF';
 describe('verification/readers', () => {
   describe('readSecretServerName (ssomanage -displaydb)', () => {
     it('reads the value after the colon on the "Single Sign-On Secret Server name" line of a full listing, CRLF or LF', () => {
-      assert.equal(SECRET_SERVER_LABEL, 'Single Sign-On Secret Server name');
+      assert.equal(SECRET_SERVER_LABEL, 'secret server name');
       assert.equal(readSecretServerName(displayDb('BTSMSS02')), 'BTSMSS02');
       assert.equal(readSecretServerName(displayDb('BTSMSS02', '\n')), 'BTSMSS02');
       assert.equal(readSecretServerName(displayDb('BTSMSS02', '\r')), 'BTSMSS02');
@@ -47,13 +47,15 @@ describe('verification/readers', () => {
     });
 
     it('does not read a line whose label only contains the label, nor a value on the next line', () => {
-      assert.equal(readSecretServerName('Previous Single Sign-On Secret Server name : BTSMSS01\r\n'), undefined);
       assert.equal(readSecretServerName('Single Sign-On Secret Server name (old) : BTSMSS01\r\n'), undefined);
+      assert.equal(readSecretServerName('Single Sign-On Secret Server names known : BTSMSS01\r\n'), undefined);
       assert.equal(readSecretServerName('Single Sign-On Secret Server name\r\nBTSMSS02\r\n'), undefined);
-      assert.equal(
-        readSecretServerName('Previous Single Sign-On Secret Server name : BTSMSS01\r\nSingle Sign-On Secret Server name : BTSMSS02\r\n'),
-        'BTSMSS02',
-      );
+      // Two rows that name different servers: nothing is read (ambiguous), never the first.
+      const two = 'Previous Single Sign-On Secret Server name : BTSMSS01\r\nSingle Sign-On Secret Server name : BTSMSS02\r\n';
+      assert.equal(readSecretServerName(two), undefined);
+      assert.equal(readDisplayDb(two).ambiguous?.length, 2);
+      // The same server twice is no ambiguity.
+      assert.equal(readSecretServerName('SSO secret server name : BTSMSS02\r\nSingle Sign-On Secret Server name : btsmss02\r\n'), 'BTSMSS02');
     });
 
     it('says nothing (undefined) when the line is missing, its value is empty, or the listing is localized', () => {
@@ -98,7 +100,7 @@ describe('verification/readers', () => {
     });
 
     it('says unreadable for empty output, garbage, or a localized sc', () => {
-      for (const text of ['', BOM, '\r\n\r\n', 'garbage', 'STATE : RUNNING', 'STATE : x  RUNNING', SC_GERMAN_RUNNING, SC_GERMAN_NOT_INSTALLED, 'DESCRIPTION: ENTSSO']) {
+      for (const text of ['', BOM, '\r\n\r\n', 'garbage', 'STATE : RUNNING', 'STATE : x  RUNNING', 'DESCRIPTION: ENTSSO']) {
         assert.deepEqual(readServiceState(text), { kind: 'unreadable' }, JSON.stringify(text));
       }
     });
@@ -111,7 +113,7 @@ describe('verification/readers', () => {
     it('reads provider, id, time, computer and the insertion strings in order', () => {
       const read = readEvents(event(E10523(t1)));
       assert.deepEqual(read, [
-        { provider: 'ENTSSO', id: 10523, time: t1, computer: 'BTSMSS02.contoso.com', data: ['D:\\Backups\\SSO.bak', MSID_NEW, MSID_OLD, 'CONTOSO\\btsadmin', 'BTSMSS02'] },
+        { provider: 'ENTSSO', id: 10523, time: t1, computer: 'BTSMSS02.contoso.com', data: ['D:\\Backups\\SSO.bak', MSID_NEW, MSID_OLD, 'CONTOSO\\btsadmin', 'BTSMSS02'], ms: Date.parse('2026-11-30T10:15:02.123Z') },
       ]);
     });
 
@@ -200,7 +202,7 @@ describe('verification/readers', () => {
 
     it('keeps an event with no TimeCreated or no Computer, with empty strings', () => {
       const bare = "<Event><System><Provider Name='ENTSSO'/><EventID>10534</EventID></System></Event>";
-      assert.deepEqual(readEvents(bare), [{ provider: 'ENTSSO', id: 10534, time: '', computer: '', data: [] }]);
+      assert.deepEqual(readEvents(bare), [{ provider: 'ENTSSO', id: 10534, time: '', ms: NaN, computer: '', data: [] }]);
     });
   });
 });

@@ -144,3 +144,113 @@ export function ran(commandLine: string, stdout: string, exitCode = 0, stderr = 
 export function notRan(commandLine: string, reason: string): ToolOutput {
   return { ran: false, commandLine, reason };
 }
+
+/**
+ * `-displaydb` as the one published console capture lays it out (a Microsoft BizTalk support
+ * blog): short labels, long ones cut to a fixed width with "...", flag groups under a heading.
+ */
+export function displayDbConsole(secretServer: string, banner = 'Using SSO server on this computer'): string {
+  return [
+    banner,
+    '',
+    'SSO database information',
+    '',
+    'SQL Server                         : BTSSQL01',
+    'SSO database                       : SSODB',
+    `SSO secret server name             : ${secretServer}`,
+    'SSO Admin account                  : CONTOSO\\SSO Administrators',
+    'SSO Affiliate Admin account        : CONTOSO\\SSO Affiliate Administrators',
+    'Size of audit table for deleted ...: 1000',
+    'Credential cache timeout (in min...: 60',
+    'Ticket timeout (in minutes)        : 2',
+    '',
+    'Global flags -',
+    '    SSO enabled                    : Yes',
+    '    Tickets allowed                : No',
+    'Password Sync -',
+    '    Enabled                        : No',
+    '',
+  ].join('\r\n');
+}
+
+/** `sc query ENTSSO` on a Russian Windows (labels translated, numbers and state names not), as text. */
+export const SC_RUSSIAN_RUNNING = [
+  '',
+  'Имя_службы: ENTSSO',
+  '        Тип                : 10  WIN32_OWN_PROCESS',
+  '        Состояние          : 4  RUNNING',
+  '                                (STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)',
+  '        Код_выхода_Win32   : 0  (0x0)',
+  '        Код_выхода_службы  : 0  (0x0)',
+  '        Контрольная_точка  : 0x0',
+  '        Ожидание           : 0x0',
+  '',
+].join('\r\n');
+
+/** The same text in the console's OEM code page 866, as sc writes it to a pipe. */
+export function cp866(text: string): Buffer {
+  const table = 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмноп';
+  const upper = 'рстуфхцчшщъыьэюя';
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) bytes.push(code);
+    else if (table.includes(ch)) bytes.push(0x80 + table.indexOf(ch));
+    else if (upper.includes(ch)) bytes.push(0xe0 + upper.indexOf(ch));
+    else if (ch === 'Ё') bytes.push(0xf0);
+    else if (ch === 'ё') bytes.push(0xf1);
+    else bytes.push(0x3f);
+  }
+  return Buffer.from(bytes);
+}
+
+/** `sc query ENTSSO` on a Spanish Windows for a service that is not installed (exit code 1060). */
+export const SC_SPANISH_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ERROR 1060:\r\n\r\nEl servicio especificado no existe como servicio instalado.\r\n\r\n';
+/** The same on a Chinese Windows. */
+export const SC_CHINESE_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService 失败 1060:\r\n\r\n指定的服务未安装。\r\n\r\n';
+
+/** `sc qc ENTSSO`: the service's configuration, with the account it runs as. */
+export function scQc(account: string): string {
+  return [
+    '[SC] QueryServiceConfig SUCCESS',
+    '',
+    'SERVICE_NAME: ENTSSO',
+    '        TYPE               : 10  WIN32_OWN_PROCESS',
+    '        START_TYPE         : 2   AUTO_START',
+    '        ERROR_CONTROL      : 1   NORMAL',
+    '        BINARY_PATH_NAME   : "C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\ENTSSO.exe"',
+    '        LOAD_ORDER_GROUP   :',
+    '        TAG                : 0',
+    '        DISPLAY_NAME       : Enterprise Single Sign-On Service',
+    '        DEPENDENCIES       : RPCSS',
+    `        SERVICE_START_NAME : ${account}`,
+    '',
+  ].join('\r\n');
+}
+
+/** `reg query HKLM\SOFTWARE\Microsoft\ENTSSO\SSOSS` listing subkeys named by MSID. */
+export function regSubkeys(msids: string[], computer?: string): string {
+  const base = `${computer ? `\\\\${computer}\\` : ''}HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS`;
+  return ['', base, ...msids.map((m) => `${base}\\${m}`), ''].join('\r\n');
+}
+
+/** What our clusterState script prints (one JSON line), for an ENTSSO resource owned by `owner`. */
+export function clusterStateJson(owner: string, opts: { state?: string; useNetworkName?: string; dependsOn?: string; nodes?: string[] } = {}): string {
+  const nodes = opts.nodes ?? ['NODE1', 'NODE2'];
+  return `${JSON.stringify({
+    ok: true,
+    resources: { name: 'ENTSSO', state: opts.state ?? 'Online', ownerGroup: 'SSO', ownerNode: owner, groupState: opts.state ?? 'Online', groupOwnerNode: owner, useNetworkName: opts.useNetworkName ?? '1', dependencies: `[${opts.dependsOn ?? 'SSOCLUSTER'}]` },
+    networkNames: [{ name: 'SSOCLUSTER', group: 'SSO', state: 'Online', dnsName: 'SSOCLUSTER' }],
+    nodes: nodes.map((name) => ({ name, state: 'Up' })),
+  })}\r\n`;
+}
+
+/** What our bizTalkGroup script prints. */
+export function bizTalkGroupJson(ssoServerName: string, hosts: Array<[host: string, server: string, clusterInstanceType: number]> = []): string {
+  return `${JSON.stringify({ ok: true, groups: { name: 'BizTalk Group', ssoServerName }, hostInstances: hosts.map(([hostName, runningServer, clusterInstanceType]) => ({ hostName, runningServer, clusterInstanceType, serviceState: 4 })) })}\r\n`;
+}
+
+/** What a script of ours prints when PowerShell fails (the frame's catch). */
+export function psFailureJson(kind: string, message: string, hresult = -2146233087, errorId = ''): string {
+  return `${JSON.stringify({ ok: false, kind, message, hresult, errorId })}\r\n`;
+}

@@ -1,28 +1,33 @@
 import * as assert from 'node:assert/strict';
 import { beforeRestoreLive, beforeUpdateDbLive } from '../../../src/verification/beforeSteps';
-import { ENTSSO_EVENT_QUERY, remoteComputer, verificationRuns } from '../../../src/verification/commands';
+import { ENTSSO_EVENT_QUERY, remoteComputer } from '../../../src/verification/programs';
+import { moveFacts, verificationPlan } from '../../../src/verification/verify';
 import { CHECK_STEPS, checksOfStep, expectedServer, verdictCounts } from '../../../src/verification/verify';
 import { displayDb, notRan, ran, SC_STATES, scQuery } from './samples';
 
-const SETTINGS = { installFolder: 'C:\\Program Files\\Common Files\\Enterprise Single Sign-On', ssomanagePath: '', ssoconfigPath: '', netPath: '', scPath: '', wevtutilPath: '' };
+const SETTINGS = { installFolder: 'C:\\Program Files\\Common Files\\Enterprise Single Sign-On', ssomanagePath: '', ssoconfigPath: '', netPath: '', scPath: '', wevtutilPath: '', powershellPath: '', regPath: '' };
+const runsOf = (procedure: 'moveToServer' | 'moveToCluster', remote?: string, s = SETTINGS) => verificationPlan(procedure, s, 'win32', { computer: remote ?? 'BTSMSS01', remote }, moveFacts(procedure, {}, remote ?? 'BTSMSS01')).runs;
 
 describe('verification: the read-only runs', () => {
   it('runs -displaydb in the install folder, sc and wevtutil by name, with their exact argument vectors', () => {
-    const runs = verificationRuns(SETTINGS, 'win32', undefined);
-    assert.deepEqual(runs.map((r) => [r.check, r.executable, r.args]), [
-      ['secretServerName', 'C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\ssomanage.exe', ['-displaydb']],
-      ['serviceRunning', 'sc', ['query', 'ENTSSO']],
-      ['restoreLogged', 'wevtutil', ['qe', 'Application', "/q:*[System[Provider[@Name='ENTSSO']]]", '/f:xml', '/rd:true', '/c:50']],
+    const runs = runsOf('moveToServer');
+    assert.deepEqual(runs.map((r) => [r.source, r.executable, r.args]), [
+      ['displaydb', 'C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\ssomanage.exe', ['-displaydb']],
+      ['scQuery', 'sc', ['query', 'ENTSSO']],
+      ['events', 'wevtutil', ['qe', 'Application', ENTSSO_EVENT_QUERY, '/f:xml', '/rd:true', '/c:50']],
+      ['scQc', 'sc', ['qc', 'ENTSSO']],
     ]);
     assert.equal(runs[0].label, '"C:\\Program Files\\Common Files\\Enterprise Single Sign-On\\ssomanage.exe" -displaydb');
-    assert.equal(ENTSSO_EVENT_QUERY.includes(' '), false, 'one argument, no space: nothing to quote');
+    assert.match(ENTSSO_EVENT_QUERY, /^\/q:\*\[System\[Provider\[@Name='ENTSSO'\] and \(EventID=10501 or .* or EventID=10611\)\]\]$/);
+    for (const id of [10502, 10503, 10523, 10524, 10525, 10532, 10533, 10534, 10559]) assert.ok(ENTSSO_EVENT_QUERY.includes(`EventID=${id} `) || ENTSSO_EVENT_QUERY.includes(`EventID=${id})`), String(id));
   });
 
   it('reads another computer through sc \\\\NAME and wevtutil /r:NAME; -displaydb stays local; the settings choose the programs', () => {
-    const runs = verificationRuns({ ...SETTINGS, scPath: 'C:\\Windows\\System32\\sc.exe', wevtutilPath: ' ' }, 'win32', 'BTSMSS02');
+    const runs = runsOf('moveToServer', 'BTSMSS02', { ...SETTINGS, scPath: 'C:\\Windows\\System32\\sc.exe', wevtutilPath: ' ' });
     assert.deepEqual(runs[0].args, ['-displaydb']);
     assert.deepEqual([runs[1].executable, ...runs[1].args], ['C:\\Windows\\System32\\sc.exe', '\\\\BTSMSS02', 'query', 'ENTSSO']);
     assert.deepEqual([runs[2].executable, runs[2].args.at(-1)], ['wevtutil', '/r:BTSMSS02']);
+    assert.deepEqual(runs[3].args, ['\\\\BTSMSS02', 'qc', 'ENTSSO']);
   });
 
   it('another computer must be a computer name; this computer (any case, with a DNS suffix) is read locally', () => {
@@ -36,9 +41,9 @@ describe('verification: the read-only runs', () => {
 
 describe('verification: steps and verdicts', () => {
   it('each check bears on one step of each procedure', () => {
-    assert.deepEqual(CHECK_STEPS.moveToServer, { secretServerName: 'updateDb', serviceRunning: 'restartService', restoreLogged: 'restore' });
-    assert.deepEqual(CHECK_STEPS.moveToCluster, { secretServerName: 'clusterSetup', serviceRunning: 'cycleResource', restoreLogged: 'restoreEachNode' });
-    assert.deepEqual(checksOfStep('moveToServer', 'restore'), ['restoreLogged']);
+    assert.deepEqual(CHECK_STEPS.moveToServer, { secretServerName: 'updateDb', serviceRunning: 'restartService', restartLogged: 'restartService', restoreLogged: 'restore', serviceAccount: 'configure', secretInRegistry: 'restore', ssoFollows: 'restore' });
+    assert.deepEqual(CHECK_STEPS.moveToCluster, { secretServerName: 'clusterSetup', serviceRunning: 'cycleResource', restoreLogged: 'restoreEachNode', clusterResource: 'bringOnline', genericService: 'clusterSetup', groupSsoServer: 'groupSsoServer', hostInstances: 'groupSsoServer', ssoServerShown: 'serverAll', serviceAccount: 'clusterSetup' });
+    assert.deepEqual(checksOfStep('moveToServer', 'restore'), ['restoreLogged', 'secretInRegistry', 'ssoFollows']);
     assert.deepEqual(checksOfStep('moveToServer', 'install'), []);
   });
 
