@@ -39,13 +39,14 @@
 //     CustomExecution: VS Code keys a CustomExecution's callback by the task's definition, which
 //     the real task of the same definition shares (RELIABILITY.md).
 //   Any other failure is a bug: one line "mss-xml: internal error: ..." on stderr, exit 2.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { backupOverwriteRefusal, checkBackupTarget, checkRestoreSource, readBackupFileFacts } from './ssoTools/backupFiles';
 import { displayCommandLine, NOT_RUN_EXIT_CODE, START_CHECKS, type StartCheck } from './ssoTools/commandLines';
+import { programRefusal } from './ssoTools/programPath';
 import { checkServerName, visible } from './ssoTools/serverName';
 import { decodeUpdateXmlBytes, DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, readSecretServer, updateDbRefusalForBytes, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
 
@@ -387,7 +388,12 @@ function runInConsole(program: string, programArgs: readonly string[], io: CliIo
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   return new Promise<number>((resolve) => {
-    const child = spawn(program, programArgs, { cwd: io.cwd, stdio: 'inherit', shell: false, env });
+    const child = startProgram(program, programArgs, { cwd: io.cwd, stdio: 'inherit', shell: false, env });
+    if (child instanceof Error) {
+      io.stderr(`Could not start ${visible(program)}: ${describeError(child)}\r\n`);
+      resolve(notStarted);
+      return;
+    }
     const ignore = () => {};
     const pass = (signal: NodeJS.Signals) => () => { child.kill(signal); };
     const handlers: Array<[NodeJS.Signals, () => void]> = [['SIGINT', ignore], ['SIGTERM', pass('SIGTERM')], ['SIGHUP', pass('SIGHUP')]];
@@ -403,6 +409,22 @@ function runInConsole(program: string, programArgs: readonly string[], io: CliIo
     });
     child.on('exit', (code) => done(code ?? 1));
   });
+}
+
+/**
+ * `spawn`, or the reason the program cannot start. A batch file (.bat, .cmd, also with trailing
+ * dots or spaces, which Windows drops) is refused on every platform: Windows would run it through
+ * cmd.exe (src/ssoTools/programPath.ts), and Windows node (since 20.12.2) throws EINVAL for one
+ * instead of emitting 'error'. Whatever else spawn throws is a reason too, never an internal error.
+ */
+function startProgram(program: string, args: readonly string[], options: SpawnOptions): ChildProcess | Error {
+  const name = program.replace(/[. ]+$/, '');
+  if (/\.(bat|cmd)$/i.test(name)) return new Error(programRefusal(name, process.platform));
+  try {
+    return spawn(program, args, options);
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
 }
 
 /** The programs of `run-all`: each group is COUNT, then COUNT words (the program and its arguments). */

@@ -16,6 +16,7 @@ import { windowPrompts, type Prompts } from './features/shared/prompts';
 import { registerSsoTaskProvider } from './features/tools/taskProvider';
 import { registerTaskCommands } from './features/tools/commands';
 import { registerExplainError } from './features/tools/explainError';
+import { registerCheckBeforeMove } from './features/verification/checkBeforeMove';
 import { registerVerifyMove } from './features/verification/verifyMove';
 import type { VerificationView } from './features/verification/view';
 import { findUpdateXmlFiles } from './features/tools/updateXmlFiles';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
 
   const { trees, disposables: treeDisposables } = createProcedureTrees(progress);
   const verification = registerVerifyMove(progress, log);
+  const checkBeforeMove = registerCheckBeforeMove(progress, verification.view, log);
   const ticks = new WalkthroughTicks(progress);
   const updateXml = new UpdateXmlDiagnostics(log);
   const beforeOpen = (id: keyof typeof procedures) => ticks.refresh(id);
@@ -96,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): MasterSecretMoverApi
     registerRunStepAction(),
     registerImportProgress(progress, promptsProxy),
     ...verification.disposables,
+    checkBeforeMove,
   );
 
   // `npm start` opens the walkthrough of a fresh development window.

@@ -67,6 +67,10 @@ export function stepDescription(procedure: Procedure, step: Step): string {
   for (const action of step.actions) {
     lines.push(`[${action.title}](command:${action.command})`);
   }
+  // Read-only, before the first step: is this environment ready for the move.
+  if (procedure.steps[0] === step) {
+    lines.push(`[Check before you start (read-only)](command:mss.checkBeforeMove?${encodeURIComponent(JSON.stringify([{ procedure: procedure.id, show: true }]))})`);
+  }
   // Read-only: whether the step worked, from -displaydb, the service state and the ENTSSO events.
   if (step.verifiedBy?.length) {
     lines.push(`[Verify](command:mss.verifyMove?${encodeURIComponent(JSON.stringify([{ procedure: procedure.id, show: true }]))})`);

@@ -128,3 +128,13 @@ export function bizTalkGroupScript(computer?: string): PsScript {
   ].join('\r\n');
   return { id: 'bizTalkGroup', purpose: "reads the BizTalk group's SSO Server name and host instances (WMI)", text: frame('bizTalkGroup', body) };
 }
+
+/** Whether `computer` answers on TCP port 135, the RPC endpoint mapper the SSO servers use (Test-NetConnection). */
+export function rpcReachableScript(computer: string): PsScript {
+  const body = [
+    `  $name = ${psLiteral(computer)}`,
+    '  $open = [bool](Test-NetConnection -ComputerName $name -Port 135 -InformationLevel Quiet -WarningAction SilentlyContinue)',
+    '  Out-Result ([ordered]@{ ok = $true; computer = $name; port = 135; open = $open })',
+  ].join('\r\n');
+  return { id: 'rpcReachable', purpose: `tests TCP port 135 (RPC) of ${computer}`, text: frame('rpcReachable', body) };
+}

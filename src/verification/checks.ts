@@ -22,6 +22,11 @@ export const CHECK_IDS = [
   'serviceAccount',
   'secretInRegistry',
   'ssoFollows',
+  // Before the move (mss.checkBeforeMove, preflight.ts).
+  'currentServer',
+  'sameDatabase',
+  'backupCurrent',
+  'rpcReachable',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 

@@ -4,7 +4,7 @@
 // `Get-ClusterResource -Cluster NAME`, `Get-CimInstance -ComputerName NAME`); `-displaydb` reads
 // the SSO database, which is the same from any SSO server, and always runs here. Pure.
 import { sameComputer } from '../procedures/computers';
-import { bizTalkGroupScript, clusterStateScript, powershellArgs, powershellLabel, type PsScript } from '../ssoTools/powershell';
+import { bizTalkGroupScript, clusterStateScript, powershellArgs, powershellLabel, rpcReachableScript, type PsScript } from '../ssoTools/powershell';
 import { displayCommandLine, resolveExecutable, type ToolSettings } from '../ssoTools/commandLines';
 import { checkServerName } from '../ssoTools/serverName';
 import { QUERIED_EVENT_IDS } from './eventChecks';
@@ -23,7 +23,7 @@ export interface VerifySettings extends ToolSettings {
 }
 
 /** What a verification reads; one program run each (`scQc` once per computer of the move). */
-export type EvidenceId = 'displaydb' | 'scQuery' | 'events' | 'scQc' | 'registry' | 'showserver' | 'clusterState' | 'bizTalkGroup';
+export type EvidenceId = 'displaydb' | 'scQuery' | 'events' | 'scQc' | 'registry' | 'showserver' | 'clusterState' | 'bizTalkGroup' | 'rpcReachable';
 
 export interface EvidenceRun extends ProgramRun {
   source: EvidenceId;
@@ -94,4 +94,8 @@ export function clusterStateRun(s: VerifySettings, remote?: string): EvidenceRun
 
 export function bizTalkGroupRun(s: VerifySettings, remote?: string): EvidenceRun {
   return psRun('bizTalkGroup', s, bizTalkGroupScript(remote));
+}
+
+export function rpcReachableRun(s: VerifySettings, computer: string): EvidenceRun {
+  return { ...psRun('rpcReachable', s, rpcReachableScript(computer)), computer };
 }

@@ -117,3 +117,11 @@ export function describePsFailure(f: { kind: PsFailureKind; message: string }, w
       return { summary: `Not checked: the PowerShell check failed on ${where}${said}.`, next: 'Read the evidence, then verify again.' };
   }
 }
+
+/** What `rpcReachableScript` printed: whether port 135 answered. */
+export function readRpcReachable(stdout: string, exitCode: number): PsResult<{ computer: string; open: boolean }> {
+  const d = document(stdout, exitCode);
+  if (!d.ok) return d;
+  if (typeof d.doc.open !== 'boolean') return { ok: false, kind: 'error', message: 'Test-NetConnection printed no result.' };
+  return { ok: true, value: { computer: str(d.doc.computer), open: d.doc.open } };
+}

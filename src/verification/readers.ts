@@ -252,3 +252,31 @@ export function readRegistrySubkeys(output: string, key: string): string[] | und
   const base = norm(under);
   return keys.filter((k) => norm(k).startsWith(`${base}\\`)).map((k) => k.replace(/^.*\\/, ''));
 }
+
+/**
+ * `ssomanage -displaydb`: the SQL Server and the SSO database it names: the row labelled
+ * `SQL Server`, and the row whose label ends in `database` (`Single Sign-On database`,
+ * `SSO database`, `SQL Server database` in the Host Integration Server copy). Undefined where a
+ * row is missing or two rows disagree.
+ */
+export function readDisplayDbDatabase(output: string): { sqlServer?: string; database?: string } {
+  const servers = new Set<string>();
+  const databases = new Set<string>();
+  let sqlServer: string | undefined;
+  let database: string | undefined;
+  for (const line of lines(output)) {
+    const colon = line.indexOf(':');
+    if (colon < 0 || line.length > MAX_ROW) continue;
+    const name = label(line.slice(0, colon));
+    const value = line.slice(colon + 1).trim();
+    if (value === '') continue;
+    if (name === 'sql server') {
+      servers.add(value.toLowerCase());
+      sqlServer ??= value;
+    } else if (name.endsWith(' database') && !name.includes('audit')) {
+      databases.add(value.toLowerCase());
+      database ??= value;
+    }
+  }
+  return { ...(servers.size === 1 ? { sqlServer } : {}), ...(databases.size === 1 ? { database } : {}) };
+}

@@ -154,6 +154,8 @@ export interface VerificationResult {
   at: string;
   /** The server -displaydb was expected to name, if any. */
   expected?: string;
+  /** Set for the check before the move (mss.checkBeforeMove): the view shows it apart from the verification. */
+  before?: true;
   checks: CheckResult[];
 }
 

@@ -273,10 +273,12 @@ suite('dialogs: the save dialog, the open dialog and the input box of the task c
     await ui({ op: 'click', selector: `${ROWS}[aria-label^="BTSMSS02"]` });
     const result = await run.result();
     assert.strictEqual(result.computer, 'BTSMSS02');
-    assert.deepStrictEqual(result.checks.map((c) => [c.id, c.verdict]), [['secretServerName', 'unverified'], ['serviceRunning', 'pass'], ['restoreLogged', 'unverified']]);
+    assert.deepStrictEqual(result.checks.map((c) => [c.id, c.verdict]), [
+      ['secretServerName', 'unverified'], ['serviceRunning', 'pass'], ['restartLogged', 'unverified'], ['restoreLogged', 'unverified'], ['secretInRegistry', 'unverified'], ['serviceAccount', 'unverified'],
+    ]);
     assert.ok(fakes.calls().some((c) => c.tool === 'sc' && c.args.join(' ') === '\\\\BTSMSS02 query ENTSSO'), JSON.stringify(fakes.calls()));
     await poll('the Verification view to show', () => a.verification.view.visible, UI_WAIT);
-    await poll('its rows in the workbench', async () => (await query('.monaco-list-row[aria-label^="Enterprise SSO service is running: pass"]')).length === 1, UI_WAIT);
+    await poll('its rows in the workbench', async () => (await query('.monaco-list-row[aria-label^="Enterprise SSO service is running on BTSMSS02: pass"]')).length === 1, UI_WAIT);
     await notification('Verification on BTSMSS02:', '1 pass');
   });
 });

@@ -281,6 +281,38 @@ suite('verification: mss.verifyMove reads the evidence with read-only tools', ()
     }
   });
 
+  test('check before the move (read-only): the server the SSO database names now, the same SSO database, another service account on the new server, a stale backup, RPC; kept on step 1, shown apart in the Verification view, nothing changed', async () => {
+    const a = await api();
+    fakes.print('ssomanage', displayDb(THIS_COMPUTER), '-displaydb');
+    fakes.print('sc', scQc('CONTOSO\\svc-sso'), 'qc');
+    fakes.print('sc', scQc('CONTOSO\\someone-else'), '\\\\BTSMSS02');
+    fakes.print('wevtutil', events([
+      { id: 10501, time: '2026-11-29T08:00:00.000Z', data: ['BTSMSS02', 'BTSSQL01\\BIZTALK', 'SSODB'] },
+      { id: 10525, time: '2026-11-20T08:00:00.000Z' },
+      { id: 10559, time: '2026-11-10T08:00:00.000Z', data: ['D:\\Backups\\SSO.bak', MSID_NEW] },
+    ]));
+    fakes.print('powershell', `${JSON.stringify({ ok: true, computer: 'BTSMSS02', port: 135, open: true })}\r\n`, 'rpcReachable');
+    const r = await vscode.commands.executeCommand<Verdicts>('mss.checkBeforeMove', { procedure: 'moveToServer', computers: ['BTSMSS02'] });
+    assert.strictEqual(r.computer, THIS_COMPUTER);
+    assert.deepStrictEqual(r.checks.map((c) => [c.id, c.verdict]), [['currentServer', 'pass'], ['sameDatabase', 'pass'], ['serviceAccount', 'fail'], ['backupCurrent', 'fail'], ['rpcReachable', 'pass']]);
+    assert.match(verdict(r, 'currentServer').summary, new RegExp(`names ${THIS_COMPUTER} as the current master secret server`));
+    assert.match(verdict(r, 'serviceAccount').summary, /ENTSSO runs as different accounts: BTSMSS01: CONTOSO\\svc-sso; BTSMSS02: CONTOSO\\someone-else/);
+    assert.match(verdict(r, 'backupCurrent').summary, /A new master secret was generated at 2026-11-20T08:00:00\.000Z \(10525\), after the backup at 2026-11-10T08:00:00\.000Z \(10559\)/);
+    // Only read-only programs ran, and the new server through its remote forms.
+    const ran = fakes.calls().map((c) => `${c.tool} ${c.script ? c.script.split('\r\n')[0] : c.args.filter((x) => x.length < 60).join(' ')}`).sort();
+    assert.deepStrictEqual(ran, [
+      'powershell # Master Secret Mover: rpcReachable',
+      'sc \\\\BTSMSS02 qc ENTSSO', 'sc qc ENTSSO', 'ssomanage -displaydb',
+      'wevtutil qe Application /f:xml /rd:true /c:50', 'wevtutil qe Application /f:xml /rd:true /c:50 /r:BTSMSS02',
+    ]);
+    assert.strictEqual(a.progress.record('moveToServer', 'install').checks?.[`backupCurrent@${THIS_COMPUTER}`].verdict, 'fail');
+    assert.deepStrictEqual(a.progress.counts('moveToServer'), { done: 0, total: 6 });
+    const view = a.verification;
+    assert.ok(view.getChildren().some((n) => String(view.getTreeItem(n).label) === `Before the move, from ${THIS_COMPUTER}`));
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.checkBeforeMove', { procedure: 'moveToServer', computers: ['BTS;02'] })), /is not a computer name/);
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('mss.checkBeforeMove', { procedure: 'nowhere' })), /mss\.checkBeforeMove takes/);
+  });
+
   test('a .bat or .cmd in mss.scPath or mss.wevtutilPath is refused, never run through cmd.exe: unverified with the setting to fix', async () => {
     const c = vscode.workspace.getConfiguration('mss');
     const cmd = path.join(fakes.dir, 'sc.cmd');

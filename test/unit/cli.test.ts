@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, readRegularFile, runAll as runAllIn, type CliIo } from '../../src/cli';
+import { main, readRegularFile, runAll as runAllInProcess, runChecked as runCheckedInProcess, type CliIo } from '../../src/cli';
 import { spawn } from 'node:child_process';
 
 interface Run {
@@ -177,7 +177,8 @@ describe('mss-xml', () => {
 
   describe('bad input (issue 12)', () => {
     it('refuses a FIFO with exit 2 without opening it for reading (it would hang)', function () {
-      if (process.platform === 'win32') this.skip(); // no mkfifo
+      // A FIFO in a folder cannot exist on Windows: no mkfifo, and its named pipes live only under \\.\pipe\.
+      if (process.platform === 'win32') this.skip();
       const fifo = path.join(dir, 'pipe.xml');
       assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
       const r = run(['validate', 'pipe.xml', 'good.xml'], dir);
@@ -198,12 +199,17 @@ describe('mss-xml', () => {
     });
 
     it('writes control and invisible characters of file names and messages as <U+XXXX> in text, \\uXXXX in JSON', () => {
-      const name = 'a\u001b[2Jb\u202e.xml';
+      // An escape character in the name of a file that cannot be read (Windows allows no C0 control
+      // in a file name, so that file cannot exist there), then a file whose name has C1 and bidi controls.
+      const missing = run(['validate', 'a\u001b[2Jb.xml'], dir);
+      assert.equal(missing.code, 2);
+      assert.equal(missing.stderr, 'mss-xml: cannot read a<U+001B>[2Jb.xml: no such file\n');
+      const name = 'a\u009b2Jb\u202e.xml';
       fs.writeFileSync(path.join(dir, name), SAMPLE_LF.replace('BTSMSS02', 'BTS\u0085MSS\u202e02'));
       const r = run(['validate', name], dir);
       assert.equal(r.code, 1);
       assert.ok(!hasRawControl(r.stdout), JSON.stringify(r.stdout));
-      assert.match(r.stdout, /^a<U\+001B>\[2Jb<U\+202E>\.xml:3:19: error: The server name "BTS<U\+0085>MSS<U\+202E>02" contains U\+0085 \(next line\)/);
+      assert.match(r.stdout, /^a<U\+009B>2Jb<U\+202E>\.xml:3:19: error: The server name "BTS<U\+0085>MSS<U\+202E>02" contains U\+0085 \(next line\)/);
       const j = run(['validate', '--json', name], dir);
       assert.ok(!/[\u007f-\u009f\u202e]/.test(j.stdout), JSON.stringify(j.stdout));
       const records = JSON.parse(j.stdout) as Array<{ file: string; message: string }>;
@@ -373,6 +379,25 @@ describe('mss-xml', () => {
         assert.equal(missing.status, 125);
         assert.match(missing.stderr, /Could not start .*no such program: no such file/);
       });
+
+      it('a program spawn throws for (Windows node throws EINVAL for a batch file; here a NUL in an argument) is exit 125 with a message, not an internal error', async () => {
+        let stderr = '';
+        const io: CliIo = { stdout: () => {}, stderr: (t) => (stderr += t), cwd: dir };
+        assert.equal(await runCheckedInProcess(['updatedb', 'good.xml', process.execPath, recorder(), 'a\0b'], io), 125);
+        assert.match(stderr, /^Could not start .*node.*: .*null bytes/);
+        assert.deepEqual(calls(), []);
+      });
+
+      it('a .bat or .cmd program is refused with exit 125 on every platform, and never runs', () => {
+        for (const name of ['tool.bat', 'TOOL.CMD', 'tool.bat.', 'tool.cmd ']) {
+          const file = path.join(dir, name);
+          fs.writeFileSync(file, `#!/bin/sh\ntouch "${file}.ran"\n`, { mode: 0o755 });
+          const r = runChecked('updatedb', 'good.xml', file, '-updatedb', 'good.xml');
+          assert.equal(r.status, 125, name);
+          assert.match(r.stderr, /Could not start .*: .* is a batch file: Windows runs it through cmd\.exe/);
+          assert.ok(!fs.existsSync(`${file}.ran`), `${name} ran`);
+        }
+      });
     });
 
     it('refuse: says which task did not run and why (given in base64), each line escaped, exit 1; a usage error is exit 2', () => {
@@ -411,7 +436,7 @@ describe('mss-xml', () => {
       it('a terminal that hangs up (every write fails with EIO) does not stop it: net start still runs after net stop', async () => {
         const e = exiter();
         const eio = () => { throw Object.assign(new Error('write EIO'), { code: 'EIO' }); };
-        const code = await runAllIn(['4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '4'], { stdout: eio, stderr: eio, cwd: dir });
+        const code = await runAllInProcess(['4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '4'], { stdout: eio, stderr: eio, cwd: dir });
         assert.equal(code, 4);
         assert.deepEqual(steps(), ['stop', 'start']);
       });
@@ -424,6 +449,21 @@ describe('mss-xml', () => {
         const status = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
         assert.equal(status, 0);
         assert.deepEqual(steps(), ['stop', 'start']);
+      });
+
+      it('runs net start after a net stop that could not start: a batch file, or one spawn throws for (a NUL in an argument)', async () => {
+        const e = exiter();
+        const bat = path.join(dir, 'net.bat');
+        fs.writeFileSync(bat, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+        const r = runAll('2', bat, 'stop', '4', process.execPath, e, 'start', '0');
+        assert.equal(r.status, 1, r.stderr);
+        assert.match(r.stderr, /^Could not start .*net\.bat: .*batch file/);
+        assert.deepEqual(steps(), ['start']);
+        let stdout = '';
+        const io: CliIo = { stdout: (t) => (stdout += t), stderr: () => {}, cwd: dir };
+        assert.equal(await runAllInProcess(['3', process.execPath, e, 'st\0op', '4', process.execPath, e, 'start', '0'], io), 1);
+        assert.deepEqual(steps(), ['start', 'start']);
+        assert.match(stdout, /exit code 1\r\n> .* start 0\r\n {2}exit code 0\r\n$/);
       });
 
       it('a count that is not a number from 1, too few words, no program or --say without a text is a usage error (exit 2), and nothing runs', () => {

@@ -31,8 +31,9 @@ describe('package.json scripts', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('the test script runs lint, the unit tests and the integration tests', () => {
-    assert.match(scripts.test, /npm run lint && npm run test:unit && npm run test:integration/);
+  it('the test script runs lint, the unit tests, the integration tests and the Windows phase last (built by the integration run)', () => {
+    assert.match(scripts.test, /npm run lint && npm run test:unit && npm run test:integration && node scripts\/windows-test\/run\.mjs$/);
+    assert.match(scripts['test:windows'], /^npm run build && npm run compile && node scripts\/windows-test\/run\.mjs$/);
   });
 
   it('package builds once: vsce runs vscode:prepublish, the production build', () => {
@@ -119,7 +120,10 @@ describe('.vscode: launch configurations and tasks', () => {
   });
 
   it('the package leaves .vscode/ and .vscode-test/ out (vsce ls)', () => {
-    const files = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
+    // vsce's own script run by this node (node_modules/.bin/vsce is a shell script on Linux and a .cmd on Windows).
+    const vscePackage = path.join(ROOT, 'node_modules', '@vscode', 'vsce');
+    const bin = (JSON.parse(fs.readFileSync(path.join(vscePackage, 'package.json'), 'utf8')) as { bin: { vsce: string } }).bin.vsce;
+    const files = execFileSync(process.execPath, [path.join(vscePackage, bin), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
     assert.ok(files.includes('package.json'), files.join(', '));
     assert.deepEqual(files.filter((f) => f.startsWith('.vscode')), []);
   });

@@ -34,6 +34,10 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   serviceAccount: 'Same ENTSSO service account everywhere',
   secretInRegistry: 'Restored secret is in the registry',
   ssoFollows: 'This SSO server reads the new master secret server',
+  currentServer: 'The current master secret server',
+  sameDatabase: 'The new servers use the same SSO database',
+  backupCurrent: 'A current backup of the master secret',
+  rpcReachable: 'The new servers answer on RPC (port 135)',
 };
 
 export function verdictIcon(verdict: CheckResult['verdict']): vscode.ThemeIcon {
@@ -64,7 +68,7 @@ export class VerificationView implements vscode.TreeDataProvider<VerificationNod
   }
 
   show(result: VerificationResult): void {
-    const key = `${result.procedure}/${computerKey(result.computer)}`;
+    const key = `${result.procedure}/${result.before ? 'before/' : ''}${computerKey(result.computer)}`;
     // Another procedure's verdicts leave the view: it shows one move at a time.
     for (const [k, r] of this.results) if (r.procedure !== result.procedure) this.results.delete(k);
     this.results.set(key, result);
@@ -102,8 +106,8 @@ export class VerificationView implements vscode.TreeDataProvider<VerificationNod
     const computer = computerKey(node.result.computer);
     if (node.kind === 'computer') {
       const r = node.result;
-      const item = new vscode.TreeItem(r.computer, this.latest === r ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `verification.${computer}`;
+      const item = new vscode.TreeItem(r.before ? `Before the move, from ${r.computer}` : r.computer, this.latest === r ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `verification.${r.before ? 'before.' : ''}${computer}`;
       item.description = `${verdictCounts(r.checks)} · ${new Date(r.at).toLocaleString()}`;
       item.iconPath = verdictIcon(r.checks.some((c) => c.verdict === 'fail') ? 'fail' : r.checks.some((c) => c.verdict === 'unverified') ? 'unverified' : 'pass');
       item.tooltip = `Read on ${r.computer} at ${r.at}: ${verdictCounts(r.checks)}`;
@@ -113,7 +117,7 @@ export class VerificationView implements vscode.TreeDataProvider<VerificationNod
     if (node.kind === 'check') {
       const c = node.check;
       const item = new vscode.TreeItem(`${CHECK_TITLES[c.id]}: ${c.verdict}`, vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `verification.${computer}.${c.id}`;
+      item.id = `verification.${node.result.before ? 'before.' : ''}${computer}.${c.id}`;
       item.description = c.summary;
       item.iconPath = verdictIcon(c.verdict);
       item.tooltip = new vscode.MarkdownString(`**${CHECK_TITLES[c.id]}: ${c.verdict}** (${node.result.computer})\n\n${c.summary}${c.next ? `\n\n**What to do:** ${c.next}` : ''}\n\n\`\`\`\n${c.evidence}\n\`\`\``);
@@ -122,7 +126,7 @@ export class VerificationView implements vscode.TreeDataProvider<VerificationNod
       return item;
     }
     const item = new vscode.TreeItem(node.text);
-    item.id = `verification.${computer}.${node.check.id}.${node.index}`;
+    item.id = `verification.${node.result.before ? 'before.' : ''}${computer}.${node.check.id}.${node.index}`;
     item.iconPath = new vscode.ThemeIcon(node.icon);
     item.tooltip = node.text;
     return item;

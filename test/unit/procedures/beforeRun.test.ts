@@ -122,6 +122,16 @@ describe('procedures/beforeRun', () => {
       assert.deepEqual(a.concerns, ['other .bak']);
       assert.equal(a.question?.title, 'Restore with other backup files in the folder?');
     });
+
+    it('a backup older than the current master secret (a 10525 newer than its 10559) is said, with its own question when it is the only concern', () => {
+      const stale = 'A new master secret was generated at T2 (10525), after the backup at T1 (10559): that backup holds an older secret.';
+      const a = beforeRestore({ place, missingSteps: [], computer: PC, newServer: PC, staleBackupWarning: stale });
+      assert.deepEqual(a.concerns, [stale]);
+      assert.equal(a.question?.title, 'Restore a backup older than the current master secret?');
+      const both = beforeRestore({ place, missingSteps: [], computer: PC, newServer: PC, staleBackupWarning: stale, fileWarning: 'other .bak' });
+      assert.deepEqual(both.concerns, ['other .bak', stale]);
+      assert.equal(both.question?.title, 'Restore with other backup files in the folder?');
+    });
   });
 
   describe('before the restart', () => {

@@ -80,6 +80,7 @@ describe('walkthroughs', () => {
         const links = lines.slice(1);
         assert.deepEqual(links, [
           ...procedure.steps[i].actions.map((a) => `[${a.title}](command:${a.command})`),
+          ...(i === 0 ? [`[Check before you start (read-only)](command:mss.checkBeforeMove?${encodeURIComponent(JSON.stringify([{ procedure: walkthrough.id, show: true }]))})`] : []),
           ...(procedure.steps[i].verifiedBy?.length ? [`[Verify](command:mss.verifyMove?${encodeURIComponent(JSON.stringify([{ procedure: walkthrough.id, show: true }]))})`] : []),
           `[Show the steps in the side bar](command:mss.${walkthrough.id}.focus)`,
         ]);
