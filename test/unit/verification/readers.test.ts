@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readDisplayDb, readEvents, readSecretServerName, readServiceState, SECRET_SERVER_LABEL } from '../../../src/verification/readers';
+import { readDisplayDb, readEvents, readRegistrySubkeys, readSecretServerName, readServiceAccount, readServiceState, SECRET_SERVER_LABEL, showServerNames, systemTime } from '../../../src/verification/readers';
 import {
   DISPLAYDB_ERROR, DISPLAYDB_GERMAN, displayDb, E10520, E10523, E10524, E10534, E10575, event, events, MSID_NEW, MSID_OLD,
-  SC_ACCESS_DENIED, SC_NOT_INSTALLED, SC_RPC_UNAVAILABLE, SC_STATES, scQuery,
+  SC_ACCESS_DENIED, SC_CHINESE_NOT_INSTALLED, SC_GERMAN_NOT_INSTALLED, SC_NOT_INSTALLED, SC_RPC_UNAVAILABLE, SC_RUSSIAN_NOT_INSTALLED, SC_SPANISH_NOT_INSTALLED, SC_STATES, scQuery, scQueryRussian,
 } from './samples';
 
 const BOM = '\uFEFF';
@@ -203,6 +203,189 @@ describe('verification/readers', () => {
     it('keeps an event with no TimeCreated or no Computer, with empty strings', () => {
       const bare = "<Event><System><Provider Name='ENTSSO'/><EventID>10534</EventID></System></Event>";
       assert.deepEqual(readEvents(bare), [{ provider: 'ENTSSO', id: 10534, time: '', ms: NaN, computer: '', data: [] }]);
+    });
+  });
+});
+
+/** The one published console capture of -displaydb: short labels, long ones cut to a fixed width ending in "...". */
+function displayDbCapture(secretServer: string, banner = 'Using SSO server on this computer'): string {
+  return [
+    banner,
+    '',
+    'SQL Server                       : BTSSQL01',
+    'SSO database                     : SSODB',
+    `SSO secret server name           : ${secretServer}`,
+    'SSO Admin account                : CONTOSO\\SSO Administrators',
+    'SSO Affiliate Admin account      : CONTOSO\\SSO Affiliate Administrators',
+    'Size of audit table for deleted ...: 1000',
+    'Size of audit table for deleted ...: 1000',
+    'Ticket timeout (in minutes)      : 2',
+    'Credential cache timeout (in min...: 60',
+    '',
+    'Global flags -',
+    '    SSO status                   : Enabled',
+    '    Tickets allowed              : No',
+    'Password Sync -',
+    '    Enabled                      : No',
+    '',
+  ].join('\r\n');
+}
+
+describe('verification/readers: real layouts and display languages', () => {
+  describe('readDisplayDb', () => {
+    it('reads the property-table layout, with the banner', () => {
+      const d = readDisplayDb(displayDb('BTSMSS02'));
+      assert.equal(d.secretServer, 'BTSMSS02');
+      assert.equal(d.row, 'Single Sign-On Secret Server name: BTSMSS02');
+      assert.equal(d.banner, 'Using SSO server on this computer');
+      assert.equal(d.ambiguous, undefined);
+    });
+
+    it('reads the published console capture: "SSO secret server name", cut labels with "...", flag groups', () => {
+      const d = readDisplayDb(displayDbCapture('BTSMSS02.contoso.com'));
+      assert.equal(d.secretServer, 'BTSMSS02.contoso.com');
+      assert.equal(d.row, 'SSO secret server name: BTSMSS02.contoso.com');
+      assert.equal(d.banner, 'Using SSO server on this computer');
+    });
+
+    it('keeps the "Using SSO server : NAME" banner as printed (it names which server answered, not the master secret server)', () => {
+      const d = readDisplayDb(displayDbCapture('BTSMSS02', 'Using SSO server : BTS01'));
+      assert.equal(d.banner, 'Using SSO server : BTS01');
+      assert.equal(d.secretServer, 'BTSMSS02');
+    });
+
+    it('reads a label with dot padding or a cut ending in "..." or "…" before the colon', () => {
+      for (const line of ['SSO secret server name.............: BTSMSS02', 'Single Sign-On Secret Server name...: BTSMSS02', 'SSO secret server name\u2026 : BTSMSS02', '  sso SECRET   server NAME :BTSMSS02  ']) {
+        assert.equal(readDisplayDb(`Using SSO server on this computer\r\n${line}\r\n`).secretServer, 'BTSMSS02', line);
+      }
+    });
+
+    it('does not read a label cut inside "secret server name"', () => {
+      assert.equal(readDisplayDb('Single Sign-On Secret Server na...: BTSMSS02').secretServer, undefined);
+    });
+
+    it('two rows naming different servers: ambiguous, nothing read; the same server twice (any case) is not', () => {
+      const two = readDisplayDb(`${displayDb('BTSMSS02')}SSO secret server name : BTSMSS01\r\n`);
+      assert.equal(two.secretServer, undefined);
+      assert.deepEqual(two.ambiguous, ['Single Sign-On Secret Server name                    : BTSMSS02', 'SSO secret server name : BTSMSS01']);
+      assert.equal(two.banner, 'Using SSO server on this computer');
+      assert.equal(readSecretServerName(`${displayDb('BTSMSS02')}SSO secret server name : btsmss02\r\n`), 'BTSMSS02');
+    });
+
+    it('reads nothing from a German listing, an error, or an empty value', () => {
+      assert.equal(readDisplayDb(DISPLAYDB_GERMAN).secretServer, undefined);
+      const e = readDisplayDb(DISPLAYDB_ERROR);
+      assert.equal(e.secretServer, undefined);
+      assert.equal(e.banner, 'Using SSO server on this computer');
+      assert.equal(readDisplayDb('SSO secret server name :   ').secretServer, undefined);
+    });
+  });
+
+  describe('readServiceState in any display language', () => {
+    it('reads a Russian sc by its numbers: "Состояние : 4  RUNNING"', () => {
+      assert.deepEqual(readServiceState(scQueryRussian(4, 'RUNNING')), { kind: 'state', code: 4, name: 'RUNNING' });
+      assert.deepEqual(readServiceState(scQueryRussian(1, 'STOPPED')), { kind: 'state', code: 1, name: 'STOPPED' });
+      assert.deepEqual(readServiceState(scQueryRussian(3, 'STOP_PENDING').replace(/\r\n/g, '\n')), { kind: 'state', code: 3, name: 'STOP_PENDING' });
+    });
+
+    it('reads 1060 after [SC] in Spanish, Chinese, Russian and German, and exit code 1060 alone', () => {
+      for (const out of [SC_SPANISH_NOT_INSTALLED, SC_CHINESE_NOT_INSTALLED, SC_RUSSIAN_NOT_INSTALLED, SC_GERMAN_NOT_INSTALLED, SC_NOT_INSTALLED]) {
+        assert.deepEqual(readServiceState(out), { kind: 'notInstalled' }, out);
+      }
+      assert.deepEqual(readServiceState('Указанная служба не установлена.', 1060), { kind: 'notInstalled' });
+      assert.deepEqual(readServiceState('', 1060), { kind: 'notInstalled' });
+    });
+
+    it('reads another Win32 error after [SC] in any language, with its message', () => {
+      assert.deepEqual(readServiceState(SC_ACCESS_DENIED), { kind: 'failed', code: 5, message: 'Access is denied.' });
+      assert.deepEqual(readServiceState(SC_RPC_UNAVAILABLE), { kind: 'failed', code: 1722, message: 'The RPC server is unavailable.' });
+      assert.deepEqual(readServiceState('[SC] OpenSCManager ошибка: 5:\r\n\r\nОтказано в доступе.\r\n'), { kind: 'failed', code: 5, message: 'Отказано в доступе.' });
+    });
+
+    it('is unreadable when a number disagrees with its name, or two states are printed', () => {
+      const bad = readServiceState(scQuery([1, 'RUNNING', undefined, '0  (0x0)', '0x0']));
+      assert.equal(bad.kind, 'unreadable');
+      assert.ok(bad.kind === 'unreadable');
+      assert.equal(bad.why, 'sc printed state 1 with the name RUNNING, which is the name of another state');
+      const two = readServiceState(`${scQuery(SC_STATES.RUNNING)}${scQuery(SC_STATES.STOPPED)}`);
+      assert.deepEqual(two, { kind: 'unreadable', why: 'sc printed 2 different states (RUNNING, STOPPED)' });
+      assert.deepEqual(readServiceState(`${scQuery(SC_STATES.RUNNING)}${scQuery(SC_STATES.RUNNING)}`), { kind: 'state', code: 4, name: 'RUNNING' });
+    });
+
+    it('does not take the TYPE row, an unknown name, or a row longer than sc prints for a state', () => {
+      assert.deepEqual(readServiceState('        TYPE               : 10  WIN32_OWN_PROCESS\r\n'), { kind: 'unreadable' });
+      assert.deepEqual(readServiceState('        STATE : 4  LAUFEND\r\n'), { kind: 'unreadable' });
+      assert.deepEqual(readServiceState(`${'x'.repeat(500)} : 4  RUNNING`), { kind: 'unreadable' });
+    });
+  });
+
+  describe('readServiceAccount', () => {
+    const qc = (account: string) => `[SC] QueryServiceConfig SUCCESS\r\n\r\nSERVICE_NAME: ENTSSO\r\n        TYPE               : 10  WIN32_OWN_PROCESS\r\n        SERVICE_START_NAME : ${account}\r\n`;
+    it('reads the SERVICE_START_NAME row', () => {
+      assert.deepEqual(readServiceAccount(qc('CONTOSO\\svc-sso')), { kind: 'account', account: 'CONTOSO\\svc-sso' });
+      assert.deepEqual(readServiceAccount(qc('LocalSystem').replace('TYPE   ', 'Тип    ')), { kind: 'account', account: 'LocalSystem' });
+    });
+    it('says not installed, failed, or unreadable (no row, an empty row, two rows that disagree)', () => {
+      assert.deepEqual(readServiceAccount(SC_RUSSIAN_NOT_INSTALLED), { kind: 'notInstalled' });
+      assert.deepEqual(readServiceAccount('', 1060), { kind: 'notInstalled' });
+      assert.equal(readServiceAccount(SC_RPC_UNAVAILABLE).kind, 'failed');
+      assert.deepEqual(readServiceAccount('garbage'), { kind: 'unreadable' });
+      assert.deepEqual(readServiceAccount(qc('')), { kind: 'unreadable' });
+      assert.deepEqual(readServiceAccount(`${qc('A\\x')}${qc('B\\y')}`), { kind: 'unreadable', why: 'sc printed two SERVICE_START_NAME rows that disagree' });
+      assert.deepEqual(readServiceAccount(`${qc('A\\x')}${qc('a\\X')}`), { kind: 'account', account: 'A\\x' });
+    });
+  });
+
+  describe('systemTime', () => {
+    it('reads Z times with 0, 3, 7 and 9 fraction digits, to the millisecond', () => {
+      const ms = Date.parse('2026-11-23T10:00:05.123Z');
+      assert.equal(systemTime('2026-11-23T10:00:05.123Z'), ms);
+      assert.equal(systemTime('2026-11-23T10:00:05.1234567Z'), ms);
+      assert.equal(systemTime('2026-11-23T10:00:05.123456789Z'), ms);
+      assert.equal(systemTime('2026-11-23T10:00:05Z'), Date.parse('2026-11-23T10:00:05Z'));
+      assert.equal(systemTime('2026-11-23T10:00:05.1Z'), Date.parse('2026-11-23T10:00:05.100Z'));
+    });
+    it('reads a time without Z as UTC, and offsets as given', () => {
+      assert.equal(systemTime('2026-11-23T10:00:05.1234567'), Date.parse('2026-11-23T10:00:05.123Z'));
+      assert.equal(systemTime('2026-11-23T12:00:05.000+02:00'), Date.parse('2026-11-23T10:00:05Z'));
+      assert.equal(systemTime('2026-11-23T05:00:05-05:00'), Date.parse('2026-11-23T10:00:05Z'));
+      assert.equal(systemTime(' 2026-11-23T10:00:05Z '), Date.parse('2026-11-23T10:00:05Z'));
+    });
+    it('gives NaN for anything else', () => {
+      for (const t of ['', 'yesterday', '2026-11-23', '2026-11-23 10:00:05Z', '2026-11-23T10:00:05.1234567890Z', '2026-11-23T10:00:05+0200', '1764000000']) assert.ok(Number.isNaN(systemTime(t)), t);
+    });
+  });
+
+  describe('showServerNames', () => {
+    it('finds the line naming the server by its first DNS label, any case, with or without a suffix', () => {
+      assert.equal(showServerNames('Using SSO server on this computer\r\nSSO Server: ssocluster.contoso.com\r\n', 'SSOCLUSTER.contoso.com'), 'SSO Server: ssocluster.contoso.com');
+      assert.equal(showServerNames('The SSO server is SSOCLUSTER', 'ssocluster'), 'The SSO server is SSOCLUSTER');
+    });
+    it('does not take a name that only contains it, and nothing for an empty name', () => {
+      assert.equal(showServerNames('SSO Server: SSOCLUSTER2\r\nSSO Server: MYSSOCLUSTER\r\nSSO-CLUSTER', 'SSOCLUSTER'), undefined);
+      assert.equal(showServerNames('SSO Server: X', ''), undefined);
+    });
+    it('treats regex characters in the name literally', () => {
+      assert.equal(showServerNames('SSO Server: AAAA', 'A+'), undefined);
+      assert.equal(showServerNames('SSO Server: A+', 'A+'), 'SSO Server: A+');
+    });
+  });
+
+  describe('readRegistrySubkeys', () => {
+    const KEY = 'HKLM\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS';
+    it('lists the subkeys of the key, not the key itself nor its values, local or remote', () => {
+      const local = ['', 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS', '    Value1    REG_SZ    x', '', `HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS\\${MSID_NEW}`, `HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS\\${MSID_OLD}`, ''].join('\r\n');
+      assert.deepEqual(readRegistrySubkeys(local, KEY), [MSID_NEW, MSID_OLD]);
+      const remote = local.replace(/HKEY_LOCAL_MACHINE/g, '\\\\BTSMSS02\\HKEY_LOCAL_MACHINE');
+      assert.deepEqual(readRegistrySubkeys(remote, `\\\\BTSMSS02\\${KEY}`), [MSID_NEW, MSID_OLD]);
+    });
+    it('gives an empty list for the key with no subkeys, undefined for output with no key at all', () => {
+      assert.deepEqual(readRegistrySubkeys('\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS\r\n', KEY), []);
+      assert.equal(readRegistrySubkeys('ERROR: The system was unable to find the specified registry key or value.', KEY), undefined);
+      assert.equal(readRegistrySubkeys('', KEY), undefined);
+    });
+    it('does not take keys outside it (a sibling whose name starts the same)', () => {
+      assert.deepEqual(readRegistrySubkeys('HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS2\\X\r\nHKLM\\SOFTWARE\\Microsoft\\ENTSSO\\SSOSS\\Y', KEY), ['Y']);
     });
   });
 });

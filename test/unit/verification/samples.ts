@@ -254,3 +254,54 @@ export function bizTalkGroupJson(ssoServerName: string, hosts: Array<[host: stri
 export function psFailureJson(kind: string, message: string, hresult = -2146233087, errorId = ''): string {
   return `${JSON.stringify({ ok: false, kind, message, hresult, errorId })}\r\n`;
 }
+
+/** The ENTSSO cluster resource as clusterStateScript prints it, online on NODE1. */
+export const RESOURCE_ONLINE = {
+  name: 'SSO', state: 'Online', ownerGroup: 'SSO Role', ownerNode: 'NODE1', groupState: 'Online', groupOwnerNode: 'NODE1',
+  useNetworkName: '1', dependencies: '[SSO Network Name]',
+};
+
+/** What clusterStateScript prints (ConvertTo-Json -Compress, one line). */
+export function clusterDoc(resources: object[] = [RESOURCE_ONLINE], networkNames: object[] = [
+  { name: 'Cluster Name', group: 'Cluster Group', state: 'Online', dnsName: 'BTSCLU' },
+  { name: 'SSO Network Name', group: 'SSO Role', state: 'Online', dnsName: 'SSOCLUSTER' },
+], nodes: object[] = [{ name: 'NODE1', state: 'Up' }, { name: 'NODE2', state: 'Up' }]): string {
+  return JSON.stringify({ ok: true, resources, networkNames, nodes });
+}
+
+/** What bizTalkGroupScript prints: one group setting, host instances as [hostName, runningServer, clusterInstanceType, serviceState]. */
+export function groupDoc(ssoServerName: string, hosts: Array<[string, string, number, number]> = [], groups = 1): string {
+  return JSON.stringify({
+    ok: true,
+    groups: Array.from({ length: groups }, (_, i) => ({ name: i === 0 ? 'BizTalk Group' : `BizTalk Group ${i + 1}`, ssoServerName })),
+    hostInstances: hosts.map(([hostName, runningServer, clusterInstanceType, serviceState]) => ({ hostName, runningServer, clusterInstanceType, serviceState })),
+  });
+}
+
+/** A script's failure document, as the catch block of its frame prints it. */
+export function psFailure(kind: string, message: string, hresult: number, errorId: string): string {
+  return JSON.stringify({ ok: false, kind, message, hresult, errorId });
+}
+
+/** `sc query ENTSSO` on a Russian Windows: labels translated, the numbers and the state names not. */
+export function scQueryRussian(code: number, name: string): string {
+  return [
+    '',
+    'Имя_службы: ENTSSO',
+    '        Тип                : 10  WIN32_OWN_PROCESS',
+    `        Состояние          : ${code}  ${name}`,
+    '                                (STOPPABLE, PAUSABLE, ACCEPTS_SHUTDOWN)',
+    '        Код_выхода_win32   : 0  (0x0)',
+    '        Код_выхода_службы  : 0  (0x0)',
+    '        Контрольная_точка  : 0x0',
+    '        Ожидание           : 0x0',
+    '',
+  ].join('\r\n');
+}
+
+export const SC_RUSSIAN_NOT_INSTALLED = '[SC] EnumQueryServicesStatus:OpenService ошибка: 1060:\r\n\r\nУказанная служба не установлена.\r\n\r\n';
+
+/** 10559, the backup succeeded: File Name, Current MSID, Previous MSID, Client User, Client Computer. */
+export const E10559 = (time: string, file = 'D:\\Backups\\SSO.bak', msid = MSID_NEW): EventSpec => ({ id: 10559, time, computer: 'BTSMSS01.contoso.com', data: [file, msid, MSID_OLD, 'CONTOSO\\btsadmin', 'BTSMSS01'] });
+/** 10525, a new master secret was generated. */
+export const E10525 = (time: string): EventSpec => ({ id: 10525, time, computer: 'BTSMSS01.contoso.com', data: ['{99999999-8888-7777-6666-555555555555}', MSID_NEW, 'CONTOSO\\btsadmin', 'BTSMSS01'] });
