@@ -15,17 +15,13 @@
 //     --force (nothing written), 2 usage error or the file could not be written. The file is
 //     written to a temporary file in the same folder and renamed (linked, without --force) into
 //     place, so the target is never half-written.
-//   mss-xml run-checked [--report REPORT] updatedb|backup|backup-new|restore FILE PROGRAM [ARG...]
+//   mss-xml run-checked updatedb|backup|backup-new|restore FILE PROGRAM [ARG...]
 //     What the tasks of Master Secret Mover start (Run Task, tasks.json, the commands), so that the
 //     file is checked each time the task starts, Rerun Last Task too: FILE as it is now (the update
 //     file's errors; the backup's folder, and for backup-new that the file does not exist; the
 //     restore's file), relative to the working folder, then PROGRAM with its ARGs in this console
 //     (its prompts work), without a shell, after saying its command line; exit status PROGRAM's. Refused (or PROGRAM
-//     could not start): why on stderr, exit 125 (NOT_RUN_EXIT_CODE), PROGRAM not run. An update file
-//     is handed to PROGRAM as a private copy of the bytes checked (the argument equal to FILE is
-//     replaced by the copy's path; the copy is removed after). With --report, REPORT is written as
-//     PROGRAM starts: { ran: true, at, and for an update file sha256, size, secretServer of the
-//     bytes handed }, so that a PROGRAM's own exit code 125 is told from "not run".
+//     could not start): why on stderr, exit 125 (NOT_RUN_EXIT_CODE), PROGRAM not run.
 //   mss-xml run-all [--say TEXT]... COUNT PROGRAM [ARG...] [COUNT PROGRAM [ARG...]]...
 //     What the ENTSSO restart task starts, so that it is one process (Rerun Last Task reruns all
 //     of it): each PROGRAM with its ARGs (COUNT = the number of words PROGRAM ARG... takes) in this
@@ -40,15 +36,14 @@
 //     the real task of the same definition shares (RELIABILITY.md).
 //   Any other failure is a bug: one line "mss-xml: internal error: ..." on stderr, exit 2.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { displayCommandLine, NOT_RUN_EXIT_CODE, START_CHECKS, type StartCheck } from './ssoTools/commandLines';
 import { programRefusal } from './ssoTools/programPath';
 import { checkServerName, visible } from './ssoTools/serverName';
-import { decodeUpdateXmlBytes, DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, readSecretServer, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
+import { DEFAULT_UPDATE_XML_FILE_NAME, fileTooLarge, generateUpdateXml, validateUpdateXmlBytes, type UpdateXmlDiagnostic } from './updateXml';
 
-import { checkFileBeforeRun, describeError, privateCopy, readRegularFile } from './cli/files';
+import { checkFileBeforeRun, describeError, readRegularFile } from './cli/files';
 
 export { checkFileBeforeRun, MAX_FILE_BYTES, readRegularFile } from './cli/files';
 
@@ -116,12 +111,11 @@ Usage:
       Exit status: 0 written, 1 invalid name or file exists, 2 usage error or
       the file could not be written.
 
-  mss-xml run-checked [--report REPORT] updatedb|backup|backup-new|restore FILE PROGRAM [ARG...]
+  mss-xml run-checked updatedb|backup|backup-new|restore FILE PROGRAM [ARG...]
       What the tasks of Master Secret Mover run: checks FILE as it is now (the
       update file's errors; the backup's folder, and for backup-new that FILE does
       not exist; that the restore's FILE exists), then runs PROGRAM with its ARGs
-      in this console, without a shell. An update file is handed to PROGRAM as a
-      private copy of the bytes checked. REPORT is written when PROGRAM starts.
+      in this console, without a shell.
       Exit status: PROGRAM's; 125 when FILE was refused or PROGRAM could not start
       (PROGRAM not run), 2 usage error.
 
@@ -264,39 +258,19 @@ function generate(args: string[], io: CliIo): number {
  * prompts work) and resolves with its exit code. Ctrl+C reaches the program from the console;
  * this process waits for the program's end, and passes a termination on to it.
  */
-export async function runChecked(given: readonly string[], io: CliIo): Promise<number> {
-  // --report FILE: where to say, as the program starts, that it ran and what it was handed (the extension reads it).
-  const report = given[0] === '--report' ? given[1] : undefined;
-  const args = report !== undefined ? given.slice(2) : given;
+export function runChecked(args: readonly string[], io: CliIo): Promise<number> {
   const [check, file, program, ...programArgs] = args;
-  if (!START_CHECKS.includes(check as StartCheck) || !file || !program || (given[0] === '--report' && !report)) {
-    return usageError(io, `run-checked needs [--report FILE], ${START_CHECKS.join('|')}, FILE and PROGRAM`);
+  if (!START_CHECKS.includes(check as StartCheck) || !file || !program) {
+    return Promise.resolve(usageError(io, `run-checked needs ${START_CHECKS.join('|')}, FILE and PROGRAM`));
   }
-  const { error, warning, bytes } = checkFileBeforeRun(check as StartCheck, file, io.cwd);
+  const { error, warning } = checkFileBeforeRun(check as StartCheck, file, io.cwd);
   if (error) {
     io.stderr(`Master Secret Mover did not run ${visible(path.basename(program))}:\r\n${visible(error)}\r\n`);
-    return NOT_RUN_EXIT_CODE;
+    return Promise.resolve(NOT_RUN_EXIT_CODE);
   }
   if (warning) io.stderr(`Warning: ${visible(warning)}\r\n`);
-  // The update file: the program gets a private copy of the bytes just checked, not the name (which a save could change meanwhile).
-  const copy = bytes ? privateCopy(path.resolve(io.cwd, file), bytes) : undefined;
-  try {
-    const argv = copy ? programArgs.map((a) => (a === file ? copy.file : a)) : programArgs;
-    io.stdout(`> ${visible(displayCommandLine({ executable: program, args: argv }))}\r\n`);
-    if (copy) io.stdout(`  (${visible(copy.file)} is a private copy of ${visible(path.resolve(io.cwd, file))}, exactly as it was checked)\r\n`);
-    const onStart = () => {
-      if (report === undefined) return;
-      const facts = bytes ? { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, secretServer: readSecretServer(decodeUpdateXmlBytes(bytes).text) } : {};
-      try {
-        fs.writeFileSync(report, JSON.stringify({ ran: true, at: new Date().toISOString(), ...facts }));
-      } catch {
-        // Not said: the run goes on; the extension then takes an exit code of 125 for "not run".
-      }
-    };
-    return await runInConsole(program, argv, io, NOT_RUN_EXIT_CODE, onStart);
-  } finally {
-    if (copy) fs.rmSync(copy.dir, { recursive: true, force: true });
-  }
+  io.stdout(`> ${visible(displayCommandLine({ executable: program, args: programArgs }))}\r\n`);
+  return runInConsole(program, programArgs, io, NOT_RUN_EXIT_CODE);
 }
 
 /**
@@ -304,7 +278,7 @@ export async function runChecked(given: readonly string[], io: CliIo): Promise<n
  * resolves with its exit code (1 when it cannot start). Ctrl+C reaches the program from the
  * console; this process waits for the program's end, and passes a termination on to it.
  */
-function runInConsole(program: string, programArgs: readonly string[], io: CliIo, notStarted = 1, onStart?: () => void): Promise<number> {
+function runInConsole(program: string, programArgs: readonly string[], io: CliIo, notStarted = 1): Promise<number> {
   // ELECTRON_RUN_AS_NODE is this process's own (it runs on VS Code's runtime), not the tool's.
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
@@ -323,7 +297,6 @@ function runInConsole(program: string, programArgs: readonly string[], io: CliIo
       for (const [signal, handler] of handlers) process.off(signal, handler);
       resolve(code);
     };
-    child.on('spawn', () => onStart?.());
     child.on('error', (e) => {
       io.stderr(`Could not start ${visible(program)}: ${describeError(e)}\r\n`);
       done(notStarted);

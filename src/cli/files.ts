@@ -1,8 +1,6 @@
 // The files the mss-xml CLI reads (src/cli.ts): only regular files, to their end, within
-// MAX_FILE_BYTES; the checks of a task's file as run-checked makes them when the task starts;
-// the private copy of an update file's checked bytes handed to ssomanage.
+// MAX_FILE_BYTES; the checks of a task's file as run-checked makes them when the task starts.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { backupOverwriteRefusal, checkBackupTarget, checkRestoreSource, readBackupFileFacts } from '../ssoTools/backupFiles';
 import type { StartCheck } from '../ssoTools/commandLines';
@@ -63,29 +61,17 @@ export function readRegularFile(file: string): Read {
  * The checks of a task's file as it is now, as the extension makes them before a tool runs:
  * an error stops the tool, a warning is only said. `file` is relative to `cwd`.
  */
-export function checkFileBeforeRun(check: StartCheck, file: string, cwd: string, now = new Date()): { error?: string; warning?: string; bytes?: Uint8Array } {
+export function checkFileBeforeRun(check: StartCheck, file: string, cwd: string, now = new Date()): { error?: string; warning?: string } {
   const full = path.resolve(cwd, file);
   if (check === 'updatedb') {
     const read = readRegularFile(full);
     if ('error' in read) return { error: `Cannot read ${full} (${read.error}). Check the path of the update XML file.` };
     if ('tooLarge' in read) return { error: `${full} is ${read.tooLarge} bytes, too large for an update XML file, so ssomanage -updatedb was not run.` };
     const refusal = updateDbRefusalForBytes(path.basename(full), read.bytes);
-    return refusal ? { error: refusal } : { bytes: read.bytes };
+    return refusal ? { error: refusal } : {};
   }
   const facts = readBackupFileFacts(full, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync, lstat: (p) => fs.lstatSync(p) });
   const result = check === 'restore' ? checkRestoreSource(facts) : checkBackupTarget(facts);
   if (!result.error && check === 'backup-new' && facts.fileExists) return { error: backupOverwriteRefusal(full, now) };
   return result;
-}
-
-/**
- * A copy of `bytes` under the name of `file`, in a new folder of the temporary folder that only
- * this user can write (mkdtemp: mode 0700 on Linux and macOS; on Windows %TEMP% is in the user's
- * profile, writable by that user, SYSTEM and the administrators).
- */
-export function privateCopy(file: string, bytes: Uint8Array): { dir: string; file: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mss-xml-'));
-  const copy = path.join(dir, path.basename(file));
-  fs.writeFileSync(copy, bytes, { flag: 'wx', mode: 0o600 });
-  return { dir, file: copy };
 }

@@ -14,7 +14,7 @@ import type { ProgressBook } from '../../procedures/progress';
 import { fileOfStep, NOT_RUN_EXIT_CODE, proposeBackupFileName, resolveInstallFolder } from '../../ssoTools/commandLines';
 import { checkServerName } from '../../ssoTools/serverName';
 import { decodeUpdateXmlBytes, readSecretServer, updateDbRefusal, validateUpdateXmlBytes } from '../../updateXml';
-import { buildTask, checkSecretFile, defaultScope, isCheckedRun, planTask, refusalOf, takeRunReport, type CheckedRunReport, type PlannedTask } from './tasks';
+import { buildTask, checkSecretFile, defaultScope, isCheckedRun, planTask, refusalOf, type PlannedTask } from './tasks';
 import { runRecord } from './runRecords';
 import { readVerifySettings, runReadOnly } from '../shared/readOnlyTools';
 import { displayDbRun, eventsRun, remoteComputer, scQueryRun } from '../../verification/programs';
@@ -58,12 +58,6 @@ function serverOfFile(file: string): string | undefined {
   }
 }
 
-/** A run's file as the tool got it: the size and SHA-256 of the bytes run-checked handed it, when it says so. */
-function withHandedFile<T extends { file?: { path: string; size?: number; sha256?: string } }>(run: T, report: CheckedRunReport | undefined): T {
-  if (run.file && report?.sha256) run.file = { path: run.file.path, ...(report.size !== undefined ? { size: report.size } : {}), sha256: report.sha256 };
-  return run;
-}
-
 function workspaceScope(file?: string): vscode.WorkspaceFolder | vscode.TaskScope {
   const folder = file ? vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file)) : vscode.workspace.workspaceFolders?.[0];
   return folder ?? defaultScope();
@@ -88,13 +82,12 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   const started = new WeakMap<vscode.TaskExecution, Date>();
   const noteStart = vscode.tasks.onDidStartTask((e) => started.set(e.execution, new Date()));
   /** The record of a run started from Run Task or tasks.json, planned again from its definition. */
-  const otherRunRecord = (e: vscode.TaskProcessEndEvent, machine?: string, report?: CheckedRunReport) => {
+  const otherRunRecord = (e: vscode.TaskProcessEndEvent, machine?: string) => {
     try {
       const folder = e.execution.task.scope && typeof e.execution.task.scope === 'object' ? e.execution.task.scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
       const planned = planTask(e.execution.task.definition, folder);
-      // The server of the bytes the tool was handed (run-checked's report), else of the file as it is now.
-      const server = planned.definition.type === 'ssomanage' && planned.definition.command === 'updatedb' ? report?.secretServer ?? serverOfFile(planned.definition.file) : undefined;
-      return withHandedFile(runRecord(planned.plan, started.get(e.execution) ?? new Date(), e.exitCode, { secretServer: server, machine }), report);
+      const server = planned.definition.type === 'ssomanage' && planned.definition.command === 'updatedb' ? serverOfFile(planned.definition.file) : undefined;
+      return runRecord(planned.plan, started.get(e.execution) ?? new Date(), e.exitCode, { secretServer: server, machine });
     } catch {
       return undefined;
     }
@@ -103,8 +96,7 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
   const recordOtherRuns = vscode.tasks.onDidEndTaskProcess((e) => {
     // A refused task ran no tool: nothing to record.
     if (commandRuns.has(e.execution) || refusalOf(e.execution.task)) return;
-    const report = takeRunReport(e.execution.task, started.get(e.execution) ?? new Date(0));
-    if (e.exitCode === NOT_RUN_EXIT_CODE && isCheckedRun(e.execution.task) && !report?.ran) {
+    if (e.exitCode === NOT_RUN_EXIT_CODE && isCheckedRun(e.execution.task)) {
       const said = `"${e.execution.task.name}" did not run: its file was refused when the task started (its terminal says why). Nothing was recorded.`;
       log.warn(said);
       void vscode.window.showErrorMessage(said);
@@ -116,11 +108,11 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     if (!where) return;
     if (e.exitCode === undefined) {
       log.warn(`task "${e.execution.task.name}" was stopped before it reported an exit code`);
-      void progress.recordStopped(where.procedure, where.step, otherRunRecord(e, where.machine, report));
+      void progress.recordStopped(where.procedure, where.step, otherRunRecord(e, where.machine));
       return;
     }
     log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
-    const run = otherRunRecord(e, where.machine, report);
+    const run = otherRunRecord(e, where.machine);
     // One change: the run, its tick and the server its file named (read from the file after the run).
     void progress.recordToolRun(where.procedure, where.step, { exitCode: e.exitCode, machine: where.machine, run, newServer: newServerOf(where, run?.secretServer) });
   });
@@ -150,8 +142,8 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
     log.info(`running ${built.planned.plan.steps.map((s) => s.label).join(' then ')}${built.planned.plan.cwd ? ` in ${built.planned.plan.cwd}` : ''}`);
     const startedAt = new Date();
     const def = built.planned.definition;
-    let secretServer = def.type === 'ssomanage' && def.command === 'updatedb' ? serverOfFile(fileOfStep(built.planned.plan.steps[0]) ?? def.file) : undefined;
-    const record = (code: number | undefined, report?: CheckedRunReport) => withHandedFile(runRecord(built.planned.plan, startedAt, code, { secretServer, machine: where?.machine }), report);
+    const secretServer = def.type === 'ssomanage' && def.command === 'updatedb' ? serverOfFile(fileOfStep(built.planned.plan.steps[0]) ?? def.file) : undefined;
+    const record = (code: number | undefined) => runRecord(built.planned.plan, startedAt, code, { secretServer, machine: where?.machine });
     const watcher = watchToolProblems();
     let code: number;
     try {
@@ -166,17 +158,14 @@ export function registerTaskCommands(progress: ProgressBook, prompts: Prompts, l
       }
       throw e;
     }
-    const report = takeRunReport(built.task, startedAt);
-    // The server of the bytes the tool was handed (a private copy of what was checked), not of the file as read before.
-    if (report?.secretServer) secretServer = report.secretServer;
-    if (code === NOT_RUN_EXIT_CODE && isCheckedRun(built.task) && !report?.ran) {
+    if (code === NOT_RUN_EXIT_CODE && isCheckedRun(built.task)) {
       void watcher.finish(false);
       throw new Error(`${built.planned.plan.steps[0].label} did not run: its file was refused when the task started (the terminal says why). Nothing was recorded.`);
     }
     const problems = built.planned.definition.type === 'entsso' ? await watcher.finish(false) : await watcher.finish(code !== 0);
     log.info(`exit code ${code}${problems.length ? `; ERROR lines: ${problems.map(describeProblem).join(' | ')}` : ''}`);
     // One change: the run, its tick (or its code and ERROR lines) and, after -updatedb, the server its file named.
-    if (where) await progress.recordToolRun(where.procedure, where.step, { exitCode: code, machine: where.machine, errors: problems.map(describeProblem), run: record(code, report), newServer: newServerOf(where, secretServer) });
+    if (where) await progress.recordToolRun(where.procedure, where.step, { exitCode: code, machine: where.machine, errors: problems.map(describeProblem), run: record(code), newServer: newServerOf(where, secretServer) });
     else if (code === 0) noteClusterRun(definition);
     const expect = code === 0 && where ? eventsToExpectAfter(where.step) : undefined;
     if (expect) {

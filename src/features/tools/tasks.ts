@@ -8,7 +8,6 @@
 // time the task starts, so that Rerun Last Task, which runs the task again without asking the
 // extension, checks it too.
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -121,42 +120,9 @@ export function refusalOf(task: vscode.Task): { name: string; message: string } 
   return { name: text(args[1]), message: text(args[2]) };
 }
 
-/** True for a task whose tool runs through `mss-xml run-checked` (its exit code NOT_RUN_EXIT_CODE: the tool did not run, unless takeRunReport says it did). */
+/** True for a task whose tool runs through `mss-xml run-checked` (its exit code NOT_RUN_EXIT_CODE: the tool did not run). */
 export function isCheckedRun(task: vscode.Task): boolean {
   return mssXmlArgs(task)?.[0] === 'run-checked';
-}
-
-/** What `mss-xml run-checked --report` wrote as the tool started: that it ran, and for an update file what the tool was handed. */
-export interface CheckedRunReport { ran: boolean; sha256?: string; size?: number; secretServer?: string }
-
-/**
- * The report of the run of a checked task that started at `since`, taken once (the file is
- * removed): `ran: false` when there is none (the file was refused, or the tool could not start),
- * undefined for a task that writes no report. A tool's own exit code 125 then reads as its own.
- */
-export function takeRunReport(task: vscode.Task, since: Date): CheckedRunReport | undefined {
-  const args = mssXmlArgs(task);
-  if (args?.[0] !== 'run-checked' || args[1] !== '--report' || !args[2]) return undefined;
-  let text: string;
-  try {
-    text = fs.readFileSync(args[2], 'utf8');
-    fs.rmSync(args[2], { force: true });
-  } catch {
-    return { ran: false };
-  }
-  try {
-    const r = JSON.parse(text) as Record<string, unknown>;
-    // A report older than this run is from another run of the same task (a few seconds of slack: the start is seen late).
-    if (r.ran !== true || typeof r.at !== 'string' || Date.parse(r.at) < since.getTime() - 5000) return { ran: false };
-    return {
-      ran: true,
-      ...(typeof r.sha256 === 'string' && /^[0-9a-f]{64}$/.test(r.sha256) ? { sha256: r.sha256 } : {}),
-      ...(typeof r.size === 'number' && Number.isInteger(r.size) && r.size >= 0 ? { size: r.size } : {}),
-      ...(typeof r.secretServer === 'string' && r.secretServer !== '' ? { secretServer: r.secretServer } : {}),
-    };
-  } catch {
-    return { ran: false };
-  }
 }
 
 /** How much of a refusal's reason its task carries (a Windows command line holds 32,767 characters). */
@@ -185,11 +151,6 @@ function startCheck(def: SsoTaskDefinition, file: string, cwd: string | undefine
   return mayOverwrite && fs.existsSync(path.resolve(cwd ?? '', file)) ? 'backup' : 'backup-new';
 }
 
-/** Where a checked task's run-checked says that its tool ran (takeRunReport): one name per task built, in the temporary folder. */
-function reportFile(): string {
-  return path.join(os.tmpdir(), `mss-run-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.json`);
-}
-
 function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope, name: string, step: ProcessStep, cwd: string | undefined, check?: StartCheck): vscode.Task {
   // ssomanage and ssoconfig print failures as `ERROR: 0x... : message`; net prints its own text.
   // Their problems are filed under the task's folder; without one (no folder open, or a task of the
@@ -200,7 +161,7 @@ function processTask(def: vscode.TaskDefinition, scope: vscode.WorkspaceFolder |
   // VS Code's own runtime runs mss-xml (as Node: ELECTRON_RUN_AS_NODE), which then starts the tool
   // with the same argument vector, in the same console and working folder.
   const execution = check && file !== undefined && CHECKS_AT_START
-    ? new vscode.ProcessExecution(process.execPath, [cliScript(), 'run-checked', '--report', reportFile(), check, file, step.executable, ...step.args], { ...(cwd ? { cwd } : {}), env: { ELECTRON_RUN_AS_NODE: '1' } })
+    ? new vscode.ProcessExecution(process.execPath, [cliScript(), 'run-checked', check, file, step.executable, ...step.args], { ...(cwd ? { cwd } : {}), env: { ELECTRON_RUN_AS_NODE: '1' } })
     : new vscode.ProcessExecution(step.executable, step.args, cwd ? { cwd } : {});
   const task = new vscode.Task(def, scope, name, TASK_SOURCE, execution, matchers);
   // Through mss-xml, VS Code's echo would show mss-xml's own command line: mss-xml says the tool's instead.
