@@ -70,6 +70,8 @@ describe('ssoTools/backupFiles: what is at the path', () => {
       if ((e as NodeJS.ErrnoException).code === 'EPERM') ctx.skip();
       throw e;
     }
+    // Windows node under Wine makes something that lstat does not report as a link: nothing to test there.
+    if (!fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) ctx.skip();
   };
   const facts = (file: string) => readBackupFileFacts(file, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync, lstat: (p) => fs.lstatSync(p) });
 
