@@ -45,7 +45,7 @@ import { runAll } from './cli/runAll';
 import { runChecked } from './cli/runChecked';
 import { validate } from './cli/validate';
 
-export { MAX_FILE_BYTES, writeFileAtomic } from './cli/files';
+export { MAX_FILE_BYTES, readRegularFile, writeFileAtomic } from './cli/files';
 export { USAGE, type CliIo } from './cli/io';
 export { checkFileBeforeRun, runChecked } from './cli/runChecked';
 export { parseRunAll, runAll } from './cli/runAll';
@@ -79,6 +79,9 @@ function run(argv: readonly string[], io: CliIo): number {
 }
 
 if (require.main === module) {
+  // A terminal that hung up makes every write fail (EIO, EPIPE), reported as an 'error' event that
+  // would end the process: between net stop and net start, it must go on.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { procedures } from './procedures';
 import { ProgressBook, type KeyValueStore } from './procedures/progress';
-import { checkStoredProgress } from './procedures/transfer';
+import { checkStoredProgress, readStoredProgress } from './procedures/transfer';
 import { ProgressFile } from './features/progress/progressFile';
 import { createProcedureTrees, type ProcedureTrees } from './features/progress/tree';
 import { registerProgressCommands } from './features/progress/register';
@@ -44,6 +44,7 @@ function progressStore(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     if (!file) {
       file = new ProgressFile(path.join(context.globalStorageUri.fsPath, 'progress.json'), context.globalState, {
         check: (key, value) => checkStoredProgress(shapes, key, value),
+        read: (key, value) => readStoredProgress(shapes, key, value),
         onProblem: (message) => { log.error(message); void vscode.window.showWarningMessage(message); },
       });
       file.onDidChangeKeys((keys) => { for (const l of listeners) l(keys); });
@@ -55,6 +56,7 @@ function progressStore(context: vscode.ExtensionContext, log: vscode.LogOutputCh
     store: {
       get: <T>(key: string) => open().get<T>(key),
       update: (key: string, value: unknown) => open().update(key, value),
+      change: (key: string, fn: (current: unknown) => unknown) => open().change(key, fn),
       onDidChangeKeys: (listener) => {
         listeners.add(listener);
         return { dispose: () => { listeners.delete(listener); } };

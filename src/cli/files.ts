@@ -17,7 +17,10 @@ export function describeError(e: unknown): string {
   return visible(e instanceof Error ? e.message : String(e));
 }
 
-/** Reads a regular file of at most MAX_FILE_BYTES; a FIFO, device or folder is refused unopened. */
+/**
+ * Reads a regular file of at most MAX_FILE_BYTES; a FIFO, device or folder is refused unopened.
+ * Read to its end whatever size it reports: files of procfs and some network file systems report 0.
+ */
 export function readRegularFile(file: string): Read {
   let fd: number | undefined;
   try {
@@ -29,14 +32,19 @@ export function readRegularFile(file: string): Read {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { error: 'is not a regular file (a pipe, socket or device); give the path of the XML file itself' };
-    const buffer = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    // One byte more than the size it reports, to see the end; more room when it holds more.
+    let buffer = Buffer.alloc(Math.min(Math.max(st.size, 4096), MAX_FILE_BYTES) + 1);
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const bigger = Buffer.alloc(Math.min(buffer.length * 2, MAX_FILE_BYTES + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
       if (length > MAX_FILE_BYTES) return { tooLarge: length };
-      if (length === buffer.length) break;
     }
     return { bytes: buffer.subarray(0, length) };
   } catch (e) {

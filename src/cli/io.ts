@@ -1,4 +1,5 @@
 // What every subcommand of mss-xml writes to and reads relative to, the usage text, and the usage error.
+import { visible } from '../ssoTools/serverName';
 import { DEFAULT_UPDATE_XML_FILE_NAME } from '../updateXml';
 
 export interface CliIo {
@@ -49,7 +50,8 @@ Usage:
   mss-xml --help
 `;
 
+/** A usage error: the message through visible(), as it may quote an argument (a file name can hold terminal escapes). */
 export function usageError(io: CliIo, message: string): number {
-  io.stderr(`mss-xml: ${message}\nRun "mss-xml --help" for usage.\n`);
+  io.stderr(`mss-xml: ${visible(message)}\nRun "mss-xml --help" for usage.\n`);
   return 2;
 }

@@ -31,14 +31,29 @@ export async function runAll(args: readonly string[], io: CliIo): Promise<number
   const parsed = parseRunAll(args);
   if ('error' in parsed) return usageError(io, parsed.error);
   // Ctrl+C reaches each program from the console; between two of them it must not end this
-  // process, or net start ENTSSO would not run after net stop.
+  // process, or net start ENTSSO would not run after net stop. Nor a terminal that hangs up
+  // (SIGHUP, then EIO on every write): what it would have said is lost, the programs still run.
   const ignore = () => {};
   process.on('SIGINT', ignore);
+  process.on('SIGHUP', ignore);
   try {
-    return await runEach(parsed, io);
+    return await runEach(parsed, quietWhenGone(io));
   } finally {
     process.off('SIGINT', ignore);
+    process.off('SIGHUP', ignore);
   }
+}
+
+/** The same io, whose writes never throw (a terminal that hung up: EIO, EPIPE). */
+function quietWhenGone(io: CliIo): CliIo {
+  const safe = (write: (t: string) => void) => (t: string) => {
+    try {
+      write(t);
+    } catch {
+      // The terminal is gone: nobody reads this any more.
+    }
+  };
+  return { ...io, stdout: safe((t) => io.stdout(t)), stderr: safe((t) => io.stderr(t)) };
 }
 
 async function runEach(parsed: { say: string[]; steps: string[][] }, io: CliIo): Promise<number> {

@@ -22,7 +22,7 @@ export function checkFileBeforeRun(check: StartCheck, file: string, cwd: string,
     const refusal = updateDbRefusalForBytes(path.basename(full), read.bytes);
     return refusal ? { error: refusal } : {};
   }
-  const facts = readBackupFileFacts(full, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync });
+  const facts = readBackupFileFacts(full, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync, lstat: (p) => fs.lstatSync(p) });
   const result = check === 'restore' ? checkRestoreSource(facts) : checkBackupTarget(facts);
   if (!result.error && check === 'backup-new' && facts.fileExists) return { error: backupOverwriteRefusal(full, now) };
   return result;

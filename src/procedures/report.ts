@@ -10,7 +10,7 @@ import { renderTransferBlock } from './transfer';
 
 // No text from a tool or a file may open a second progress block (an HTML comment) in the record.
 const quiet = (s: string) => s.replace(/<!--/g, '<!- -');
-const cell = (s: string) => quiet(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (s: string) => quiet(s).replace(/\|/g, '\\|').replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ');
 
 const code = (s: string) => `\`${s.replace(/`/g, "'").replace(/\r?\n/g, ' ')}\``;
 
@@ -40,7 +40,7 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
   for (const s of procedure.steps) {
     const r = progress[s.id];
     const status = r?.done ? (r.outOfOrder ? 'done (out of order)' : 'done') : r?.stoppedAt ? 'not done (last run stopped)' : r?.exitCode !== undefined ? 'not done (last run failed)' : 'not done';
-    lines.push(`| ${s.number} | ${cell(s.title)} | ${cell(s.runsOn)} | ${status} | ${r?.at ?? ''} | ${r?.exitCode ?? ''} |`);
+    lines.push(`| ${s.number} | ${cell(s.title)} | ${cell(s.runsOn)} | ${status} | ${cell(r?.at ?? '')} | ${r?.exitCode ?? ''} |`);
   }
   const details: string[] = [];
   const stepName = (id: string) => { const x = procedure.steps.find((y) => y.id === id); return x ? cell(stepLabel(x)) : id; };
@@ -50,9 +50,9 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
     if (r.newServer) details.push(`- Step ${s.number} named ${cell(r.newServer)} as the new master secret server.`);
     if (!r.done && r.subStepsDone?.length) details.push(`- Step ${s.number}: sub-steps done: ${r.subStepsDone.map((n) => `${s.number}.${n}`).join(', ')} of ${s.subSteps.length}`);
     for (const e of r.lastErrors ?? []) details.push(`- Step ${s.number}, last run printed: ERROR ${cell(e)}`);
-    if (r.outOfOrder) details.push(`- Step ${s.number} was marked done on ${r.outOfOrder.at} before: ${r.outOfOrder.missing.map(stepName).join('; ')} (the admin confirmed).`);
+    if (r.outOfOrder) details.push(`- Step ${s.number} was marked done on ${cell(r.outOfOrder.at)} before: ${r.outOfOrder.missing.map(stepName).join('; ')} (the admin confirmed).`);
     for (const m of r.machines ?? []) {
-      details.push(`- Step ${s.number}, ${cell(m.name)}: ${m.done ? 'done' : 'not done'}${m.at ? ` (${m.at})` : ''}${m.exitCode !== undefined ? `, exit code ${m.exitCode}` : ''}`);
+      details.push(`- Step ${s.number}, ${cell(m.name)}: ${m.done ? 'done' : 'not done'}${m.at ? ` (${cell(m.at)})` : ''}${m.exitCode !== undefined ? `, exit code ${m.exitCode}` : ''}`);
     }
   }
   if (details.length) lines.push('', '## Details', '', ...details);
@@ -63,7 +63,7 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
     for (const { s, r } of runs) {
       const exit = r.exitCode === undefined ? 'stopped before it ended' : String(r.exitCode);
       const file = fileText(r.file) + (r.secretServer ? `; names ${cell(r.secretServer)}` : '');
-      lines.push(`| ${s.number}${r.machine ? ` (${cell(r.machine)})` : ''} | ${r.startedAt} | ${r.endedAt} | ${exit} | ${cell(r.computer)} | ${cell(r.user)} | ${cell(code(r.commandLine))} | ${cell(file)} |`);
+      lines.push(`| ${s.number}${r.machine ? ` (${cell(r.machine)})` : ''} | ${cell(r.startedAt)} | ${cell(r.endedAt)} | ${exit} | ${cell(r.computer)} | ${cell(r.user)} | ${cell(code(r.commandLine))} | ${cell(file)} |`);
     }
   }
   const checks = procedure.steps.flatMap((s) => Object.entries(progress[s.id]?.checks ?? {}).map(([key, c]) => ({ s, c, ...checkEntry(key, c) })));
@@ -74,7 +74,7 @@ export function renderReport(procedure: Procedure, progress: ProcedureProgress, 
     for (const computer of computers) {
       const mine = checks.filter((x) => computerKey(x.computer) === computerKey(computer));
       lines.push('', `### Read on ${cell(computer)}`, '', '| step | check | verdict | at | summary |', '|---|---|---|---|---|');
-      for (const { s, id, c } of mine) lines.push(`| ${s.number} | ${id} | ${VERDICT[c.verdict]} | ${c.at} | ${cell(c.summary)} |`);
+      for (const { s, id, c } of mine) lines.push(`| ${s.number} | ${id} | ${VERDICT[c.verdict]} | ${cell(c.at)} | ${cell(c.summary)} |`);
       for (const { s, id, c } of mine) {
         lines.push('', `#### Step ${s.number}, ${id} on ${cell(computer)}: ${VERDICT[c.verdict]}`, '', cell(c.summary), ...(c.next ? ['', `What to do: ${cell(c.next)}`] : []), '', '```', quiet(c.evidence).replace(/```/g, "'''"), '```');
       }

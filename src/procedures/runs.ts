@@ -4,14 +4,17 @@
 // ENTSSO restart are part of section 5.2 of its step 1 (on the active node, before
 // ENTSSO is clustered), which has more to it: they mark no step, and the admin is
 // told so. Which move is under way comes from the progress (computers.ts). Pure.
+import { canonicalCommand } from '../ssoTools/commandLines';
 import type { ProcedureId } from './model';
 
 export interface ToolRun { type: unknown; command?: unknown; part?: unknown }
 export interface RunPlace { procedure: ProcedureId; step: string; machine?: string }
 type Move = ProcedureId | undefined;
 
-const isUpdateDb = (r: ToolRun) => r.type === 'ssomanage' && r.command === 'updatedb' && r.part === undefined;
-const isRestart = (r: ToolRun) => r.type === 'entsso' && r.command === 'restart' && r.part === undefined;
+/** The run as the task that ran it was parsed: its command in the spelling of package.json's task definitions (a tasks.json `"UpdateDb"` is `updatedb`). */
+const parsed = (r: ToolRun): ToolRun => ({ ...r, command: canonicalCommand(r.type, r.command) ?? r.command });
+const isUpdateDb = (r: ToolRun) => r.type === 'ssomanage' && parsed(r).command === 'updatedb' && r.part === undefined;
+const isRestart = (r: ToolRun) => r.type === 'entsso' && parsed(r).command === 'restart' && r.part === undefined;
 
 /** Restores belong to the move to a cluster (each node) when that move is under way and the other is not. */
 export function restorePlace(move: Move, computer: string): RunPlace {
@@ -19,9 +22,10 @@ export function restorePlace(move: Move, computer: string): RunPlace {
 }
 
 /** The step a run belongs to, or undefined when it marks none. */
-export function stepOfRun(run: ToolRun, move: Move, computer: string): RunPlace | undefined {
+export function stepOfRun(given: ToolRun, move: Move, computer: string): RunPlace | undefined {
   // The tool task a checked task (or a restart) starts: its own task records it.
-  if (run.part !== undefined) return undefined;
+  if (given.part !== undefined) return undefined;
+  const run = parsed(given);
   if (isUpdateDb(run)) return move === 'moveToCluster' ? undefined : { procedure: 'moveToServer', step: 'updateDb' };
   if (run.type === 'ssomanage' && run.command === 'serverall') return { procedure: 'moveToCluster', step: 'serverAll', machine: computer };
   if (run.type === 'ssoconfig' && run.command === 'backupSecret') return { procedure: 'moveToServer', step: 'backup' };

@@ -5,12 +5,16 @@
 // progress as JSON in an HTML comment, invisible in the preview; importing the
 // record on the next computer reads it back here. The file is input from disk:
 // everything in it is checked, nothing is trusted. Pure.
-import { checkServerName } from '../ssoTools/serverName';
+import { checkServerName, findInvisible, visible } from '../ssoTools/serverName';
+import { computerKey } from './computers';
 import type { CheckRecord, MachineRecord, ProcedureProgress, ProcedureShape, RunRecord, StepRecord } from './progress';
-import { RUN_HISTORY_LIMIT } from './progress';
+import { CHECK_LIMIT, ERROR_LINE_LIMIT, MACHINE_LIMIT, RUN_HISTORY_LIMIT } from './progress';
 
-/** The first line of the block; the version is the number after `v`. */
-const OPENING = '<!-- master-secret-mover progress v1';
+/** The first line of the block; the version is the number after `v`, and the line ends there. */
+const VERSION = 1;
+const OPENING = `<!-- master-secret-mover progress v${VERSION}\n`;
+/** The opening line of any version (`v10` is not `v1`). */
+const ANY_OPENING = /<!-- master-secret-mover progress v(\d+)\r?\n/g;
 const CLOSING = '-->';
 
 export interface ProgressTransfer {
@@ -28,23 +32,32 @@ export interface ProgressTransfer {
  */
 export function renderTransferBlock(t: ProgressTransfer): string {
   const json = JSON.stringify({ procedure: t.procedure, exportedAt: t.exportedAt, computer: t.computer, progress: t.progress }).replace(/>/g, '\\u003e').replace(/</g, '\\u003c');
-  return `${OPENING}\n${json}\n${CLOSING}`;
+  return `${OPENING}${json}\n${CLOSING}`;
 }
 
 export type ReadTransfer = { ok: true; transfer: ProgressTransfer } | { ok: false; error: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+/** An ISO 8601 time as toISOString writes it (a `Z` or an offset, nothing else): no other text reaches the record's tables. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const isTime = (v: unknown): v is string => typeof v === 'string' && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v));
+/** A machine's name: not empty, at most a DNS name long, and nothing in it that does not show (U+200B, U+202E...). */
+const isMachineName = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 255 && findInvisible(v) === undefined && !/[\r\n]/.test(v);
 const isExitCode = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
 class Invalid extends Error {}
 
 /** A record is a few kilobytes (20 runs of each step at most); anything much larger is not one. */
 export const MAX_RECORD_CHARS = 1024 * 1024;
-/** The most machines of a step (a failover cluster has at most 64 nodes), ERROR lines and verdicts kept. */
-const MAX_MACHINES = 64;
-const MAX_ERRORS = 50;
-const MAX_CHECKS = 200;
+const MAX_MACHINES = MACHINE_LIMIT;
+const MAX_ERRORS = ERROR_LINE_LIMIT;
+const MAX_CHECKS = CHECK_LIMIT;
+
+/** A value as a message quotes it: JSON, at most 60 characters, nothing invisible. */
+export function quoteValue(v: unknown): string {
+  const json = JSON.stringify(v) ?? String(v);
+  return visible(json.length > 60 ? `${json.slice(0, 57)}...` : json);
+}
 /** The longest cluster role or resource name kept (a name is typed by the admin; a longer one is not a name). */
 const MAX_CLUSTER_NAME = 1024;
 
@@ -63,31 +76,60 @@ export function parsePlainJson(text: string): unknown {
   });
 }
 
-/** Checks one field list: known names only, each with its check; returns the fields that are set. */
-function fields(where: string, value: unknown, checks: Record<string, (v: unknown) => boolean>, required: string[]): Record<string, unknown> {
+/**
+ * Checks one field list: known names only, each with its check; returns the fields that are set.
+ * With `dropped` (the progress file, which this version and a newer one write), a field this
+ * version does not know is kept as it is, and a known field with a wrong value is dropped alone
+ * and named in `dropped`; without it (an imported record), either refuses the whole.
+ */
+function fields(where: string, value: unknown, checks: Record<string, (v: unknown) => boolean>, required: string[], dropped?: string[]): Record<string, unknown> {
   if (!isObject(value)) throw new Invalid(`${where} is not an object`);
+  const out: Record<string, unknown> = { ...value };
   for (const [k, v] of Object.entries(value)) {
     const check = Object.hasOwn(checks, k) ? checks[k] : undefined;
-    if (!check) throw new Invalid(`${where} has an unknown field "${k}"`);
-    if (v !== undefined && !check(v)) throw new Invalid(`${where}.${k} has a wrong value: ${JSON.stringify(v)}`);
+    if (!check) {
+      if (dropped) continue;
+      throw new Invalid(`${where} has an unknown field "${k}"`);
+    }
+    if (v !== undefined && !check(v)) {
+      const why = `${where}.${k} has a wrong value: ${quoteValue(v)}`;
+      // A required field that is wrong makes the whole item wrong (the caller drops it alone).
+      if (!dropped || required.includes(k)) throw new Invalid(why);
+      dropped.push(why);
+      delete out[k];
+    }
   }
-  for (const k of required) if (value[k] === undefined) throw new Invalid(`${where} has no "${k}"`);
-  return value;
+  for (const k of required) if (out[k] === undefined) throw new Invalid(`${where} has no "${k}"`);
+  return out;
 }
 
-function machineRecord(where: string, value: unknown): { name: string } & MachineRecord {
+/** The items of a list, each read by `read`; with `dropped`, an item that is wrong is dropped alone (and named). */
+function items<T>(where: string, list: unknown[], read: (where: string, v: unknown) => T, dropped?: string[]): T[] {
+  const out: T[] = [];
+  list.forEach((v, i) => {
+    try {
+      out.push(read(`${where}[${i}]`, v));
+    } catch (e) {
+      if (!dropped || !(e instanceof Invalid)) throw e;
+      dropped.push(e.message);
+    }
+  });
+  return out;
+}
+
+function machineRecord(where: string, value: unknown, dropped?: string[]): { name: string } & MachineRecord {
   const m = fields(where, value, {
-    name: (v) => typeof v === 'string' && v.trim() !== '',
+    name: isMachineName,
     done: (v) => typeof v === 'boolean',
     at: isTime,
     exitCode: isExitCode,
-  }, ['name', 'done']);
+  }, ['name', 'done'], dropped);
   return structuredClone(m) as unknown as { name: string } & MachineRecord;
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
 
-function runRecord(where: string, value: unknown): RunRecord {
+function runRecord(where: string, value: unknown, dropped?: string[]): RunRecord {
   const r = fields(where, value, {
     commandLine: isText,
     exitCode: isExitCode,
@@ -97,14 +139,14 @@ function runRecord(where: string, value: unknown): RunRecord {
     user: isText,
     file: (v) => isObject(v) && isText(v.path) && (v.size === undefined || (Number.isInteger(v.size) && (v.size as number) >= 0)) && (v.sha256 === undefined || (isText(v.sha256) && /^[0-9a-f]{64}$/.test(v.sha256))) && Object.keys(v).every((k) => k === 'path' || k === 'size' || k === 'sha256'),
     secretServer: isText,
-    machine: isText,
-  }, ['commandLine', 'startedAt', 'endedAt', 'computer', 'user']);
+    machine: isMachineName,
+  }, ['commandLine', 'startedAt', 'endedAt', 'computer', 'user'], dropped);
   return structuredClone(r) as unknown as RunRecord;
 }
 
 const VERDICTS = ['pass', 'fail', 'unverified'];
 
-function checkRecord(where: string, value: unknown): CheckRecord {
+function checkRecord(where: string, value: unknown, dropped?: string[]): CheckRecord {
   const c = fields(where, value, {
     verdict: (v) => VERDICTS.includes(v as string),
     summary: isText,
@@ -112,13 +154,37 @@ function checkRecord(where: string, value: unknown): CheckRecord {
     next: isText,
     at: isTime,
     computer: isText,
-  }, ['verdict', 'summary', 'evidence', 'at', 'computer']);
+  }, ['verdict', 'summary', 'evidence', 'at', 'computer'], dropped);
   return structuredClone(c) as unknown as CheckRecord;
 }
 
-function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'][number], stepIds: readonly string[], stored = false): StepRecord {
+/** The lists of a step and their limits (the same for a record, the progress file and a write). */
+const LISTS: Record<string, number> = { machines: MAX_MACHINES, runs: RUN_HISTORY_LIMIT, lastErrors: MAX_ERRORS };
+
+function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'][number], stepIds: readonly string[], stored: boolean, dropped?: string[]): StepRecord {
   const subSteps = shape.subSteps?.length ?? 0;
-  const r = fields(where, value, {
+  let input = value;
+  if (dropped && isObject(value)) {
+    // The progress file: a list over its limit keeps its first items (the newest runs), a wrong "done" reads as not done.
+    input = { ...value };
+    const v = input as Record<string, unknown>;
+    for (const [k, limit] of Object.entries(LISTS)) {
+      const list = v[k];
+      if (Array.isArray(list) && list.length > limit) {
+        dropped.push(`${where}.${k} has ${list.length} items, more than ${limit}: the ${k === 'runs' ? 'oldest' : 'last'} ${list.length - limit} dropped`);
+        v[k] = k === 'runs' ? list.slice(-limit) : list.slice(0, limit);
+      }
+    }
+    if (isObject(v.checks) && Object.keys(v.checks).length > MAX_CHECKS) {
+      dropped.push(`${where}.checks has more than ${MAX_CHECKS} verdicts: the others dropped`);
+      v.checks = Object.fromEntries(Object.entries(v.checks).slice(0, MAX_CHECKS));
+    }
+    if (typeof v.done !== 'boolean') {
+      dropped.push(`${where}.done has a wrong value: ${quoteValue(v.done)}`);
+      v.done = false;
+    }
+  }
+  const r = fields(where, input, {
     done: (v) => typeof v === 'boolean',
     at: isTime,
     exitCode: isExitCode,
@@ -132,40 +198,63 @@ function stepRecord(where: string, value: unknown, shape: ProcedureShape['steps'
     runs: (v) => Array.isArray(v) && v.length <= RUN_HISTORY_LIMIT,
     cluster: (v) => isObject(v) && Object.entries(v).every(([k, n]) => (k === 'role' || k === 'resource') && isText(n) && n.length <= MAX_CLUSTER_NAME),
     checks: (v) => isObject(v) && Object.keys(v).length <= MAX_CHECKS,
-  }, ['done']);
+  }, ['done'], dropped);
   const out = structuredClone(r) as unknown as StepRecord;
-  if (Array.isArray(r.machines)) out.machines = r.machines.map((m, i) => machineRecord(`${where}.machines[${i}]`, m));
-  if (Array.isArray(r.runs)) out.runs = r.runs.map((x, i) => runRecord(`${where}.runs[${i}]`, x));
-  if (isObject(r.checks)) out.checks = Object.fromEntries(Object.entries(r.checks).map(([id, c]) => [id, checkRecord(`${where}.checks.${id}`, c)]));
+  if (Array.isArray(r.machines)) out.machines = items(`${where}.machines`, r.machines, (w, m) => machineRecord(w, m, dropped), dropped);
+  if (Array.isArray(r.runs)) out.runs = items(`${where}.runs`, r.runs, (w, x) => runRecord(w, x, dropped), dropped);
+  if (isObject(r.checks)) {
+    const kept: Record<string, CheckRecord> = {};
+    for (const [id, c] of Object.entries(r.checks)) for (const x of items(`${where}.checks`, [c], (_w, v) => checkRecord(`${where}.checks.${id}`, v, dropped), dropped)) kept[id] = x;
+    out.checks = kept;
+  }
   return out;
 }
 
-function readSteps(what: string, value: unknown, shape: ProcedureShape, stepIds: readonly string[], stored: boolean): ProcedureProgress {
+function readSteps(what: string, value: unknown, shape: ProcedureShape, stepIds: readonly string[], stored: boolean, dropped?: string[]): ProcedureProgress {
   if (!isObject(value)) throw new Invalid(`${what} is not an object`);
   const progress: ProcedureProgress = {};
   for (const [id, record] of Object.entries(value)) {
     const step = shape.steps.find((s) => s.id === id);
-    if (!step) throw new Invalid(`${what} has a step "${id}", which ${shape.id} does not have`);
-    progress[id] = stepRecord(`step ${id}`, record, step, stepIds, stored);
+    if (!step) {
+      // A step of a newer version, in the progress file: kept as it is.
+      if (dropped) { progress[id] = record as StepRecord; continue; }
+      throw new Invalid(`${what} has a step "${id}", which ${shape.id} does not have`);
+    }
+    if (dropped && !isObject(record)) {
+      dropped.push(`step ${id} is not an object: ${quoteValue(record)}`);
+      continue;
+    }
+    progress[id] = stepRecord(`step ${id}`, record, step, stepIds, stored, dropped);
   }
   return progress;
 }
 
 /**
- * Why a value of the progress store (key `mss.progress.<procedure>`) is not progress, or
- * undefined when it is: the same shapes as a record's, for a procedure this version has.
- * The store keeps a value of a procedure it does not know as it is.
+ * The progress file's value of a key read as this version reads it: for `mss.progress.<procedure>`
+ * of a procedure this version has, what is wrong is dropped field by field (each named in
+ * `dropped`), what a newer version added (a field, a step) is kept; any other key as it is.
+ * A value that is not an object at all reads as no progress.
+ */
+export function readStoredProgress(procedures: ReadonlyArray<ProcedureShape>, key: string, value: unknown): { value: unknown; dropped: string[] } {
+  const shape = procedures.find((p) => `mss.progress.${p.id}` === key);
+  if (!shape) return { value, dropped: [] };
+  const dropped: string[] = [];
+  try {
+    return { value: readSteps('it', value, shape, shape.steps.map((s) => s.id), true, dropped), dropped };
+  } catch (e) {
+    if (!(e instanceof Invalid)) throw e;
+    return { value: {}, dropped: [e.message] };
+  }
+}
+
+/**
+ * Why a value of the progress store (key `mss.progress.<procedure>`) is not progress as this
+ * version reads it (readStoredProgress would drop something), or undefined when it is. The store
+ * writes nothing this says no to. A procedure this version does not know is kept as it is.
  */
 export function checkStoredProgress(procedures: ReadonlyArray<ProcedureShape>, key: string, value: unknown): string | undefined {
-  const shape = procedures.find((p) => `mss.progress.${p.id}` === key);
-  if (!shape) return undefined;
-  try {
-    readSteps('it', value, shape, shape.steps.map((s) => s.id), true);
-    return undefined;
-  } catch (e) {
-    if (e instanceof Invalid) return e.message;
-    throw e;
-  }
+  const { dropped } = readStoredProgress(procedures, key, value);
+  return dropped.length > 0 ? dropped.join('; ') : undefined;
 }
 
 /**
@@ -177,14 +266,20 @@ export function readTransfer(text: string, procedures: ReadonlyArray<ProcedureSh
   if (text.length > MAX_RECORD_CHARS) {
     return { ok: false, error: `This file has ${Math.round(text.length / 1024)} KiB, and a record written by Master Secret Mover has a few KiB: it is not one. Pick the exported record of the move.` };
   }
-  const starts = text.split(OPENING).length - 1;
-  if (starts === 0) {
-    return { ok: false, error: /<!-- master-secret-mover progress v\d+/.test(text)
-      ? 'The record was written by another version of Master Secret Mover, whose progress block this version cannot read.'
+  const blocks = [...text.matchAll(ANY_OPENING)];
+  if (blocks.length === 0) {
+    return { ok: false, error: /<!-- master-secret-mover progress v/.test(text)
+      ? 'The progress block at the end of the record is damaged (its first line was changed). Export the record again.'
       : 'This file holds no progress of Master Secret Mover. Export the record with "Master Secret: Export a Record of the Move" on the computer where the steps were done, and import that file.' };
   }
-  if (starts > 1) return { ok: false, error: 'This file holds more than one progress block. Import a record as Master Secret Mover wrote it: one procedure per file.' };
-  const start = text.indexOf(OPENING) + OPENING.length;
+  if (blocks.length > 1) return { ok: false, error: 'This file holds more than one progress block. Import a record as Master Secret Mover wrote it: one procedure per file.' };
+  const version = Number(blocks[0][1]);
+  if (version !== VERSION) {
+    return { ok: false, error: version > VERSION
+      ? `The record was written by a newer version of Master Secret Mover (its progress block is version ${version}; this version reads version ${VERSION}). Update Master Secret Mover on this computer, then import the record again.`
+      : `The record was written by another version of Master Secret Mover (its progress block is version ${version}; this version reads version ${VERSION}). Export the record again with this version.` };
+  }
+  const start = blocks[0].index + blocks[0][0].length;
   const end = text.indexOf(CLOSING, start);
   if (end < 0) return { ok: false, error: 'The progress block at the end of the record is cut off (no closing -->). Export the record again.' };
   let value: unknown;
@@ -198,7 +293,7 @@ export function readTransfer(text: string, procedures: ReadonlyArray<ProcedureSh
     const top = fields('the record', value, {
       procedure: (v) => typeof v === 'string',
       exportedAt: isTime,
-      computer: (v) => typeof v === 'string',
+      computer: (v) => typeof v === 'string' && v.length <= 255 && findInvisible(v) === undefined && !/[\r\n]/.test(v),
       progress: isObject,
     }, ['procedure', 'exportedAt', 'computer', 'progress']);
     const shape = procedures.find((p) => p.id === top.procedure);
@@ -217,17 +312,17 @@ const time = (at: string | undefined): number => (at ? Date.parse(at) || 0 : 0);
 type Machine = NonNullable<StepRecord['machines']>[number];
 
 /**
- * The machines of both, by name (any case): a machine done on either is done, otherwise the
+ * The machines of both, by name (any case, by the first DNS label: NODE1 is NODE1.contoso.com, computers.ts): a machine done on either is done, otherwise the
  * later record wins. One pass over each list (a map by name), in the order first seen.
  */
 function mergeMachines(here: readonly Machine[], record: readonly Machine[]): Machine[] {
   const out = here.map((m) => ({ ...m }));
   const index = new Map<string, number>();
-  out.forEach((m, i) => { if (!index.has(m.name.toLowerCase())) index.set(m.name.toLowerCase(), i); });
+  out.forEach((m, i) => { if (!index.has(computerKey(m.name))) index.set(computerKey(m.name), i); });
   for (const m of record) {
-    const i = index.get(m.name.toLowerCase());
+    const i = index.get(computerKey(m.name));
     if (i === undefined) {
-      index.set(m.name.toLowerCase(), out.length);
+      index.set(computerKey(m.name), out.length);
       out.push({ ...m });
     } else if ((m.done && !out[i].done) || (m.done === out[i].done && time(m.at) > time(out[i].at))) {
       out[i] = { ...m };
@@ -286,4 +381,14 @@ export function mergeProgress(here: ProcedureProgress, record: ProcedureProgress
   const out = structuredClone(here) as ProcedureProgress;
   for (const [id, r] of Object.entries(record)) out[id] = out[id] ? mergeStep(out[id], r) : structuredClone(r);
   return out;
+}
+
+/**
+ * Why the merge of this computer's progress and a record's cannot be kept (over a limit: for
+ * example 40 + 40 machines of different names), in the words of the Merge / Replace question;
+ * undefined when it can. The same check as every write of the progress file.
+ */
+export function mergeProblem(procedures: ReadonlyArray<ProcedureShape>, procedure: string, merged: ProcedureProgress): string | undefined {
+  const why = checkStoredProgress(procedures, `mss.progress.${procedure}`, merged);
+  return why === undefined ? undefined : `Merge is not possible: the two together would be more than the progress keeps (${why}). Replace keeps only what the record says.`;
 }

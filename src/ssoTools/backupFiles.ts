@@ -4,6 +4,7 @@
 // .bak files are in the folder of the backup. Pure: the caller lists the folder.
 import * as path from 'path';
 import { proposeBackupFileName } from './commandLines';
+import { windowsPathProblem } from './windowsPaths';
 
 /** What the caller read from disk about a backup path. */
 export interface BackupFileFacts {
@@ -15,14 +16,21 @@ export interface BackupFileFacts {
   namesInFolder: readonly string[] | undefined;
   /** True when the file itself exists. */
   fileExists: boolean;
+  /** What is at the path, not following a link (`symlink` for a link, dangling or not), when the caller could tell. */
+  kind?: PathKind;
 }
+
+export type PathKind = 'missing' | 'file' | 'directory' | 'symlink' | 'other';
 
 /**
  * The facts about a backup path, read with the file access the caller hands in (`readdir` and
  * `exists`, e.g. node's fs). Only a missing folder is reported as missing; one that cannot be
  * listed for another reason is taken as empty (not checked).
  */
-export function readBackupFileFacts(file: string, io: { readdir: (folder: string) => string[]; exists: (p: string) => boolean }): BackupFileFacts {
+/** What an lstat tells (node's fs.Stats has these). */
+interface StatsLike { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }
+
+export function readBackupFileFacts(file: string, io: { readdir: (folder: string) => string[]; exists: (p: string) => boolean; lstat?: (p: string) => StatsLike }): BackupFileFacts {
   const folder = path.dirname(file);
   let namesInFolder: string[] | undefined;
   try {
@@ -31,7 +39,16 @@ export function readBackupFileFacts(file: string, io: { readdir: (folder: string
     const code = (e as NodeJS.ErrnoException).code;
     namesInFolder = code === 'ENOENT' || code === 'ENOTDIR' ? undefined : [];
   }
-  return { file, folder, namesInFolder, fileExists: io.exists(file) };
+  let kind: PathKind | undefined;
+  if (io.lstat) {
+    try {
+      const st = io.lstat(file);
+      kind = st.isSymbolicLink() ? 'symlink' : st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+    } catch {
+      kind = 'missing';
+    }
+  }
+  return { file, folder, namesInFolder, fileExists: io.exists(file), ...(kind ? { kind } : {}) };
 }
 
 export interface BackupFileCheck {
@@ -62,6 +79,10 @@ const FORMAT_ERROR = 'ENTSSO can fail the restore with "The backup file does not
 
 /** Before `ssoconfig -backupSecret FILE`. */
 export function checkBackupTarget(facts: BackupFileFacts): BackupFileCheck {
+  const path_ = windowsPathProblem(facts.file);
+  if (path_) return { error: path_ };
+  if (facts.kind === 'symlink') return { error: `${facts.file} is a symbolic link: ssoconfig would write the backup wherever it points. Give the path of the backup file itself.` };
+  if (facts.kind === 'directory' || facts.kind === 'other') return { error: `${facts.file} is ${facts.kind === 'directory' ? 'a folder' : 'not a regular file (a pipe, socket or device)'}. Give the path of a new .bak file in an existing folder.` };
   if (facts.namesInFolder === undefined) {
     return { error: `The folder ${facts.folder} does not exist. Choose an existing folder on an NTFS volume or removable media for the backup.` };
   }
@@ -72,6 +93,9 @@ export function checkBackupTarget(facts: BackupFileFacts): BackupFileCheck {
 
 /** Before `ssoconfig -restoreSecret FILE`. */
 export function checkRestoreSource(facts: BackupFileFacts): BackupFileCheck {
+  const path_ = windowsPathProblem(facts.file);
+  if (path_) return { error: path_ };
+  if (facts.kind === 'directory' || facts.kind === 'other') return { error: `${facts.file} is ${facts.kind === 'directory' ? 'a folder' : 'not a regular file (a pipe, socket or device)'}, not a backup file. Pick the .bak file made by the backup step (ssoconfig -backupSecret).` };
   if (!facts.fileExists) {
     return { error: `The backup file ${facts.file} does not exist. Pick the .bak file made by the backup step (ssoconfig -backupSecret); copy it to this computer first if it was made on another one.` };
   }

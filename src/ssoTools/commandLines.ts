@@ -11,6 +11,7 @@
 import * as path from 'path';
 import { programRefusal } from './programPath';
 import { checkServerName } from './serverName';
+import { windowsPathProblem } from './windowsPaths';
 
 /** Raw setting values as read from the configuration; '' means "use the default". */
 export interface ToolSettings {
@@ -66,6 +67,17 @@ function quoted(values: readonly string[]): string {
 }
 
 /**
+ * A task's `command` in the spelling of package.json's task definitions (`UpdateDb`, ` updatedb ` are `updatedb`), or
+ * undefined when the type has no such command: the tools' switches are read in any case
+ * (docs/tools.md#switch-case).
+ */
+export function canonicalCommand(type: unknown, command: unknown): string | undefined {
+  if (typeof command !== 'string' || (type !== 'ssomanage' && type !== 'ssoconfig' && type !== 'entsso')) return undefined;
+  const given = command.trim().toLowerCase();
+  return COMMANDS[type].find((c) => c.toLowerCase() === given);
+}
+
+/**
  * Checks a task definition from tasks.json (or a programmatic caller) and
  * returns it in canonical form. Structure only: the values of `file` and
  * `server` are checked by {@link planCommand}, just before anything runs.
@@ -86,7 +98,7 @@ export function parseTaskDefinition(raw: unknown): ParseResult {
     return { ok: false, error: `"command" is required for type ${type}: use ${quoted(allowed)}.` };
   }
   const given = def.command.trim();
-  const command = allowed.find((c) => c.toLowerCase() === given.toLowerCase());
+  const command = canonicalCommand(type, given);
   if (command === undefined) {
     const withoutDash = given.replace(LEADING_DASH, '');
     const hint = withoutDash !== given && allowed.some((c) => c.toLowerCase() === withoutDash.toLowerCase())
@@ -220,6 +232,8 @@ function fileArgument(raw: unknown, what: string, platform: NodeJS.Platform, bas
     const shown = bad < ' ' || bad === '\x7f' ? 'a control character (line break or tab)' : `"${bad}"`;
     throw new Error(`${what}: the file path ${file === raw ? '' : `${JSON.stringify(file)} `}contains ${shown}, which Windows does not allow in file names. Check the path in "file".`);
   }
+  const windows = windowsPathProblem(file);
+  if (windows) throw new Error(`${what}: ${windows}`);
   const flavour = pathFlavour(baseDir ?? file, platform);
   if (flavour.isAbsolute(file) || /^[A-Za-z]:/.test(file)) {
     return file;

@@ -16,8 +16,12 @@
  * called ERROR in the task's workspace folder.
  * Tolerates leading blanks, `ERROR` in any case, blanks around the colons and
  * a missing space before the second colon.
+ *
+ * Linear in the line's length: the message is "anything that ends in a non-blank" (greedy, one
+ * backtrack to the last non-blank), not a lazy `(.*?)\s*$`, which tries the blanks at the end once
+ * for each character and took seconds on 40,000 blanks and hours on a 4 MiB line.
  */
-export const ERROR_LINE_REGEXP = '^\\s*([Ee][Rr][Rr][Oo][Rr])\\s*:\\s*((?:0[xX])?[0-9A-Fa-f]{8})\\s*:\\s*(.*?)\\s*$';
+export const ERROR_LINE_REGEXP = '^\\s*([Ee][Rr][Rr][Oo][Rr])\\s*:\\s*((?:0[xX])?[0-9A-Fa-f]{8})\\s*:\\s*((?:.*\\S)?)\\s*$';
 
 /** The problem matcher's settings in package.json, kept here so a unit test can hold them together. */
 export const PROBLEM_MATCHER = {
@@ -29,7 +33,12 @@ export const PROBLEM_MATCHER = {
   source: 'ENTSSO',
 } as const;
 
-const RPC_LINE = /^\s*\(\s*RPC\s*:\s*((?:0x)?[0-9a-f]{8})\s*:?\s*(.*?)\s*\)?\s*$/i;
+/** An `(RPC: 0x...: message)` line: the rest of the line is trimmed, and one closing `)` taken off, in code (linear, like ERROR_LINE_REGEXP). */
+const RPC_LINE = /^\s*\(\s*RPC\s*:\s*((?:0x)?[0-9a-f]{8})\s*:?(.*)$/i;
+const rpcMessage = (rest: string): string => {
+  const trimmed = rest.trim();
+  return (trimmed.endsWith(')') ? trimmed.slice(0, -1) : trimmed).trimEnd();
+};
 
 export interface ToolError {
   /** `0x` + 8 upper-case hex digits, e.g. `0xC0002A0F`. */
@@ -61,7 +70,7 @@ export function findToolErrors(output: string): ToolError[] {
     const rpc = RPC_LINE.exec(lines[line + 1] ?? '');
     if (rpc) {
       error.rpcHresult = normaliseHresult(rpc[1]);
-      error.message = `${error.message} (RPC: ${error.rpcHresult}: ${rpc[2]})`.replace(/: \)$/, ')');
+      error.message = `${error.message} (RPC: ${error.rpcHresult}: ${rpcMessage(rpc[2])})`.replace(/: \)$/, ')');
     }
     errors.push(error);
   });

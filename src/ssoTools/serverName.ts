@@ -81,6 +81,44 @@ export function visible(text: string): string {
 }
 
 /**
+ * Characters that a Windows program reading its command line in the ANSI code page may turn into
+ * ASCII by best-fit mapping (Unicode's published best-fit tables for the Windows code pages, e.g.
+ * bestfit1252.txt; our reading, not verified on Windows): the fullwidth forms of ASCII
+ * (U+FF01-U+FF5E, such as U+FF0D fullwidth hyphen-minus and U+FF02 fullwidth quotation mark), the
+ * small forms (U+FE50-U+FE6B, such as U+FE63 small hyphen-minus) and the CJK compatibility forms,
+ * the dashes and quotes that Windows-1252 does not have (U+2010-U+2012, U+2015, the minus sign
+ * U+2212, U+201B, U+201F; the en and em dash and the curly quotes are characters of Windows-1252
+ * itself and arrive as they are there), the primes, the modifier letters that look like quotes,
+ * and the fraction and division slashes. Such a character looks like a letter to a check and
+ * arrives as `-`, `"`, `&` or `\`.
+ */
+const BEST_FIT = /[\uFF01-\uFF5E\uFE30-\uFE4F\uFE50-\uFE6B\u2010-\u2012\u2015\u2212\u201B\u201F\u2032-\u2037\u02B9\u02BA\u02BC\u02C8\u2044\u2215\u2216]/;
+const SMALL_FORMS = ',\u3001.\u0000;:?!\u2014()\u007B\u007D\u3014\u3015#&*+-<>=\u0000\\$%@';
+
+/** The ASCII character a best-fit mapping makes of `ch`, when it is one we know. */
+function bestFitAscii(ch: string): string | undefined {
+  const c = ch.codePointAt(0) ?? 0;
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c >= 0xfe50 && c <= 0xfe6b) {
+    const a = SMALL_FORMS[c - 0xfe50];
+    return a && a < '\u0080' && a !== '\u0000' ? a : undefined;
+  }
+  if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) return '-';
+  if (c >= 0x201c && c <= 0x201f) return '"';
+  if (c >= 0x2018 && c <= 0x201b) return "'";
+  return undefined;
+}
+
+/** The first character of `text` that Windows' best-fit mapping may turn into ASCII punctuation (see BEST_FIT), described for a message. */
+export function findBestFit(text: string): { index: number; char: string; description: string } | undefined {
+  const m = BEST_FIT.exec(text);
+  if (!m) return undefined;
+  const c = m[0].codePointAt(0) ?? 0;
+  const ascii = bestFitAscii(m[0]);
+  return { index: m.index, char: m[0], description: `"${m[0]}" (U+${c.toString(16).toUpperCase().padStart(4, '0')}), which a Windows program reading its command line in the ANSI code page may receive as ${ascii ? `"${ascii}"` : 'an ASCII character'} (best-fit mapping)` };
+}
+
+/**
  * The verdict on a computer name: refused (an error, with the reason), accepted with a warning
  * (FQDN, IP address, underscore, non-ASCII letters), or accepted as it is.
  */
@@ -123,6 +161,10 @@ export function checkServerName(name: string): NameCheck {
     return fail(
       `The server name "${shown}" contains ${describeInvisible(invisible.char)}, a character that does not show (or changes how the name is shown), so the name is not the one you see. Retype it. ${WHERE}`,
     );
+  }
+  const bestFit = findBestFit(name);
+  if (bestFit) {
+    return fail(`The server name "${shown}" contains ${bestFit.description}, so the name that arrives is not the one you see. Type it with ASCII letters, digits and hyphens. ${WHERE}`);
   }
   if (/\s/.test(name)) {
     const c = name.match(/\s/)![0];

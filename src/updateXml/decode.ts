@@ -95,6 +95,20 @@ export function declaredEncoding(text: string): { name: string; start: number; e
   return { name: m[2], start: end - m[2].length, end };
 }
 
+/**
+ * Whether an encoding name is one of the Encoding Standard's labels (what TextDecoder knows: the
+ * windows-125x, ISO-8859, Shift_JIS, EUC, GBK, Big5... families, all of which read ASCII text as
+ * ASCII); UTF-32, EBCDIC and a misspelt name are not. UTF-16 is checked before (its byte order mark).
+ */
+function asciiCompatible(name: string): boolean {
+  try {
+    const enc = new TextDecoder(name).encoding;
+    return enc !== 'utf-16le' && enc !== 'utf-16be';
+  } catch {
+    return false;
+  }
+}
+
 const SAVE_AS = 'Save the file as UTF-8 (in Notepad: Save As, Encoding "UTF-8") and check the names in it.';
 
 /**
@@ -127,6 +141,11 @@ export function checkEncoding(bytes: Uint8Array, decoded: DecodedUpdateXml): Enc
   }
   if (name !== undefined && /^(utf-16|ucs-2|iso-10646-ucs-2|unicode)/.test(name)) {
     return atDeclaration(`The XML declaration says encoding="${declared!.name}", but the file is saved as UTF-8${encoding === 'utf8bom' ? ' with a byte order mark' : ''}, so XML readers refuse it. Change the declaration to encoding="UTF-8", or remove it.`);
+  }
+  // An encoding no reader here can read is a fatal error (XML 1.0, 4.3.3), ASCII bytes or not: an
+  // unknown name (UTFF-8), or one whose bytes are not ASCII for ASCII text (UTF-32, EBCDIC).
+  if (name !== undefined && name !== 'utf-8' && name !== 'utf8' && !asciiCompatible(name)) {
+    return atDeclaration(`The XML declaration says encoding="${declared!.name}", an encoding that this extension cannot read${/^(utf-?32|ucs-?4|ebcdic|cp0?37$|ibm0?37$|cp500|ibm500|cp1140|ibm1140|cp875|cp1026)/.test(name) ? ' (its bytes are not ASCII for ASCII text)' : ' (an encoding name it does not know)'}, and XML readers refuse a file they cannot read in its declared encoding. Change the declaration to encoding="UTF-8" and save the file as UTF-8, or remove the declaration.`);
   }
   if (encoding === 'utf8bom' && name !== undefined && name !== 'utf-8' && name !== 'utf8') {
     return atDeclaration(`The XML declaration says encoding="${declared!.name}", but the file starts with the UTF-8 byte order mark, so XML readers refuse it. Change the declaration to encoding="UTF-8", or remove it.`);

@@ -36,7 +36,7 @@ export const RULES = [
     public: true,
     rule: 'not well-formed XML 1.0 (every constraint for a file without a DOCTYPE), at the exact position',
     detail:
-      "The file is not well-formed XML 1.0: fast-xml-parser's `XMLValidator` error (the range is at its line and column), then a conformant check with saxes for everything it lets through (characters XML forbids, such as NUL, other control characters, U+FFFE, or `&#1;`; `--` in a comment; `<` in an attribute value; a malformed XML declaration or processing instruction; an undeclared entity; a second root; a second byte order mark). The range is where the problem is. After this error, structure and values are not checked.",
+      "The file is not well-formed XML 1.0: fast-xml-parser's `XMLValidator` error (the range is at its line and column), then a conformant check with saxes for everything it lets through (characters XML forbids, such as NUL, other control characters, U+FFFE, or `&#1;`; `--` in a comment; `<` in an attribute value; a malformed XML declaration or processing instruction; an undeclared entity; a second root; a second byte order mark; whitespace after `<` or `</`, with a fix that removes it). The range is where the problem is. After this error, structure and values are not checked.",
   },
   {
     code: 'doctype',
@@ -82,7 +82,7 @@ export const RULES = [
     public: true,
     rule: 'not one of the eight elements; near misses (case, typo) get a rename fix',
     detail:
-      'An element that is not one of the eight settings; a near-miss name (case, typo, namespace prefix, whitespace after `<`, start and end tags spelled differently); an element nested where only text belongs; or a setting placed directly in `sso`.',
+      'An element that is not one of the eight settings; a near-miss name (case, typo, namespace prefix, start and end tags spelled differently); an element nested where only text belongs; or a setting placed directly in `sso`.',
   },
   {
     code: 'duplicate-element',
@@ -188,7 +188,7 @@ export const RULES = [
     public: false,
     rule: 'bytes not valid in the file\'s encoding (error), a declaration that names another encoding than the BOM (error); UTF-16 (information)',
     detail:
-      'Checked on the bytes only. Bytes that are not valid UTF-8 (also overlong forms and surrogates) or a broken UTF-16 character are an error at the first one; so are an `encoding` in the XML declaration that contradicts the byte order mark (UTF-8 BOM with `UTF-16`, UTF-16 BOM with `UTF-8`), `UTF-16` declared in a file without a UTF-16 BOM, and a second byte order mark. When the declaration names an encoding the extension does not read (such as `windows-1252`), bytes that are not UTF-8 are only a warning. UTF-16 (its acceptance is unconfirmed) is information.',
+      'Checked on the bytes only. Bytes that are not valid UTF-8 (also overlong forms and surrogates) or a broken UTF-16 character are an error at the first one; so are an `encoding` in the XML declaration that contradicts the byte order mark (UTF-8 BOM with `UTF-16`, UTF-16 BOM with `UTF-8`), `UTF-16` declared in a file without a UTF-16 BOM, and a second byte order mark. A declared encoding the extension cannot read is an error at the declaration even when the bytes are ASCII (XML 1.0, 4.3.3): a name it does not know (`UTFF-8`), or one whose bytes are not ASCII for ASCII text (`UTF-32`, `EBCDIC-CP-US`). When the declaration names an ASCII-compatible encoding the extension does not decode (such as `windows-1252`), bytes that are not UTF-8 are only a warning. UTF-16 (its acceptance is unconfirmed) is information.',
   },
   {
     code: 'invisible-character',

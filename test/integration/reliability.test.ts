@@ -253,4 +253,26 @@ suite('reliability: tools that cannot surprise', () => {
     assert.strictEqual(record.runs?.[0].file?.path, file);
     await poll('the server it named', () => a.progress.record('moveToServer', 'updateDb').newServer === 'BTSMSS02');
   });
+
+  test('a tasks.json run whose command is not spelled the canonical way ("UpdateDb", "BackupSecret") is recorded by its parsed definition: ticked, with its run and the server it named', async () => {
+    const a = await api();
+    await a.progress.reset();
+    const file = path.join(dir, 'Spelled.xml');
+    fs.writeFileSync(file, GOOD_XML);
+    const bak = path.join(dir, 'Spelled.bak');
+    fs.rmSync(bak, { force: true });
+    await withTasksJsonTask({ label: 'UpdateDb spelled', type: 'ssomanage', command: 'UpdateDb', file }, async (task) => {
+      assert.strictEqual(await runTaskToEnd(task), 0);
+    });
+    await withTasksJsonTask({ label: 'BackupSecret spelled', type: 'ssoconfig', command: 'BackupSecret', file: bak }, async (task) => {
+      assert.strictEqual(await runTaskToEnd(task), 0);
+    });
+    assert.deepStrictEqual(fakes.calls().map((c) => [c.tool, c.args[0]]), [['ssomanage', '-updatedb'], ['ssoconfig', '-backupSecret']], 'both ran');
+    await poll('the -updatedb run to tick step 4', () => a.progress.record('moveToServer', 'updateDb').done);
+    await poll('the backup run to tick step 3', () => a.progress.record('moveToServer', 'backup').done);
+    await poll('the server it named', () => a.progress.record('moveToServer', 'updateDb').newServer === 'BTSMSS02');
+    assert.strictEqual(a.progress.record('moveToServer', 'updateDb').runs?.length, 1);
+    assert.strictEqual(a.progress.record('moveToServer', 'backup').runs?.length, 1);
+    fs.rmSync(bak, { force: true });
+  });
 });

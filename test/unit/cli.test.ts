@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, runAll as runAllInProcess, runChecked as runCheckedInProcess, type CliIo } from '../../src/cli';
+import { main, readRegularFile, runAll as runAllInProcess, runChecked as runCheckedInProcess, type CliIo } from '../../src/cli';
+import { spawn } from 'node:child_process';
 
 interface Run {
   code: number;
@@ -103,6 +104,15 @@ describe('mss-xml', () => {
       const d = run(['validate', '.'], dir);
       assert.equal(d.code, 2);
       assert.match(d.stderr, /is a directory/);
+    });
+
+    it('a usage error never echoes raw control characters or escapes (a file named -<ESC>]0;...<BEL>.xml picked up by validate *.xml)', () => {
+      for (const args of [['validate', '-\u001b]0;owned\u0007.xml'], ['generate', '--x\u009b2J'], ['\u001b[2Jcheck'], ['validate', '--\u202ejson', 'x.xml']]) {
+        const r = run(args, dir);
+        assert.equal(r.code, 2, JSON.stringify(args));
+        assert.ok(!hasRawControl(r.stderr), JSON.stringify(r.stderr));
+        assert.match(r.stderr, /<U\+(001B|009B|202E)>/);
+      }
     });
 
     it('exits 2 on usage errors', () => {
@@ -266,6 +276,14 @@ describe('mss-xml', () => {
     }
   });
 
+  it('reads a file that reports size 0 (procfs) to its end', function () {
+    if (!fs.existsSync('/proc/self/status') || fs.statSync('/proc/self/status').size !== 0) this.skip();
+    const read = readRegularFile('/proc/self/status');
+    assert.ok('bytes' in read, JSON.stringify(read));
+    assert.ok(read.bytes.length > 100, `${read.bytes.length} bytes`);
+    assert.match(Buffer.from(read.bytes).toString('utf8'), /^Name:\t.*\n[\s\S]*VmRSS/);
+  });
+
   describe('compiled entry point', () => {
     // Compiled to out/test/unit/cli.test.js; the CLI is out/src/cli.js.
     const cli = path.resolve(__dirname, '../../src/cli.js');
@@ -387,6 +405,24 @@ describe('mss-xml', () => {
         assert.equal(runAll('4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '3').status, 3);
         assert.equal(runAll('4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '0').status, 0);
         assert.deepEqual(steps(), ['stop', 'start', 'stop', 'start']);
+      });
+
+      it('a terminal that hangs up (every write fails with EIO) does not stop it: net start still runs after net stop', async () => {
+        const e = exiter();
+        const eio = () => { throw Object.assign(new Error('write EIO'), { code: 'EIO' }); };
+        const code = await runAllInProcess(['4', process.execPath, e, 'stop', '0', '4', process.execPath, e, 'start', '4'], { stdout: eio, stderr: eio, cwd: dir });
+        assert.equal(code, 4);
+        assert.deepEqual(steps(), ['stop', 'start']);
+      });
+
+      it('the compiled entry point, its output gone while net stop runs (a closed pipe): both run, and it exits with their code', async () => {
+        const slow = path.join(dir, 'slow.js');
+        fs.writeFileSync(slow, "setTimeout(() => { require('fs').appendFileSync(require('path').join(__dirname, 'steps.txt'), process.argv[2] + '\\n'); process.exit(Number(process.argv[3])); }, 300);\n");
+        const child = spawn(process.execPath, [cli, 'run-all', '4', process.execPath, slow, 'stop', '0', '4', process.execPath, slow, 'start', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.once('data', () => { child.stdout.destroy(); child.stderr.destroy(); });
+        const status = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+        assert.equal(status, 0);
+        assert.deepEqual(steps(), ['stop', 'start']);
       });
 
       it('runs net start after a net stop that could not start: a batch file, or one spawn throws for (a NUL in an argument)', async () => {

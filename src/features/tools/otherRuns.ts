@@ -3,6 +3,7 @@
 // (src/procedures/runs.ts). Runs the commands started record themselves (runTool.ts).
 import * as vscode from 'vscode';
 import { NOT_RUN_EXIT_CODE } from '../../ssoTools/commandLines';
+import { NEW_SERVER_STEP } from '../../procedures/runs';
 import { runRecord } from './runRecords';
 import { serverOfFile, type ToolRunner } from './runTool';
 import { isCheckedRun, planTask, refusalOf } from './tasks';
@@ -43,9 +44,9 @@ export function recordOtherRuns(runner: ToolRunner): vscode.Disposable {
     }
     log.info(`task "${e.execution.task.name}" ended with exit code ${e.exitCode}`);
     const run = otherRunRecord(e, where.machine);
-    // The file as the tool got it (variables resolved); a task with a file runs it from a task of its own.
-    const updated = e.exitCode === 0 && where.step === 'updateDb' ? run?.file?.path : undefined;
-    void progress.recordRun(where.procedure, where.step, e.exitCode, where.machine, [], run).then(() => (updated ? runner.rememberNewServer(updated) : undefined));
+    // One change: the run, its tick and the server its file named (the file as the tool got it, variables resolved).
+    const newServer = e.exitCode === 0 && where.procedure === 'moveToServer' && where.step === NEW_SERVER_STEP.moveToServer ? run?.secretServer : undefined;
+    void progress.recordToolRun(where.procedure, where.step, { exitCode: e.exitCode, machine: where.machine, run, newServer });
   });
   return vscode.Disposable.from(noteStart, recordEnd);
 }

@@ -138,7 +138,12 @@ export class ToolRunner {
 
   /** The run in the progress (its step ticked on exit 0), the events to expect, or the failure with what to do. */
   private async record(definition: vscode.TaskDefinition, planned: PlannedTask, where: RunPlace | undefined, code: number, problems: ToolProblem[], record: (code: number | undefined) => RunRecord): Promise<void> {
-    if (where) await this.progress.recordRun(where.procedure, where.step, code, where.machine, code === 0 ? [] : problems.map(describeProblem), record(code));
+    // One change: the run, its tick (or its code and ERROR lines) and, after -updatedb, the server its file named.
+    if (where) {
+      const run = record(code);
+      const newServer = code === 0 && where.procedure === 'moveToServer' && where.step === NEW_SERVER_STEP.moveToServer ? run.secretServer : undefined;
+      await this.progress.recordToolRun(where.procedure, where.step, { exitCode: code, machine: where.machine, errors: code === 0 ? [] : problems.map(describeProblem), run, newServer });
+    }
     else if (code === 0) this.noteClusterRun(definition);
     const expect = code === 0 && where ? eventsToExpectAfter(where.step) : undefined;
     if (expect) {

@@ -261,6 +261,6 @@ export function checkSecretFile(planned: PlannedTask): (BackupFileCheck & { file
   if (arg === undefined) return undefined;
   if (!path.isAbsolute(arg) && !planned.plan.cwd) return undefined;
   const file = path.resolve(planned.plan.cwd ?? '', arg);
-  const facts = readBackupFileFacts(file, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync });
+  const facts = readBackupFileFacts(file, { readdir: (d) => fs.readdirSync(d), exists: fs.existsSync, lstat: (p) => fs.lstatSync(p) });
   return { file, ...(def.command === 'backupSecret' ? checkBackupTarget(facts) : checkRestoreSource(facts)) };
 }

@@ -203,8 +203,9 @@ function reportRecoveries(report: Report, recoveries: Recovery[]): Map<number, s
   for (const r of recoveries) {
     if (r.kind === 'tag-space') {
       const nameEnd = r.spaceEnd + r.name.length;
+      // Not well-formed (XML 1.0: no whitespace after "<"): an xml-syntax error, with the repair as its fix.
       report.add(
-        'unknown-element',
+        'xml-syntax',
         'error',
         r.tagStart,
         nameEnd,

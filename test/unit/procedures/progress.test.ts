@@ -162,6 +162,59 @@ describe('ProgressBook', () => {
     assert.deepStrictEqual([r.done, r.exitCode, r.newServer], [true, 1, 'BTSMSS02']);
   });
 
+  describe('change: one function, one write', () => {
+    /** A store that counts its writes (update or change). */
+    class CountingStore extends MemoryStore {
+      writes = 0;
+      override update(key: string, value: unknown): Promise<void> { this.writes++; return super.update(key, value); }
+    }
+    const run = { commandLine: 'ssomanage.exe -updatedb NewMSSServer.xml', startedAt: '2026-11-23T12:00:00.000Z', endedAt: '2026-11-23T12:00:01.000Z', computer: 'BTSMSS01', user: 'CONTOSO\\admin', secretServer: 'BTSMSS02' };
+
+    it('a tool run (its record, its tick, its new server) is one write, and all three are there', async () => {
+      const store = new CountingStore();
+      const b = book(store);
+      await b.recordToolRun('moveToServer', 'updateDb', { exitCode: 0, run: { ...run, exitCode: 0 }, newServer: 'BTSMSS02' });
+      assert.strictEqual(store.writes, 1);
+      const r = b.record('moveToServer', 'updateDb');
+      assert.deepStrictEqual([r.done, r.exitCode, r.newServer, r.runs?.length], [true, 0, 'BTSMSS02', 1]);
+    });
+
+    it('the old callers write once too: a failed run with its record, a stopped run, a machine\'s run', async () => {
+      const store = new CountingStore();
+      const b = book(store);
+      await b.recordRun('moveToServer', 'updateDb', 1, undefined, ['0xC0002A0F: x'], { ...run, exitCode: 1 });
+      await b.recordStopped('moveToServer', 'backup', run);
+      await b.recordRun('moveToCluster', 'serverAll', 0, 'BTS1', [], run);
+      assert.strictEqual(store.writes, 3);
+      assert.deepStrictEqual(b.record('moveToServer', 'updateDb').lastErrors, ['0xC0002A0F: x']);
+      assert.strictEqual(b.record('moveToServer', 'updateDb').newServer, undefined);
+      assert.ok(b.record('moveToServer', 'backup').stoppedAt);
+      assert.deepStrictEqual(b.record('moveToCluster', 'serverAll').machines?.map((m) => [m.name, m.done]), [['BTS1', true]]);
+    });
+
+    it('a failed run never remembers a new server', async () => {
+      const b = book();
+      await b.recordToolRun('moveToServer', 'updateDb', { exitCode: 3, run, newServer: 'BTSMSS02' });
+      assert.strictEqual(b.record('moveToServer', 'updateDb').newServer, undefined);
+    });
+
+    it('a change that throws writes nothing, and the book is unchanged', async () => {
+      const store = new CountingStore();
+      const b = book(store);
+      await b.setDone('moveToServer', 'install', true);
+      await assert.rejects(b.change('moveToServer', (p) => { p.install.done = false; throw new Error('no'); }), /no/);
+      assert.strictEqual(store.writes, 1);
+      assert.strictEqual(b.record('moveToServer', 'install').done, true);
+    });
+
+    it('the function gets the progress as stored, and what it returns is handed back', async () => {
+      const b = book();
+      await b.setDone('moveToServer', 'install', true);
+      const seen = await b.change('moveToServer', (p) => Object.keys(p));
+      assert.deepStrictEqual(seen, ['install']);
+    });
+  });
+
   it('notifies listeners on every change', async () => {
     const b = book();
     const seen: string[] = [];

@@ -33,6 +33,19 @@ describe('procedures/runs', () => {
     assert.deepEqual(stepOfRun(runs.backup, 'moveToCluster', PC), { procedure: 'moveToServer', step: 'backup' });
   });
 
+  it('a tasks.json run is placed by its parsed definition: "UpdateDb", "BackupSecret", " updatedb ", "RestoreSecret", "Restart" mark their steps', () => {
+    const odd = (type: string, command: string) => ({ type, command });
+    assert.deepEqual(stepOfRun(odd('ssomanage', 'UpdateDb'), 'moveToServer', PC), { procedure: 'moveToServer', step: 'updateDb' });
+    assert.deepEqual(stepOfRun(odd('ssomanage', ' updatedb '), undefined, PC), { procedure: 'moveToServer', step: 'updateDb' });
+    assert.deepEqual(stepOfRun(odd('ssoconfig', 'BackupSecret'), undefined, PC), { procedure: 'moveToServer', step: 'backup' });
+    assert.deepEqual(stepOfRun(odd('ssoconfig', 'RESTORESECRET'), 'moveToCluster', PC), { procedure: 'moveToCluster', step: 'restoreEachNode', machine: PC });
+    assert.deepEqual(stepOfRun(odd('entsso', 'Restart'), undefined, PC), { procedure: 'moveToServer', step: 'restartService' });
+    assert.deepEqual(stepOfRun(odd('ssomanage', 'ServerAll'), undefined, PC), { procedure: 'moveToCluster', step: 'serverAll', machine: PC });
+    assert.equal(stepOfRun(odd('ssomanage', 'UpdateDb'), 'moveToCluster', PC), undefined);
+    assert.match(clusterRunNote(odd('ssomanage', 'UpdateDb'), 'moveToCluster') ?? '', /ssomanage -updatedb succeeded/);
+    assert.equal(stepOfRun(odd('ssomanage', '-updatedb'), undefined, PC), undefined, 'not a command the task type has: it never ran');
+  });
+
   it('the read-only checks and the two net tasks of a restart mark no step', () => {
     for (const move of ['moveToServer', 'moveToCluster', undefined] as const) {
       for (const run of [runs.displaydb, runs.showserver, runs.netStop, { type: 'other' }]) assert.equal(stepOfRun(run, move, PC), undefined, JSON.stringify(run));

@@ -66,7 +66,7 @@ describe('procedures/transfer', () => {
   });
 
   it('refuses a block of another version', () => {
-    assert.match(refusal('<!-- master-secret-mover progress v2\n{}\n-->'), /another version of Master Secret Mover/);
+    assert.match(refusal('<!-- master-secret-mover progress v2\n{}\n-->'), /written by a newer version of Master Secret Mover/);
   });
 
   it('refuses two blocks, a cut-off block and JSON that does not parse', () => {

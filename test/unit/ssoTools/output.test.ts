@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -103,6 +104,40 @@ describe('ssoTools/output', () => {
       assert.ok(twin);
       assert.deepEqual({ ...twin, name: undefined, label: undefined, fileLocation: undefined }, { ...matcher, name: undefined, label: undefined, fileLocation: undefined });
       assert.deepEqual(twin.fileLocation, ['relative', '${userHome}']);
+    });
+  });
+
+  describe('linear time on long lines', () => {
+    const OLD = '^\\s*([Ee][Rr][Rr][Oo][Rr])\\s*:\\s*((?:0[xX])?[0-9A-Fa-f]{8})\\s*:\\s*(.*?)\\s*$';
+    const timed = (text: string) => { const started = process.hrtime.bigint(); const errors = findToolErrors(text); return { errors, ms: Number(process.hrtime.bigint() - started) / 1e6 }; };
+
+    for (const [name, text] of [
+      ['40,000 blanks after an ERROR header', `ERROR: 0xC0002A0F : x${' '.repeat(40_000)}y`],
+      ['a 4 MiB line of blanks after an ERROR header', `ERROR: 0xC0002A0F :${' '.repeat(4 * 1024 * 1024)}\u0000`],
+      ['a 4 MiB line of "a " after an ERROR header', `ERROR: 0xC0002A0F : ${'a '.repeat(2 * 1024 * 1024)}`],
+      ['an (RPC:) line of 4 MiB blanks', `ERROR: 0xC0002A0F : x\n(RPC: 0x800706D9: ${' '.repeat(4 * 1024 * 1024)}x)`],
+    ] as const) {
+      it(`${name}: read in well under a second`, () => {
+        const { errors, ms } = timed(text);
+        assert.equal(errors.length, 1);
+        assert.ok(ms < 500, `${ms} ms`);
+      });
+    }
+
+    it('reads every line as the earlier, lazy expression did (property, 2,000 lines of blanks, colons, hex, ERROR and text)', () => {
+      const old = new RegExp(OLD);
+      const now = new RegExp(ERROR_LINE_REGEXP);
+      const piece = fc.constantFrom('ERROR', 'error', ' ', '\t', ':', '0x', 'C0002A0F', 'c0002a0f', 'x', ')', '(', '\u00a0', '\u2028', 'ü');
+      fc.assert(fc.property(fc.array(piece, { maxLength: 14 }).map((p) => p.join('')), (line) => {
+        assert.deepEqual(now.exec(line)?.slice(1) ?? null, old.exec(line)?.slice(1) ?? null, JSON.stringify(line));
+      }), { numRuns: 2000 });
+    });
+
+    it('the (RPC:) message: blanks and one closing parenthesis taken off, as before', () => {
+      const rpc = (line: string) => findToolErrors(`ERROR: 0xC0002A0F : x\n${line}`)[0].message;
+      assert.equal(rpc('(RPC: 0x800706D9: There are no more endpoints available from the endpoint mapper.)'), 'x (RPC: 0x800706D9: There are no more endpoints available from the endpoint mapper.)');
+      assert.equal(rpc('  ( rpc : 800706d9 a (b))  '), 'x (RPC: 0x800706D9: a (b))');
+      assert.equal(rpc('(RPC: 0x800706D9:   )'), 'x (RPC: 0x800706D9)');
     });
   });
 

@@ -74,9 +74,9 @@ export function applicableTests(): SuiteTest[] {
 
 /**
  * True when the validator refuses the bytes for well-formedness: an `xml-syntax` or `encoding`
- * error, or an error about a tag the parser had to repair to read the file (whitespace after
- * `<`, start and end tags spelled differently: reported as `unknown-element` or
- * `global-info-typo` with a rename fix, see parse.ts).
+ * error, or an error about a tag the parser had to repair to read the file (start and end tags
+ * spelled differently: reported as `unknown-element` or `global-info-typo` with a rename fix, see
+ * parse.ts; whitespace after `<` is an `xml-syntax` error itself).
  */
 export function refusedForWellFormedness(bytes: Uint8Array): boolean {
   const diagnostics = validateUpdateXmlBytes(bytes);

@@ -6,8 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { getProcedure, procedures as byId } from '../../../procedures';
-import type { ProcedureProgress, ProgressBook } from '../../../procedures/progress';
-import { mergeProgress, readTransfer } from '../../../procedures/transfer';
+import { replaceProgress, type ProcedureProgress, type ProgressBook } from '../../../procedures/progress';
+import { mergeProblem, mergeProgress, readTransfer } from '../../../procedures/transfer';
+import { visible } from '../../../ssoTools/serverName';
 import { offerUndo } from '../tickStep';
 import type { Command } from '../../shared/command';
 import type { Prompts } from '../../shared/prompts';
@@ -79,22 +80,29 @@ async function importProgress(progress: ProgressBook, prompts: Prompts, arg?: un
   const before = progress.read(procedure.id);
   const total = procedure.steps.length;
   const merged = mergeProgress(before, transfer.progress);
+  const noMerge = mergeProblem(procedures, procedure.id, merged);
   const count = (p: ProcedureProgress) => `${doneCount(procedure.steps, p)} of ${total} steps done`;
-  const from = `written on ${transfer.computer || 'an unnamed computer'} at ${transfer.exportedAt}`;
+  // The record's own text, as every message shows names: nothing invisible, nothing raw (the reader checked both already).
+  const from = `written on ${transfer.computer ? visible(transfer.computer) : 'an unnamed computer'} at ${visible(transfer.exportedAt)}`;
+  if (noMerge && mode === 'merge' && !interactive) throw new Error(`${path.basename(file)}: ${noMerge}`);
   if (interactive) {
     const answer = await prompts.confirm(
-      `Import the progress of "${procedure.title}" from ${path.basename(file)}?`,
-      `This computer (${computerName()}): ${count(before)}.\n` +
+      `Import the progress of "${procedure.title}" from ${visible(path.basename(file))}?`,
+      `This computer (${visible(computerName())}): ${count(before)}.\n` +
       `The record (${from}): ${count(transfer.progress)}.\n\n` +
-      `Merge: ${count(merged)}. A step done on either computer is done, the machines and sub-steps of both are kept, and the later run says how it went.\n` +
+      (noMerge ? `${noMerge}\n` : `Merge: ${count(merged)}. A step done on either computer is done, the machines and sub-steps of both are kept, and the later run says how it went.\n`) +
       `Replace: ${count(transfer.progress)}, only what the record says.\n\n` +
       'You can undo either from the notification.',
-      MERGE, REPLACE);
+      ...(noMerge ? [REPLACE] : [MERGE, REPLACE]));
     if (answer !== MERGE && answer !== REPLACE) return undefined;
     mode = answer === MERGE ? 'merge' : 'replace';
   }
-  const next = mode === 'merge' ? merged : transfer.progress;
-  await progress.restore(procedure.id, next);
+  // Merged under the lock with the progress as it is then (another window may have ticked a step since the question).
+  const next = await progress.change(procedure.id, (current) => {
+    const result = mode === 'merge' ? mergeProgress(current, transfer.progress) : structuredClone(transfer.progress);
+    replaceProgress(current, result);
+    return result;
+  });
   const done = doneCount(procedure.steps, next);
   offerUndo(progress, `Progress of "${procedure.title}" ${mode === 'merge' ? 'merged with' : 'replaced by'} ${path.basename(file)} (${from}): ${count(next)}.`, { [procedure.id]: before });
   return { procedure: procedure.id, mode, done, total };

@@ -45,9 +45,9 @@ export class RunUpdateDbCommand implements Command {
       },
     });
     if (code === undefined) throw new Error(CANCELLED);
-    if (code === 0 && remembersNewServer) await this.runner.rememberNewServer(file, server);
-    // In the move to a cluster this is the -updatedb section of step 1: remember the server there, for the verification.
-    else if (code === 0 && server) await this.runner.progress.setNewServer('moveToCluster', NEW_SERVER_STEP.moveToCluster, server);
+    // The move to another server keeps the server with the run (runTool, one change). In the move to a cluster this is the
+    // -updatedb section of step 1, which records no run: remember the server there, for the verification.
+    if (code === 0 && !remembersNewServer && server) await this.runner.progress.setNewServer('moveToCluster', NEW_SERVER_STEP.moveToCluster, server);
     return code;
   }
 

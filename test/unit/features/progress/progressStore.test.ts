@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { mergeChange, ProgressFile, writeAtomic } from '../../../../src/features/progress/progressFile';
 import { procedures } from '../../../../src/procedures';
 import { ProgressBook } from '../../../../src/procedures/progress';
-import { checkStoredProgress } from '../../../../src/procedures/transfer';
+import { checkStoredProgress, readStoredProgress } from '../../../../src/procedures/transfer';
 
 const ALL = Object.values(procedures);
 const check = (key: string, value: unknown) => checkStoredProgress(ALL, key, value);
@@ -35,6 +35,25 @@ describe('the progress store shared by several windows (ProgressFile)', () => {
     assert.equal(a.record('moveToServer', 'updateDb').done, true, 'A sees B\'s tick after its own next write');
     bStore.reload();
     assert.deepEqual(b.counts('moveToServer').done, 3, 'B sees all three after a reload');
+  });
+
+  it('two windows change the same step (one ticks NODE1, the other NODE2, then runs on both): every change is kept', async () => {
+    const a = new ProgressBook(open(), ALL);
+    await a.setMachines('moveToCluster', 'copyBackup', ['NODE1', 'NODE2']);
+    const b = new ProgressBook(open(), ALL);  // B read the file once, and never again
+    await a.setMachineDone('moveToCluster', 'copyBackup', 'NODE1', true);
+    await b.setMachineDone('moveToCluster', 'copyBackup', 'NODE2', true);
+    await a.setSubStepDone('moveToServer', 'updateDb', 1, true);
+    await b.setSubStepDone('moveToServer', 'updateDb', 2, true);
+    const run = { commandLine: 'ssoconfig.exe -backupSecret x.bak', startedAt: NOW.toISOString(), endedAt: NOW.toISOString(), computer: 'BTSMSS01', user: 'CONTOSO\\admin' };
+    await a.recordRun('moveToServer', 'backup', 1, undefined, [], { ...run, exitCode: 1 });
+    await b.recordRun('moveToServer', 'backup', 0, undefined, [], { ...run, exitCode: 0 });
+    const fresh = new ProgressBook(open(), ALL);
+    const copy = fresh.record('moveToCluster', 'copyBackup');
+    assert.deepEqual(copy.machines!.map((m) => [m.name, m.done]), [['NODE1', true], ['NODE2', true]]);
+    assert.equal(copy.done, true, 'both machines done: the step is done');
+    assert.deepEqual(fresh.record('moveToServer', 'updateDb').subStepsDone, [1, 2]);
+    assert.deepEqual(fresh.record('moveToServer', 'backup').runs!.map((r) => r.exitCode), [1, 0]);
   });
 
   it('100 interleaved writes of two windows (different steps, sub-steps, both procedures): none is lost', async () => {
@@ -129,6 +148,119 @@ describe('the progress store shared by several windows (ProgressFile)', () => {
     await open().update('mss.progress.moveToServer', {});
     assert.ok(Date.now() - started < 1000);
     assert.deepEqual(fs.readdirSync(dir), ['progress.json']);
+  });
+
+  describe('the store never writes what its reader refuses', () => {
+    const openReading = () => new ProgressFile(file, undefined, { check, read: (k, v) => readStoredProgress(ALL, k, v), onProblem: (m) => problems.push(m), now: () => NOW });
+
+    it('65 machines, 51 ERROR lines: refused or cut at the limit, and the next read keeps every step', async () => {
+      const book = new ProgressBook(openReading(), ALL);
+      await book.setDone('moveToCluster', 'clusterSetup', true);
+      await assert.rejects(book.setMachines('moveToCluster', 'copyBackup', Array.from({ length: 65 }, (_x, i) => `N${i}`)), /65 machines: a step lists at most 64/);
+      await book.setMachines('moveToCluster', 'copyBackup', Array.from({ length: 64 }, (_x, i) => `N${i}`));
+      await assert.rejects(book.setMachineDone('moveToCluster', 'copyBackup', 'N64', true), /the most a step keeps/);
+      await book.recordRun('moveToServer', 'updateDb', 1, undefined, Array.from({ length: 51 }, (_x, i) => `0xC0002A0F: line ${i}`));
+      const again = new ProgressBook(openReading(), ALL);
+      assert.deepEqual(problems, [], 'nothing set aside');
+      assert.equal(again.record('moveToCluster', 'clusterSetup').done, true);
+      assert.equal(again.record('moveToCluster', 'copyBackup').machines?.length, 64);
+      assert.equal(again.record('moveToServer', 'updateDb').lastErrors?.length, 50);
+    });
+
+    it('machine names are compared by their first DNS label; a name with U+200B or U+202E is refused', async () => {
+      const book = new ProgressBook(openReading(), ALL);
+      await book.setMachines('moveToCluster', 'copyBackup', ['NODE1', 'node1.contoso.com', 'NODE2']);
+      assert.deepEqual(book.record('moveToCluster', 'copyBackup').machines?.map((m) => m.name), ['NODE1', 'NODE2']);
+      await book.setMachineDone('moveToCluster', 'copyBackup', 'NODE1.contoso.com', true);
+      assert.deepEqual(book.record('moveToCluster', 'copyBackup').machines?.map((m) => [m.name, m.done]), [['NODE1', true], ['NODE2', false]]);
+      await assert.rejects(book.setMachines('moveToCluster', 'copyBackup', ['NODE\u200B3']), /contains a character that does not show \(<U\+200B>\)/);
+      await assert.rejects(book.setMachineDone('moveToCluster', 'copyBackup', '\u202ENODE4', true), /<U\+202E>/);
+    });
+
+    it('a field written by a newer version is kept, and a bad field is dropped alone (the other steps and fields stay)', async () => {
+      fs.writeFileSync(file, JSON.stringify({ 'mss.progress.moveToServer': { backup: { done: true, at: 'yesterday', exitCode: 0, fromNewerVersion: { x: 1 } }, install: { done: true } } }));
+      const store = openReading();
+      assert.equal(problems.length, 1);
+      assert.match(problems[0], /could not use part of its progress file .*step backup\.at has a wrong value: "yesterday"\. It kept a copy as .*, dropped only what is named here/);
+      const book = new ProgressBook(store, ALL);
+      assert.deepEqual(book.read('moveToServer'), { backup: { done: true, exitCode: 0, fromNewerVersion: { x: 1 } }, install: { done: true } });
+      await book.setDone('moveToServer', 'configure', true);
+      const onDisk = (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, Record<string, unknown>>>)['mss.progress.moveToServer'];
+      assert.deepEqual(onDisk.backup.fromNewerVersion, { x: 1 }, 'kept through a write');
+      assert.equal(Object.keys(onDisk).length, 3);
+    });
+
+    it('the warning quotes a refused value short, not whole', () => {
+      fs.writeFileSync(file, JSON.stringify({ 'mss.progress.moveToServer': { backup: { done: 'x'.repeat(100_000) } } }));
+      openReading();
+      assert.equal(problems.length, 1);
+      assert.ok(problems[0].length < 1000, `${problems[0].length} characters`);
+    });
+
+    it('a change whose result the reader would refuse is not written: it fails loudly and the file stays as it was', async () => {
+      const store = openReading();
+      await store.update('mss.progress.moveToServer', { backup: { done: true } });
+      const before = fs.readFileSync(file, 'utf8');
+      await assert.rejects(store.change('mss.progress.moveToServer', () => ({ backup: { done: true, lastErrors: Array.from({ length: 51 }, () => 'E') } })), /did not write this change to its progress file, because it would not read it back: step backup\.lastErrors has 51 items/);
+      assert.equal(fs.readFileSync(file, 'utf8'), before);
+      assert.deepEqual(store.get('mss.progress.moveToServer'), { backup: { done: true } });
+    });
+  });
+
+  describe('the lock', () => {
+    const lockFile = () => `${file}.lock`;
+    const openWith = (o: { staleLockMs?: number; lockWaitMs?: number; beforeWrite?: () => Promise<void> }) => new ProgressFile(file, undefined, { check, onProblem: (m) => problems.push(m), ...o });
+    const counter = (store: ProgressFile) => store.change('test.counter', (n) => (typeof n === 'number' ? n : 0) + 1);
+
+    it('a live lock (refreshed by its window) is never taken: the change fails, saying so, and the lock is left as it was', async () => {
+      fs.writeFileSync(lockFile(), 'another-window');
+      const alive = setInterval(() => { const t = new Date(); fs.utimesSync(lockFile(), t, t); }, 50);
+      try {
+        const started = Date.now();
+        await assert.rejects(openWith({ staleLockMs: 300, lockWaitMs: 1000 }).update('mss.progress.moveToServer', { backup: { done: true } }), /did not save this change of the progress: another window has held the lock of its progress file/);
+        assert.ok(Date.now() - started >= 1000);
+        assert.equal(fs.readFileSync(lockFile(), 'utf8'), 'another-window');
+        assert.equal(fs.existsSync(file), false, 'nothing written');
+      } finally {
+        clearInterval(alive);
+      }
+    });
+
+    it('a write of 6.5 s (longer than the old wait of 5 s) keeps its lock with the default times: the other window waits, both kept', async function () {
+      this.timeout(20_000);
+      const slow = openWith({ beforeWrite: () => new Promise((r) => setTimeout(r, 6500)) });
+      const other = openWith({});
+      const first = counter(slow);
+      await new Promise((r) => setTimeout(r, 100));
+      await Promise.all([first, counter(other)]);
+      assert.equal(new ProgressFile(file).get('test.counter'), 2);
+    });
+
+    it('a write slower than the stale time keeps its lock: the other window waits, and both updates are kept', async () => {
+      const slow = openWith({ staleLockMs: 1000, lockWaitMs: 8000, beforeWrite: () => new Promise((r) => setTimeout(r, 2500)) });
+      const other = openWith({ staleLockMs: 1000, lockWaitMs: 8000 });
+      const first = counter(slow);
+      await new Promise((r) => setTimeout(r, 100));
+      await Promise.all([first, counter(other)]);
+      assert.equal(new ProgressFile(file).get('test.counter'), 2);
+    });
+
+    it('a window whose lock was taken over while it stalled writes nothing, says so, and leaves the other window\'s lock', async () => {
+      const stalled = openWith({});
+      await assert.rejects(stalled.change('test.counter', () => { fs.writeFileSync(lockFile(), 'took-over'); return 1; }), /another window took over the lock/);
+      assert.equal(fs.existsSync(file), false);
+      assert.equal(fs.readFileSync(lockFile(), 'utf8'), 'took-over');
+    });
+
+    it('a stale lock and four writers taking it over at once: 60 changes, none lost, no lock left', async () => {
+      fs.writeFileSync(lockFile(), 'dead-window');
+      const old = new Date(Date.now() - 60_000);
+      fs.utimesSync(lockFile(), old, old);
+      const writers = Array.from({ length: 4 }, () => openWith({ staleLockMs: 10_000, lockWaitMs: 30_000 }));
+      await Promise.all(writers.flatMap((w) => Array.from({ length: 15 }, () => counter(w))));
+      assert.equal(new ProgressFile(file).get('test.counter'), 60);
+      assert.deepEqual(fs.readdirSync(dir), ['progress.json']);
+    });
   });
 
   describe('mergeChange (this window\'s change into the file\'s)', () => {
