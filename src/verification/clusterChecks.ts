@@ -37,14 +37,25 @@ function entssoResource(id: CheckId, state: ClusterState, evidence: string, wher
   return { ok: true, resource: state.resources[0] };
 }
 
+/** The cluster as our script printed it and its one ENTSSO resource, or the verdict that says why not. */
+function readEntsso(id: CheckId, out: ToolOutput, where: string): { ok: true; value: ClusterState; evidence: string; resource: ClusterResourceState } | { ok: false; result: CheckResult } {
+  const read = readPs(id, out, where, readClusterState);
+  if (!read.ok) return read;
+  const one = entssoResource(id, read.value, read.evidence, where);
+  return one.ok ? { ...read, resource: one.resource } : one;
+}
+
+/** The Network Name resource of the ENTSSO resource's role that it depends on (its `[NAME]` in the dependency expression). */
+function dependedNetworkName(state: ClusterState, r: ClusterResourceState): ClusterState['networkNames'][number] | undefined {
+  return state.networkNames.find((n) => n.group === r.ownerGroup && r.dependencies.toLowerCase().includes(`[${n.name.toLowerCase()}]`));
+}
+
 /** `clusterResource`: the ENTSSO resource and its role, online on some owner node. */
 export function checkClusterResource(out: ToolOutput, where: string): CheckResult {
   const id: CheckId = 'clusterResource';
-  const read = readPs(id, out, where, readClusterState);
+  const read = readEntsso(id, out, where);
   if (!read.ok) return read.result;
-  const one = entssoResource(id, read.value, read.evidence, where);
-  if (!one.ok) return one.result;
-  const r = one.resource;
+  const r = read.resource;
   const state = r.state.toLowerCase();
   const line = `the ENTSSO resource "${r.name}" is ${r.state} on ${r.ownerNode || 'no node'}; its role "${r.ownerGroup}" is ${r.groupState || 'of unknown state'}`;
   if (state === 'online') return { id, verdict: 'pass', summary: `The ENTSSO resource "${r.name}" is online on ${r.ownerNode} (role "${r.ownerGroup}").`, evidence: `${read.evidence}\n${line}` };
@@ -66,13 +77,11 @@ export function checkClusterResource(out: ToolOutput, where: string): CheckResul
  */
 export function checkGenericService(out: ToolOutput, where: string): CheckResult {
   const id: CheckId = 'genericService';
-  const read = readPs(id, out, where, readClusterState);
+  const read = readEntsso(id, out, where);
   if (!read.ok) return read.result;
-  const one = entssoResource(id, read.value, read.evidence, where);
-  if (!one.ok) return one.result;
-  const r = one.resource;
+  const r = read.resource;
   const names = read.value.networkNames.filter((n) => n.group === r.ownerGroup);
-  const dependsOn = names.find((n) => r.dependencies.toLowerCase().includes(`[${n.name.toLowerCase()}]`));
+  const dependsOn = dependedNetworkName(read.value, r);
   const lines = [`UseNetworkName = ${r.useNetworkName || '(not printed)'}`, `dependencies: ${r.dependencies || '(none)'}`, `Network Name resources of the role: ${names.map((n) => `${n.name} (${n.dnsName || 'no DNS name printed'})`).join(', ') || 'none'}`];
   const evidence = `${read.evidence}\n${lines.join('\n')}`;
   const problems: string[] = [];
@@ -91,8 +100,7 @@ export function checkGenericService(out: ToolOutput, where: string): CheckResult
 export function clusterNetworkName(state: ClusterState | undefined): string | undefined {
   const r = state?.resources.length === 1 ? state.resources[0] : undefined;
   if (!r) return undefined;
-  const n = state!.networkNames.find((x) => x.group === r.ownerGroup && r.dependencies.toLowerCase().includes(`[${x.name.toLowerCase()}]`));
-  return n?.dnsName || undefined;
+  return dependedNetworkName(state!, r)?.dnsName || undefined;
 }
 
 /**
